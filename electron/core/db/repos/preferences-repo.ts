@@ -1,0 +1,41 @@
+import type { Db } from '../connection'
+import {
+  PreferencesSchema,
+  type Preferences,
+  type PreferencesPatch
+} from '../../../../shared/domain/preferences'
+
+export function defaultPreferences(): Preferences {
+  return { language: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' }
+}
+
+/** Stored values are re-validated on read; one that no longer parses falls back to its default. */
+export function readPreferences(db: Db): Preferences {
+  const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM preferences').all()
+  const prefs: Preferences = defaultPreferences()
+  for (const row of rows) {
+    const field = PreferencesSchema.shape[row.key as keyof Preferences] as (typeof PreferencesSchema.shape)[keyof Preferences] | undefined
+    if (!field) continue
+    let raw: unknown
+    try {
+      raw = JSON.parse(row.value)
+    } catch {
+      continue
+    }
+    const parsed = field.safeParse(raw)
+    if (parsed.success) Object.assign(prefs, { [row.key]: parsed.data })
+  }
+  return prefs
+}
+
+export function writePreferences(db: Db, patch: PreferencesPatch, nowIso: string): Preferences {
+  const upsert = db.prepare(
+    'INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'
+  )
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value), nowIso)
+    }
+  }).immediate()
+  return readPreferences(db)
+}

@@ -1,0 +1,3 @@
+import { renderContractDoc } from '../../../shared/ipc/contract-doc'
+
+process.stdout.write(renderContractDoc())

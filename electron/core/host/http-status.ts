@@ -1,0 +1,16 @@
+import type { ErrorCode } from '../../../shared/errors'
+
+/** HTTP status the web host answers with for each error code; the envelope stays the truth. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  unknown_channel: 404,
+  not_found: 404,
+  conflict: 409,
+  provider_rejected: 422,
+  internal: 500,
+  storage_failed: 500,
+  provider_unreachable: 503,
+  outcome_unknown: 504
+}

@@ -1,0 +1,29 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { channelNames, EVENT_CHANNEL } from '../../shared/ipc/channels'
+import { fail } from '../../shared/ipc/result'
+import type { Dispatch } from '../core/dispatch'
+import type { EventBus } from '../core/events'
+import { randomUUID } from 'node:crypto'
+
+/** One `ipcMain.handle` per contract channel, each refusing calls from frames that are not ours. */
+export function registerContractIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dispatch: Dispatch,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean
+): void {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrusted(event)) {
+        return fail({ code: 'forbidden', message: 'This window is not allowed to call the till.', requestId: randomUUID() })
+      }
+      return dispatch(channel, input)
+    })
+  }
+}
+
+/** Forwards core events to a window until it is gone; returns the unsubscribe function. */
+export function forwardEvents(events: EventBus, contents: Pick<WebContents, 'send' | 'isDestroyed'>): () => void {
+  return events.subscribe((event) => {
+    if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
+  })
+}

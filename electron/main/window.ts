@@ -1,0 +1,37 @@
+import { BrowserWindow, shell } from 'electron'
+import { secureWebPreferences } from './security'
+
+export interface WindowOptions {
+  preload: string
+  /** The page's URL: the renderer file, or the dev server under `electron-vite dev`. */
+  appUrl: string
+  icon?: string
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'Till',
+    autoHideMenuBar: true,
+    backgroundColor: '#f6f7f9',
+    ...(options.icon === undefined ? {} : { icon: options.icon }),
+    webPreferences: secureWebPreferences(options.preload)
+  })
+  window.once('ready-to-show', () => window.show())
+  window.webContents.on('will-navigate', (event, url) => {
+    if (url !== options.appUrl) event.preventDefault()
+  })
+  window.webContents.on('will-redirect', (event) => event.preventDefault())
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the web (a provider's help page, say) open in the system browser, never in the till.
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  void window.loadURL(options.appUrl)
+  return window
+}

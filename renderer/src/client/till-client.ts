@@ -1,0 +1,44 @@
+import { randomId } from './random-id'
+import type { TillBridge } from './bridge'
+import { createWebBridge, tokenFromPage } from './web-bridge'
+import type { ChannelName, EventName } from '../../../shared/ipc/channels'
+import { contract, events, type ChannelInput, type ChannelOutput, type EventPayload } from '../../../shared/ipc/contract'
+import { resultSchema, type Result } from '../../../shared/ipc/result'
+
+export interface TillClient {
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
+  subscribe<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
+}
+
+/** Wraps a bridge so that every answer is checked against the contract before a screen sees it. */
+export function createTillClient(bridge: TillBridge): TillClient {
+  return {
+    async call(channel, input) {
+      let raw: unknown
+      try {
+        raw = await bridge.invoke(channel, input)
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'The till could not be reached.', requestId: randomId() } }
+      }
+      const parsed = resultSchema(contract[channel].output).safeParse(raw)
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'internal', message: `The answer to ${channel} did not match the contract.`, requestId: randomId() } }
+      }
+      return parsed.data as Result<ChannelOutput<typeof channel>>
+    },
+    subscribe(event, callback) {
+      return bridge.on(event, (payload) => {
+        const parsed = events[event].payload.safeParse(payload)
+        if (parsed.success) callback(parsed.data as EventPayload<typeof event>)
+      })
+    }
+  }
+}
+
+/** Electron's preload bridge when present, else the web host's (token from the served page). */
+export function connectTill(win: Window): TillClient {
+  if (win.till) return createTillClient(win.till)
+  const token = tokenFromPage(win.document)
+  if (!token) throw new Error('This page was not opened by the Till app or its web host.')
+  return createTillClient(createWebBridge(token))
+}

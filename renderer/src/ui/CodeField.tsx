@@ -1,0 +1,71 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { normalizeCode } from '../../../shared/domain/voucher-code'
+
+export interface CodeFieldProps {
+  label: string
+  hint: string
+  submitLabel: string
+  /** Returns the problem to show, or null when the code was taken; the field then clears. */
+  onSubmit(code: string): string | null
+  autoFocus?: boolean
+}
+
+/**
+ * A field for codes that a barcode scanner "types" followed by Enter. It keeps focus after each
+ * code so the next scan lands in it, and ignores the spaces that scanners and people add.
+ */
+export function CodeField(props: CodeFieldProps) {
+  const [value, setValue] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const id = useId()
+
+  const submit = (): void => {
+    const outcome = props.onSubmit(normalizeCode(value))
+    setProblem(outcome)
+    if (outcome === null) setValue('')
+    input.current?.focus()
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      submit()
+    }
+  }
+
+  return (
+    <div className="code-field">
+      <label htmlFor={id}>{props.label}</label>
+      <div className="code-field-row">
+        <input
+          ref={input}
+          id={id}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={onKeyDown}
+          autoFocus={props.autoFocus}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          inputMode="text"
+          enterKeyHint="done"
+          aria-describedby={`${id}-hint`}
+          aria-invalid={problem !== null}
+          aria-errormessage={problem === null ? undefined : `${id}-problem`}
+        />
+        <button type="button" onClick={submit}>
+          {props.submitLabel}
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="hint">
+        {props.hint}
+      </p>
+      {problem !== null && (
+        <p id={`${id}-problem`} className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  )
+}

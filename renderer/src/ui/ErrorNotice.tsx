@@ -1,0 +1,35 @@
+import { useId, useState } from 'react'
+import type { TillErrorData } from '../../../shared/errors'
+import type { Translate } from '../i18n/i18n'
+
+/**
+ * A failed call shown as a sentence in the cashier's language. The technical message and the
+ * request id sit behind a toggle, for support.
+ */
+export function ErrorNotice(props: { error: TillErrorData; t: Translate }) {
+  const [open, setOpen] = useState(false)
+  const detailsId = useId()
+  const { error, t } = props
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t(`error.${error.code}`)}</p>
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        {open ? t('error.hideDetails') : t('error.details')}
+      </button>
+      {open && (
+        <dl id={detailsId} className="error-details">
+          <dt>{t('error.code')}</dt>
+          <dd>{error.code}</dd>
+          <dt>{t('error.message')}</dt>
+          <dd>{error.message}</dd>
+          {error.requestId !== undefined && (
+            <>
+              <dt>{t('error.requestId')}</dt>
+              <dd data-testid="request-id">{error.requestId}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </div>
+  )
+}

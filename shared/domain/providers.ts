@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+export const providerIds = ['gotit', 'hubble', 'vipps', 'juspay'] as const
+export const ProviderIdSchema = z.enum(providerIds)
+export type ProviderId = z.infer<typeof ProviderIdSchema>
+
+/** `training` uses the in-process simulator; the others call the provider's real environments. */
+export const ProviderModeSchema = z.enum(['training', 'sandbox', 'production'])
+export type ProviderMode = z.infer<typeof ProviderModeSchema>
+
+/** `unknown` until a call or probe has told us; never guessed from the OS network state. */
+export const ConnectivitySchema = z.enum(['online', 'offline', 'unknown'])
+export type Connectivity = z.infer<typeof ConnectivitySchema>
+
+export const ProviderStatusSchema = z.object({
+  provider: ProviderIdSchema,
+  mode: ProviderModeSchema,
+  connectivity: ConnectivitySchema,
+  /** UTC ISO 8601 time of the call outcome or probe the connectivity comes from. */
+  checkedAt: z.iso.datetime().nullable()
+})
+export type ProviderStatus = z.infer<typeof ProviderStatusSchema>
+
+export const ProviderStatusListSchema = z.array(ProviderStatusSchema)

@@ -1,0 +1,20 @@
+/**
+ * Channel and event names only, with no schema library, so that the sandboxed preload can
+ * bundle this file on its own. `contract.ts` defines the schemas and is checked against it.
+ */
+export const channelNames = ['app:info', 'prefs:get', 'prefs:set', 'providers:status'] as const
+export type ChannelName = (typeof channelNames)[number]
+
+export const eventNames = ['prefs:changed', 'providers:changed'] as const
+export type EventName = (typeof eventNames)[number]
+
+/** The single IPC channel on which the main process forwards contract events to the renderer. */
+export const EVENT_CHANNEL = 'till:event'
+
+export function isChannelName(value: string): value is ChannelName {
+  return (channelNames as readonly string[]).includes(value)
+}
+
+export function isEventName(value: string): value is EventName {
+  return (eventNames as readonly string[]).includes(value)
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { errorCodes } from '../errors'
+import { channelNames, eventNames } from './channels'
+import { contract, events } from './contract'
+
+function schemaBlock(schema: z.ZodType): string {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
+  delete (json as { $schema?: unknown }).$schema
+  return ['```json', JSON.stringify(json, null, 2), '```'].join('\n')
+}
+
+/** The operator's reference of the contract, generated from the same zod schemas the core enforces. */
+export function renderContractDoc(): string {
+  const lines: string[] = [
+    '# Till contract',
+    '',
+    'Generated from `shared/ipc/contract.ts` by `npm run contract:doc`; a test fails when this file is stale.',
+    '',
+    'The same channels are reachable from the desktop renderer (IPC) and from the web host:',
+    '`POST /rpc/<channel>` with the JSON input as the body and `Authorization: Bearer <token>`',
+    '(the token is printed at start and written to `<data dir>/web-token`). Every answer is an envelope:',
+    '`{ "ok": true, "value": ... }` or `{ "ok": false, "error": { "code", "message", "requestId" } }`.',
+    'Events arrive as server-sent events from `GET /events` (same token), one `event:` name and one JSON `data:` line each.',
+    '',
+    '## Error codes',
+    '',
+    errorCodes.map((code) => `- \`${code}\``).join('\n'),
+    '',
+    '## Channels',
+    ''
+  ]
+  for (const name of channelNames) {
+    const spec = contract[name]
+    lines.push(`### \`${name}\``, '', spec.summary, '', 'Input:', '', schemaBlock(spec.input), '', 'Output:', '', schemaBlock(spec.output), '')
+  }
+  lines.push('## Events', '')
+  for (const name of eventNames) {
+    const spec = events[name]
+    lines.push(`### \`${name}\``, '', spec.summary, '', 'Payload:', '', schemaBlock(spec.payload), '')
+  }
+  return lines.join('\n')
+}
