@@ -44,20 +44,24 @@ const mimeTypes: Record<string, string> = {
 
 class BodyTooLarge extends Error {}
 
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+/** Reads at most MAX_BODY_BYTES; a larger body is drained and discarded so the answer still arrives. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge())
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))))
     req.on('error', reject)
   })
 }
@@ -72,8 +76,8 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(text)
 }
 
-function sendError(res: ServerResponse, error: Omit<TillErrorData, 'requestId'>): void {
-  sendJson(res, httpStatusOf[error.code], fail({ ...error, requestId: randomUUID() }))
+function sendError(res: ServerResponse, error: Omit<TillErrorData, 'requestId'>, status = httpStatusOf[error.code]): void {
+  sendJson(res, status, fail({ ...error, requestId: randomUUID() }))
 }
 
 /**
@@ -100,12 +104,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'invalid_input', message: 'Contract calls use POST with a JSON body.' })
       return
     }
+    const tooLarge = { code: 'invalid_input', message: 'The request body is larger than 1 MiB.' } as const
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      res.setHeader('Connection', 'close')
+      sendError(res, tooLarge, 413)
+      return
+    }
     let raw: string
     try {
       raw = await readBody(req)
     } catch (error) {
-      const message = error instanceof BodyTooLarge ? 'The request body is larger than 1 MiB.' : 'The request body could not be read.'
-      sendError(res, { code: 'invalid_input', message })
+      if (error instanceof BodyTooLarge) sendError(res, tooLarge, 413)
+      else sendError(res, { code: 'invalid_input', message: 'The request body could not be read.' })
       return
     }
     let input: unknown = {}
@@ -117,7 +127,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return
       }
     }
-    const result = await options.core.dispatch(decodeURIComponent(channel), input)
+    const result = await options.core.dispatch(decodePath(channel) ?? channel, input)
     sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result)
   }
 
@@ -150,7 +160,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
-    const file = resolve(rendererDir, `.${normalize(decodeURIComponent(pathname))}`)
+    const decoded = decodePath(pathname)
+    if (decoded === null) {
+      res.writeHead(400, headers).end()
+      return
+    }
+    const file = resolve(rendererDir, `.${normalize(decoded)}`)
     const isIndex = pathname === '/' || pathname === '/index.html'
     if (!isIndex && file.startsWith(rendererDir + sep)) {
       try {

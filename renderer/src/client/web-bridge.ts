@@ -9,7 +9,12 @@ const RECONNECT_MS = 2000
  * `POST /rpc/<channel>`, events come from `GET /events`. EventSource cannot send an
  * Authorization header, so the stream is read with fetch.
  */
-export function createWebBridge(token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): TillBridge {
+export function createWebBridge(
+  token: string,
+  options: { baseUrl?: string; fetch?: typeof fetch } = {}
+): TillBridge {
+  const fetchImpl = options.fetch ?? fetch.bind(globalThis)
+  const base = options.baseUrl ?? ''
   const headers = { Authorization: `Bearer ${token}` }
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let streaming = false
@@ -18,7 +23,7 @@ export function createWebBridge(token: string, fetchImpl: typeof fetch = fetch.b
     streaming = true
     while (listeners.size > 0) {
       try {
-        const response = await fetchImpl('/events', { headers })
+        const response = await fetchImpl(`${base}/events`, { headers })
         if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`)
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
         const parser = new SseParser()
@@ -45,7 +50,7 @@ export function createWebBridge(token: string, fetchImpl: typeof fetch = fetch.b
 
   return {
     async invoke(channel, input) {
-      const response = await fetchImpl(`/rpc/${encodeURIComponent(channel)}`, {
+      const response = await fetchImpl(`${base}/rpc/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {})

@@ -1,0 +1,43 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+/** The walls between rooms (see ../shared/design.md): each is an import the room may not make. */
+export const walls = {
+  core: {
+    paths: [{ name: 'electron', message: 'electron/core runs in plain Node: only electron/main and electron/preload may import electron.' }],
+    patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core may not reach into the hosts or the renderer.' }]
+  },
+  shared: {
+    paths: [{ name: 'electron', message: 'shared/ is pure TypeScript used by every process: no electron.' }],
+    patterns: [{ group: ['**/electron/**', '**/renderer/**', 'node:*'], message: 'shared/ imports nothing from electron/, renderer/ or Node.' }]
+  },
+  renderer: {
+    paths: [{ name: 'electron', message: 'The renderer talks to the till only through the contract bridge.' }],
+    patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer never imports electron/ or Node modules.' }]
+  }
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.till-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off'
+    }
+  },
+  { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.core] } },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.shared] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', walls.renderer] }
+  }
+)

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import type { TillEvent } from '../../electron/core/events'
+import { channelNames } from '../../shared/ipc/channels'
+import { contract } from '../../shared/ipc/contract'
+import { createHandlers } from '../../electron/core/handlers'
+import { useCores } from '../helpers/core'
+import { useTempDirs } from '../helpers/temp-dir'
+
+describe('core', () => {
+  const tempDir = useTempDirs()
+  const openCore = useCores()
+
+  it('has a handler for every channel of the contract and no handler outside it', () => {
+    const core = openCore({ dataDir: tempDir() })
+    const handlers = createHandlers(core.context)
+    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort())
+    expect(Object.keys(contract).sort()).toEqual([...channelNames].sort())
+  })
+
+  it('keeps the same till id across restarts on the same data folder', async () => {
+    const dataDir = tempDir()
+    const first = openCore({ dataDir })
+    const before = await first.dispatch('app:info', {})
+    first.close()
+    const second = openCore({ dataDir })
+    const after = await second.dispatch('app:info', {})
+    expect(before.ok && after.ok).toBe(true)
+    if (before.ok && after.ok) expect(after.value).toMatchObject({ tillId: (before.value as { tillId: string }).tillId })
+  })
+
+  it('remembers preferences across a restart and announces each change', async () => {
+    const dataDir = tempDir()
+    const core = openCore({ dataDir })
+    const seen: TillEvent[] = []
+    core.events.subscribe((event) => seen.push(event))
+    const saved = await core.dispatch('prefs:set', { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' })
+    expect(saved).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } })
+    expect(seen).toEqual([{ name: 'prefs:changed', payload: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } }])
+    core.close()
+    const reopened = openCore({ dataDir })
+    expect(await reopened.dispatch('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } })
+  })
+
+  it('falls back to the default for a stored preference that no longer validates', async () => {
+    const core = openCore({ dataDir: tempDir() })
+    core.context.db.prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('language', '\"klingon\"', 'x')").run()
+    const prefs = await core.dispatch('prefs:get', {})
+    expect(prefs.ok && prefs.value).toMatchObject({ language: 'en' })
+  })
+
+  it('reports training mode while a provider runs on its simulator, and not when none does', async () => {
+    const training = openCore({ dataDir: tempDir() })
+    const live = openCore({
+      dataDir: tempDir(),
+      providerModes: { gotit: 'production', hubble: 'sandbox', vipps: 'production', juspay: 'production' }
+    })
+    const a = await training.dispatch('app:info', {})
+    const b = await live.dispatch('app:info', {})
+    expect(a.ok && a.value).toMatchObject({ trainingMode: true })
+    expect(b.ok && b.value).toMatchObject({ trainingMode: false })
+  })
+
+  it('starts every provider as not yet contacted and emits providers:changed when a call outcome changes it', async () => {
+    let clock = new Date('2026-11-22T03:00:00Z')
+    const core = openCore({ dataDir: tempDir(), now: () => clock })
+    const statuses = await core.dispatch('providers:status', {})
+    expect(statuses.ok && statuses.value).toEqual([
+      { provider: 'gotit', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'hubble', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'vipps', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'juspay', mode: 'training', connectivity: 'unknown', checkedAt: null }
+    ])
+    const seen: TillEvent[] = []
+    core.events.subscribe((event) => seen.push(event))
+    core.context.connectivity.report('gotit', 'offline')
+    clock = new Date('2026-11-22T03:00:05Z')
+    core.context.connectivity.report('gotit', 'offline')
+    expect(seen).toHaveLength(1)
+    expect(seen[0]?.name).toBe('providers:changed')
+    const after = await core.dispatch('providers:status', {})
+    expect(after.ok && after.value).toContainEqual({ provider: 'gotit', mode: 'training', connectivity: 'offline', checkedAt: '2026-11-22T03:00:05.000Z' })
+  })
+})
