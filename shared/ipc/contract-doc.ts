@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { errorCodes } from '../errors'
 import { channelNames, eventNames } from './channels'
+import { httpStatusOf } from './http-status'
 import { contract, events } from './contract'
 
 function schemaBlock(schema: z.ZodType): string {
@@ -24,7 +25,11 @@ export function renderContractDoc(): string {
     '',
     '## Error codes',
     '',
-    errorCodes.map((code) => `- \`${code}\``).join('\n'),
+    'The web host also sets the HTTP status; the envelope is the truth.',
+    '',
+    '| code | HTTP status |',
+    '|---|---|',
+    errorCodes.map((code) => `| \`${code}\` | ${httpStatusOf[code]} |`).join('\n'),
     '',
     '## Channels',
     ''

@@ -7,7 +7,7 @@ import type { Core } from '../core'
 import type { TillErrorData } from '../../../shared/errors'
 import { fail, type Result } from '../../../shared/ipc/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
-import { httpStatusOf } from './http-status'
+import { httpStatusOf } from '../../../shared/ipc/http-status'
 
 export interface WebHostOptions {
   core: Core

@@ -9,9 +9,14 @@ export interface ServerSentEvent {
  */
 export class SseParser {
   private buffer = ''
+  /** A chunk ending in CR may be half of a CRLF; it waits for the next chunk to decide. */
+  private pendingCr = false
 
   push(chunk: string): ServerSentEvent[] {
-    this.buffer += chunk.replace(/\r\n?/g, '\n')
+    let text = (this.pendingCr ? '\r' : '') + chunk
+    this.pendingCr = text.endsWith('\r')
+    if (this.pendingCr) text = text.slice(0, -1)
+    this.buffer += text.replace(/\r\n?/g, '\n')
     const events: ServerSentEvent[] = []
     let boundary = this.buffer.indexOf('\n\n')
     while (boundary !== -1) {

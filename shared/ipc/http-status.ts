@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../shared/errors'
+import type { ErrorCode } from '../errors'
 
 /** HTTP status the web host answers with for each error code; the envelope stays the truth. */
 export const httpStatusOf: Record<ErrorCode, number> = {

@@ -1,0 +1,63 @@
+import { test as base, expect } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface TillHost {
+  url: string
+  token: string
+  dataDir: string
+  /** Calls the contract the way an operator's script would. */
+  rpc(channel: string, input?: unknown): Promise<{ status: number; body: unknown }>
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`web host exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+/** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
+export const test = base.extend<{ till: TillHost }>({
+  till: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
+    const child = spawn(process.execPath, ['out/web-host/index.mjs'], {
+      env: { ...process.env, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    try {
+      const url = await waitForUrl(child)
+      const token = readFileSync(join(dataDir, 'web-token'), 'utf8').trim()
+      const rpc = async (channel: string, input: unknown = {}) => {
+        const response = await fetch(`${url}/rpc/${channel}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input)
+        })
+        return { status: response.status, body: (await response.json()) as unknown }
+      }
+      await use({ url, token, dataDir, rpc })
+    } finally {
+      child.kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+})
+
+export { expect }

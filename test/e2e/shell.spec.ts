@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures'
+
+test('shows the TRAINING banner and every provider, none contacted yet', async ({ page, till }) => {
+  await page.goto(till.url)
+  await expect(page.getByTestId('training-banner')).toContainText('TRAINING')
+  const providers = page.getByRole('list', { name: 'Providers' }).getByRole('listitem')
+  await expect(providers).toHaveCount(4)
+  await expect(providers.first()).toContainText('Got It')
+  await expect(providers.first()).toContainText('not contacted yet · training')
+})
+
+test('navigates between every screen with the mouse and with Alt+number', async ({ page, till }) => {
+  await page.goto(till.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  const nav = page.getByRole('navigation', { name: 'Screens' })
+  for (const [name, heading] of [
+    ['Gift cards', 'Gift cards'],
+    ['Receipts', 'Receipts'],
+    ['Payments', 'Payments'],
+    ['Queue', 'Queue'],
+    ['History', 'History'],
+    ['Settings', 'Settings'],
+    ['Redeem', 'Redeem vouchers']
+  ] as const) {
+    await nav.getByRole('button', { name: new RegExp(`^${name}`) }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+    await expect(nav.getByRole('button', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-current', 'page')
+  }
+  await page.keyboard.press('Alt+7')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
+  await page.keyboard.press('Alt+1')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+})
+
+test('switches to Vietnamese and back at any time, and remembers the choice', async ({ page, till }) => {
+  await page.goto(till.url)
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
+  await expect(page.getByTestId('training-banner')).toContainText('CHẾ ĐỘ ĐÀO TẠO')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
+  expect(await till.rpc('prefs:get')).toMatchObject({ body: { ok: true, value: { language: 'vi' } } })
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+})
+
+test('follows a language change made elsewhere through the event stream', async ({ page, till }) => {
+  await page.goto(till.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  // Another window, or an operator's script, changes the language.
+  await expect.poll(async () => (await till.rpc('prefs:set', { language: 'vi' })).status).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
+})
+
+test('every control shows a visible focus state when reached with the keyboard', async ({ page, till }) => {
+  await page.goto(till.url)
+  // The code field has focus on arrival; Tab walks the rest of the page and wraps to its top.
+  await expect(page.getByLabel('Voucher code')).toBeFocused()
+  const seen = new Set<string>()
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement
+      if (!element || element === document.body) return null
+      const style = getComputedStyle(element)
+      return { name: `${element.tagName} ${element.textContent ?? ''}`, outline: `${style.outlineStyle} ${style.outlineWidth}` }
+    })
+    if (!focused) continue // focus left the page for the browser's own UI
+    expect(focused.outline, focused.name).toMatch(/^solid [1-9]/)
+    seen.add(focused.name)
+  }
+  // Language buttons, seven screens, the code field and Add: all reached.
+  expect(seen.size).toBeGreaterThanOrEqual(11)
+})

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { errorCodes } from '../../shared/errors'
+import { languages } from '../../shared/domain/preferences'
+import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
+import { en } from '../../renderer/src/i18n/en'
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+
+describe('translations', () => {
+  it('have a non-empty sentence for every key in every language, with the same placeholders', () => {
+    for (const language of languages) {
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        const text = dictionaries[language][key]
+        expect(text.trim(), `${language} ${key}`).not.toBe('')
+        expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(en[key]))
+      }
+    }
+  })
+
+  it('have a sentence for every error code the core can send', () => {
+    for (const language of languages) {
+      for (const code of errorCodes) expect(dictionaries[language][`error.${code}`]).toMatch(/\.$/)
+    }
+  })
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    expect(translator('en')('code.duplicate', { code: '0123456789' })).toBe('Code 0123456789 is already on this bill.')
+    expect(translator('vi')('redeem.codesOnBill', { count: 2, max: 20 })).toBe('Số mã trên hóa đơn: 2/20')
+    expect(translator('en')('code.duplicate')).toBe('Code {code} is already on this bill.')
+  })
+})
