@@ -35,6 +35,8 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 /** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
 export const test = base.extend<{ till: TillHost }>({
+  // Playwright requires the fixture arguments to be destructured, even when none is used.
+  // eslint-disable-next-line no-empty-pattern
   till: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
     const child = spawn(process.execPath, ['out/web-host/index.mjs'], {

@@ -42,7 +42,7 @@ describe('web host', () => {
 
   it('answers 401 with an error envelope without the right token', async () => {
     const host = await start()
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: host.token }] as Record<string, string>[]) {
       const response = await fetch(`${host.url}/rpc/app:info`, { method: 'POST', body: '{}', headers })
       expect(response.status).toBe(401)
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
