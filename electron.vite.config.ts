@@ -1,8 +1,25 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './electron/core/host/csp'
 
 const root = __dirname
+
+/** The page's CSP meta tag comes from the same policy as the hosts' header; dev relaxes it for HMR. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'till-content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, context) => {
+        const policy = context.server === undefined ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY
+        // frame-ancestors only works as a header (which both hosts send); in a meta tag it is ignored.
+        return html.replace('%TILL_CSP%', policy.replace(/; frame-ancestors [^;]+/, ''))
+      }
+    }
+  }
+}
 
 export default defineConfig({
   main: {
@@ -14,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

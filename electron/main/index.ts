@@ -3,20 +3,22 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
-import { CONTENT_SECURITY_POLICY } from '../core/host/csp'
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../core/host/csp'
 import { forwardEvents, registerContractIpc } from './ipc'
 import { isTrustedSender } from './security'
 import { createMainWindow } from './window'
 
 app.enableSandbox()
 
-const appUrl = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+const policy = devServerUrl === undefined ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY
 
 function harden(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] }
     })
   })
   app.on('web-contents-created', (_event, contents) => {
