@@ -8,7 +8,13 @@ export const errorCodes = [
   'invalid_input',
   'unknown_channel',
   'unauthorized',
+  'unauthenticated',
+  'till_locked',
   'forbidden',
+  'wrong_pin',
+  'pin_retry_later',
+  'account_locked',
+  'account_disabled',
   'not_found',
   'conflict',
   'provider_unreachable',
@@ -21,10 +27,15 @@ export const errorCodes = [
 export const ErrorCodeSchema = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]))
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>
+
 export const TillErrorDataSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
-  requestId: z.string().optional()
+  requestId: z.string().optional(),
+  /** Values the sentence shown to people needs, such as seconds to wait. */
+  params: ErrorParamsSchema.optional()
 })
 export type TillErrorData = z.infer<typeof TillErrorDataSchema>
 
@@ -32,17 +43,22 @@ export type TillErrorData = z.infer<typeof TillErrorDataSchema>
 export class TillError extends Error {
   readonly code: ErrorCode
   readonly requestId: string | undefined
+  readonly params: ErrorParams | undefined
 
-  constructor(code: ErrorCode, message: string, options: { requestId?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { requestId?: string; params?: ErrorParams; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'TillError'
     this.code = code
     this.requestId = options.requestId
+    this.params = options.params
   }
 
   toData(): TillErrorData {
-    return this.requestId === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, requestId: this.requestId }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+      ...(this.params === undefined ? {} : { params: this.params })
+    }
   }
 }

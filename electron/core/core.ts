@@ -1,21 +1,31 @@
 import { join } from 'node:path'
-import { providerIds, type ProviderId, type ProviderMode } from '../../shared/domain/providers'
+import { AuditLog } from './audit/audit-log'
+import { AuthService } from './auth/auth-service'
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/pin-hash'
+import { DEFAULT_PIN_POLICY, type PinPolicy } from './auth/pin-policy'
 import { ConnectivityRegistry } from './connectivity'
 import type { CoreContext } from './context'
 import { DATABASE_FILE } from './data-dir'
 import { openDatabase } from './db/connection'
 import { migrate } from './db/migrations'
 import { ensureTillId } from './db/repos/meta-repo'
+import { readPreferences } from './db/repos/preferences-repo'
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch'
 import { EventBus } from './events'
 import { createHandlers } from './handlers'
+import { ProviderSettings } from './settings/provider-settings'
+import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 
 export interface CoreOptions {
   dataDir: string
   host: 'electron' | 'web'
   version: string
-  /** Providers not listed run in training mode on their simulators. */
-  providerModes?: Partial<Record<ProviderId, ProviderMode>>
+  /** Environment variables that override stored provider settings (TILL_GOTIT_MODE, …). */
+  env?: NodeJS.ProcessEnv
+  /** Seals stored secrets; without one, secrets come only from the environment. */
+  vault?: SecretVault
+  pinPolicy?: PinPolicy
+  scryptCost?: ScryptCost
   now?: () => Date
   log?: DispatchLog
 }
@@ -41,19 +51,33 @@ export function createCore(options: CoreOptions): Core {
     db.close()
     throw error
   }
-  const modes = Object.fromEntries(providerIds.map((id) => [id, options.providerModes?.[id] ?? 'training'])) as Record<ProviderId, ProviderMode>
+  const tillId = ensureTillId(db)
   const events = new EventBus()
-  const connectivity = new ConnectivityRegistry((id) => modes[id], now)
+  const providerSettings = new ProviderSettings(db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
+  const connectivity = new ConnectivityRegistry((id) => providerSettings.mode(id), now)
   connectivity.onChange((statuses) => events.emit('providers:changed', statuses))
+  const audit = new AuditLog(db, tillId, now)
+  const auth = new AuthService({
+    db,
+    audit,
+    events,
+    now,
+    policy: options.pinPolicy ?? DEFAULT_PIN_POLICY,
+    scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
+    idleLockSeconds: () => readPreferences(db).idleLockSeconds
+  })
   const context: CoreContext = {
     db,
     events,
     connectivity,
-    tillId: ensureTillId(db),
+    audit,
+    auth,
+    providerSettings,
+    tillId,
     version: options.version,
     host: options.host,
     now
   }
-  const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog)
+  const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
   return { dispatch, events, context, close: () => db.close() }
 }

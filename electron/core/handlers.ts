@@ -1,25 +1,144 @@
-import type { Handlers } from './dispatch'
+import { TillError } from '../../shared/errors'
+import type { StaffSummary } from '../../shared/domain/staff'
 import type { CoreContext } from './context'
-import { readPreferences, writePreferences } from './db/repos/preferences-repo'
+import type { Handlers } from './dispatch'
 import { schemaVersion } from './db/migrations'
+import { readPreferences, writePreferences } from './db/repos/preferences-repo'
+import { toMember, toSummary } from './auth/staff-repo'
+
+const done = { done: true } as const
 
 /** The channel -> function map. The type requires a handler for every channel in the contract. */
 export function createHandlers(ctx: CoreContext): Handlers {
+  const { auth, audit, db, providerSettings } = ctx
+
+  /** The caller of a staff or manager channel; the dispatcher has already checked them. */
+  const who = (actor: StaffSummary | null): StaffSummary => {
+    if (!actor) throw new TillError('unauthenticated', 'Nobody is signed in to the till.')
+    return actor
+  }
+
+  const member = (staffId: string) => {
+    const row = auth.staff.get(staffId)
+    if (!row) throw new TillError('not_found', 'There is no such person on this till.')
+    return row
+  }
+
   return {
     'app:info': () => ({
       version: ctx.version,
       tillId: ctx.tillId,
       host: ctx.host,
       trainingMode: ctx.connectivity.list().some((status) => status.mode === 'training'),
-      schemaVersion: schemaVersion(ctx.db),
-      preferences: readPreferences(ctx.db)
+      schemaVersion: schemaVersion(db),
+      preferences: readPreferences(db)
     }),
-    'prefs:get': () => readPreferences(ctx.db),
-    'prefs:set': (patch) => {
-      const prefs = writePreferences(ctx.db, patch, ctx.now().toISOString())
+    'prefs:get': () => readPreferences(db),
+    'prefs:setLanguage': ({ language }) => {
+      const prefs = writePreferences(db, { language }, ctx.now().toISOString())
       ctx.events.emit('prefs:changed', prefs)
       return prefs
     },
-    'providers:status': () => ctx.connectivity.list()
+    'providers:status': () => ctx.connectivity.list(),
+
+    'auth:status': () => auth.status(),
+    'auth:staffList': () =>
+      auth.staff
+        .all()
+        .filter((row) => !row.disabled)
+        .map(toSummary),
+    'auth:setup': ({ name, pin }) => auth.setup(name, pin),
+    'auth:signIn': ({ staffId, pin }) => auth.signIn(staffId, pin),
+    'auth:unlock': ({ pin }) => auth.unlock(pin),
+    'auth:lock': () => (auth.lock('manual'), done),
+    'auth:signOut': () => (auth.signOut(), done),
+    'auth:activity': () => done,
+
+    'staff:list': () => auth.staff.all().map(toMember),
+    'staff:add': async ({ name, role, pin }, call) => {
+      const actor = who(call.actor)
+      const pinHash = await auth.newPinHash(pin)
+      return db
+        .transaction(() => {
+          if (auth.staff.nameTaken(name)) throw new TillError('conflict', `There is already someone called ${name} on this till.`)
+          const row = auth.staff.insert({ name, role, pinHash, createdAt: ctx.now().toISOString() })
+          audit.append({ actor, action: 'staff_added', subject: row.id, outcome: 'ok', detail: { name, role } })
+          return toMember(row)
+        })
+        .immediate()
+    },
+    'staff:setDisabled': ({ staffId, disabled }, call) => {
+      const actor = who(call.actor)
+      const result = db
+        .transaction(() => {
+          const row = member(staffId)
+          if (disabled && row.role === 'manager' && !row.disabled && auth.staff.activeManagers() <= 1) {
+            throw new TillError('conflict', 'This is the last manager; add another manager before disabling this one.')
+          }
+          auth.staff.setDisabled(staffId, disabled)
+          audit.append({ actor, action: disabled ? 'staff_disabled' : 'staff_enabled', subject: staffId, outcome: 'ok', detail: { name: row.name } })
+          return toMember(member(staffId))
+        })
+        .immediate()
+      if (disabled) auth.endSessionOf(staffId, 'disabled by a manager')
+      return result
+    },
+    'staff:resetPin': async ({ staffId, pin }, call) => {
+      const actor = who(call.actor)
+      const pinHash = await auth.newPinHash(pin)
+      return db
+        .transaction(() => {
+          const row = member(staffId)
+          auth.staff.setPinHash(staffId, pinHash)
+          audit.append({ actor, action: 'staff_pin_reset', subject: staffId, outcome: 'ok', detail: { name: row.name } })
+          return toMember(member(staffId))
+        })
+        .immediate()
+    },
+    'staff:unlock': ({ staffId }, call) => {
+      const actor = who(call.actor)
+      return db
+        .transaction(() => {
+          const row = member(staffId)
+          auth.staff.clearFailures(staffId)
+          audit.append({ actor, action: 'staff_unlocked', subject: staffId, outcome: 'ok', detail: { name: row.name, failedAttempts: row.failed_attempts } })
+          return toMember(member(staffId))
+        })
+        .immediate()
+    },
+
+    'audit:list': ({ before, limit }) => audit.page(before, limit),
+    'audit:verify': () => audit.verify(),
+
+    'settings:get': () => providerSettings.view(),
+    'settings:setStore': (patch, call) => {
+      const actor = who(call.actor)
+      const prefs = db
+        .transaction(() => {
+          const before = readPreferences(db)
+          const after = writePreferences(db, patch, ctx.now().toISOString())
+          const detail: Record<string, string | number> = {}
+          for (const key of Object.keys(patch) as (keyof typeof patch)[]) detail[key] = `${String(before[key])} -> ${String(after[key])}`
+          audit.append({ actor, action: 'settings_changed', subject: 'store', outcome: 'ok', detail })
+          return after
+        })
+        .immediate()
+      ctx.events.emit('prefs:changed', prefs)
+      return prefs
+    },
+    'settings:setProvider': (patch, call) => {
+      const actor = who(call.actor)
+      const modesBefore = ctx.connectivity.list().map((status) => status.mode).join()
+      const view = db
+        .transaction(() => {
+          const detail = providerSettings.apply(patch)
+          audit.append({ actor, action: 'provider_settings_changed', subject: patch.provider, outcome: 'ok', detail })
+          return providerSettings.viewOf(patch.provider)
+        })
+        .immediate()
+      const statuses = ctx.connectivity.list()
+      if (statuses.map((status) => status.mode).join() !== modesBefore) ctx.events.emit('providers:changed', statuses)
+      return view
+    }
   }
 }

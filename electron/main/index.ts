@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../core/host/csp'
 import { forwardEvents, registerContractIpc } from './ipc'
+import { createSafeStorageVault } from './secret-vault'
 import { isTrustedSender } from './security'
 import { createMainWindow } from './window'
 
@@ -41,7 +42,9 @@ async function start(): Promise<void> {
     core = createCore({
       dataDir: resolveDataDir(process.env, app.getPath('userData')),
       host: 'electron',
-      version: app.getVersion()
+      version: app.getVersion(),
+      env: process.env,
+      vault: createSafeStorageVault(safeStorage)
     })
   } catch (error) {
     dialog.showErrorBox('Till could not start', error instanceof Error ? error.message : String(error))

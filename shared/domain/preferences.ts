@@ -18,14 +18,27 @@ export const TimeZoneSchema = z
   .min(1)
   .refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as Asia/Ho_Chi_Minh' })
 
+/** 0 turns the idle lock off; otherwise 30 seconds to 8 hours. */
+export const IdleLockSecondsSchema = z
+  .number()
+  .int()
+  .refine((s) => s === 0 || (s >= 30 && s <= 8 * 3600), { message: 'The idle lock is off (0) or between 30 seconds and 8 hours' })
+
 export const PreferencesSchema = z.object({
   language: LanguageSchema,
   /** The store's IANA time zone: times are stored in UTC and shown in this zone. */
-  timeZone: TimeZoneSchema
+  timeZone: TimeZoneSchema,
+  /** The till locks after this long without anyone using it. */
+  idleLockSeconds: IdleLockSecondsSchema
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 
-export const PreferencesPatchSchema = PreferencesSchema.partial()
+export type PreferencesPatch = Partial<Preferences>
+
+export const LanguageInputSchema = z.object({ language: LanguageSchema }).strict()
+
+/** Store settings only a manager may change. */
+export const StoreSettingsPatchSchema = PreferencesSchema.omit({ language: true })
+  .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' })
-export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>

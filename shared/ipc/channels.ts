@@ -2,10 +2,33 @@
  * Channel and event names only, with no schema library, so that the sandboxed preload can
  * bundle this file on its own. `contract.ts` defines the schemas and is checked against it.
  */
-export const channelNames = ['app:info', 'prefs:get', 'prefs:set', 'providers:status'] as const
+export const channelNames = [
+  'app:info',
+  'prefs:get',
+  'prefs:setLanguage',
+  'providers:status',
+  'auth:status',
+  'auth:staffList',
+  'auth:setup',
+  'auth:signIn',
+  'auth:unlock',
+  'auth:lock',
+  'auth:signOut',
+  'auth:activity',
+  'staff:list',
+  'staff:add',
+  'staff:setDisabled',
+  'staff:resetPin',
+  'staff:unlock',
+  'audit:list',
+  'audit:verify',
+  'settings:get',
+  'settings:setStore',
+  'settings:setProvider'
+] as const
 export type ChannelName = (typeof channelNames)[number]
 
-export const eventNames = ['prefs:changed', 'providers:changed'] as const
+export const eventNames = ['prefs:changed', 'providers:changed', 'auth:changed'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** The single IPC channel on which the main process forwards contract events to the renderer. */

@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { errorCodes } from '../errors'
 import { channelNames, eventNames } from './channels'
 import { httpStatusOf } from './http-status'
-import { contract, events } from './contract'
+import { contract, events, type Access } from './contract'
+
+const accessWords: Record<Access, string> = {
+  public: 'anyone, even with nobody signed in',
+  staff: 'anyone signed in, on an unlocked till',
+  manager: 'a manager, signed in, on an unlocked till'
+}
 
 function schemaBlock(schema: z.ZodType): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
@@ -23,6 +29,10 @@ export function renderContractDoc(): string {
     '`{ "ok": true, "value": ... }` or `{ "ok": false, "error": { "code", "message", "requestId" } }`.',
     'Events arrive as server-sent events from `GET /events` (same token), one `event:` name and one JSON `data:` line each.',
     '',
+    'A till is one terminal with one session at a time: `auth:setup` (first manager) or `auth:signIn` starts it,',
+    'for the desktop window and the web host alike, and a new sign-in replaces it. Channels marked for staff or',
+    'managers answer `unauthenticated`, `till_locked` or `forbidden` until the right person is signed in.',
+    '',
     '## Error codes',
     '',
     'The web host also sets the HTTP status; the envelope is the truth.',
@@ -36,7 +46,7 @@ export function renderContractDoc(): string {
   ]
   for (const name of channelNames) {
     const spec = contract[name]
-    lines.push(`### \`${name}\``, '', spec.summary, '', 'Input:', '', schemaBlock(spec.input), '', 'Output:', '', schemaBlock(spec.output), '')
+    lines.push(`### \`${name}\``, '', spec.summary, '', `Who may call it: ${accessWords[spec.access]}.`, '', 'Input:', '', schemaBlock(spec.input), '', 'Output:', '', schemaBlock(spec.output), '')
   }
   lines.push('## Events', '')
   for (const name of eventNames) {

@@ -1,13 +1,31 @@
 import { z } from 'zod'
 import { AppInfoSchema } from '../domain/app-info'
-import { PreferencesPatchSchema, PreferencesSchema } from '../domain/preferences'
+import { AuditEntrySchema, AuditPageInputSchema, AuditVerificationSchema } from '../domain/audit'
+import { LanguageInputSchema, PreferencesSchema, StoreSettingsPatchSchema } from '../domain/preferences'
+import { ProviderSettingsPatchSchema, ProviderSettingsViewSchema, SettingsViewSchema } from '../domain/provider-settings'
 import { ProviderStatusListSchema } from '../domain/providers'
+import {
+  AuthStatusSchema,
+  PinAttemptSchema,
+  PinSchema,
+  RoleSchema,
+  SessionSchema,
+  StaffIdSchema,
+  StaffMemberSchema,
+  StaffNameSchema,
+  StaffSummarySchema
+} from '../domain/staff'
 import type { ChannelName, EventName } from './channels'
 
 const NoInput = z.object({}).strict()
+const Done = z.object({ done: z.literal(true) })
+
+/** Who may call a channel: anyone, a signed-in person on an unlocked till, or a manager. */
+export type Access = 'public' | 'staff' | 'manager'
 
 export interface ChannelSpec {
   summary: string
+  access: Access
   input: z.ZodType
   output: z.ZodType
 }
@@ -21,23 +39,120 @@ export interface EventSpec {
 export const contract = {
   'app:info': {
     summary: 'Version, till id, host, whether training mode is on, and the current preferences.',
+    access: 'public',
     input: NoInput,
     output: AppInfoSchema
   },
   'prefs:get': {
-    summary: 'The till preferences: interface language and the store time zone.',
+    summary: 'The till preferences: interface language, store time zone and idle lock.',
+    access: 'public',
     input: NoInput,
     output: PreferencesSchema
   },
-  'prefs:set': {
-    summary: 'Changes one or more preferences and returns all of them; emits prefs:changed.',
-    input: PreferencesPatchSchema,
+  'prefs:setLanguage': {
+    summary: 'Switches the interface language (anyone may, even before signing in); emits prefs:changed.',
+    access: 'public',
+    input: LanguageInputSchema,
     output: PreferencesSchema
   },
   'providers:status': {
     summary: 'Each provider with its mode and whether it is reachable, as last seen by a real call or probe.',
+    access: 'public',
     input: NoInput,
     output: ProviderStatusListSchema
+  },
+  'auth:status': {
+    summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',
+    access: 'public',
+    input: NoInput,
+    output: AuthStatusSchema
+  },
+  'auth:staffList': {
+    summary: 'The people who can sign in (active staff), for the sign-in screen.',
+    access: 'public',
+    input: NoInput,
+    output: z.array(StaffSummarySchema)
+  },
+  'auth:setup': {
+    summary: 'Creates the first manager on a new till and signs them in. Refused once anyone exists.',
+    access: 'public',
+    input: z.object({ name: StaffNameSchema, pin: PinSchema }).strict(),
+    output: SessionSchema
+  },
+  'auth:signIn': {
+    summary: 'Signs a person in with their PIN, replacing any current session. Wrong PINs slow down, then lock the account.',
+    access: 'public',
+    input: z.object({ staffId: StaffIdSchema, pin: PinAttemptSchema }).strict(),
+    output: SessionSchema
+  },
+  'auth:unlock': {
+    summary: 'Unlocks a locked till with the PIN of the person signed in.',
+    access: 'public',
+    input: z.object({ pin: PinAttemptSchema }).strict(),
+    output: SessionSchema
+  },
+  'auth:lock': { summary: 'Locks the till now.', access: 'staff', input: NoInput, output: Done },
+  'auth:signOut': { summary: 'Signs the current person out.', access: 'staff', input: NoInput, output: Done },
+  'auth:activity': {
+    summary: 'Tells the core that someone is using the till, so the idle lock waits.',
+    access: 'staff',
+    input: NoInput,
+    output: Done
+  },
+  'staff:list': { summary: 'Every person on the till with role and status.', access: 'manager', input: NoInput, output: z.array(StaffMemberSchema) },
+  'staff:add': {
+    summary: 'Adds a cashier or manager with a PIN.',
+    access: 'manager',
+    input: z.object({ name: StaffNameSchema, role: RoleSchema, pin: PinSchema }).strict(),
+    output: StaffMemberSchema
+  },
+  'staff:setDisabled': {
+    summary: 'Disables (or enables again) a person; a disabled person cannot sign in and is signed out.',
+    access: 'manager',
+    input: z.object({ staffId: StaffIdSchema, disabled: z.boolean() }).strict(),
+    output: StaffMemberSchema
+  },
+  'staff:resetPin': {
+    summary: 'Gives a person a new PIN; also unlocks the account.',
+    access: 'manager',
+    input: z.object({ staffId: StaffIdSchema, pin: PinSchema }).strict(),
+    output: StaffMemberSchema
+  },
+  'staff:unlock': {
+    summary: 'Unlocks an account locked by wrong PINs.',
+    access: 'manager',
+    input: z.object({ staffId: StaffIdSchema }).strict(),
+    output: StaffMemberSchema
+  },
+  'audit:list': {
+    summary: 'Audit log entries, newest first, a page at a time.',
+    access: 'manager',
+    input: AuditPageInputSchema,
+    output: z.array(AuditEntrySchema)
+  },
+  'audit:verify': {
+    summary: 'Checks the hash chain of the whole audit log and reports the first altered or missing entry.',
+    access: 'manager',
+    input: NoInput,
+    output: AuditVerificationSchema
+  },
+  'settings:get': {
+    summary: 'Provider modes, base URLs and which credentials are set (never their values), and how secrets are protected.',
+    access: 'manager',
+    input: NoInput,
+    output: SettingsViewSchema
+  },
+  'settings:setStore': {
+    summary: 'Changes the store time zone or the idle lock; emits prefs:changed.',
+    access: 'manager',
+    input: StoreSettingsPatchSchema,
+    output: PreferencesSchema
+  },
+  'settings:setProvider': {
+    summary: "Changes one provider's mode, base URL or credentials. Secrets are write-only.",
+    access: 'manager',
+    input: ProviderSettingsPatchSchema,
+    output: ProviderSettingsViewSchema
   }
 } as const satisfies Record<ChannelName, ChannelSpec>
 
@@ -46,7 +161,8 @@ export const events = {
   'providers:changed': {
     summary: 'The status of every provider after any of them changed.',
     payload: ProviderStatusListSchema
-  }
+  },
+  'auth:changed': { summary: 'Sign-in, sign-out, lock or unlock happened.', payload: AuthStatusSchema }
 } as const satisfies Record<EventName, EventSpec>
 
 export type Contract = typeof contract

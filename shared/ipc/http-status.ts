@@ -4,6 +4,12 @@ import type { ErrorCode } from '../errors'
 export const httpStatusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
+  unauthenticated: 401,
+  till_locked: 423,
+  wrong_pin: 401,
+  pin_retry_later: 429,
+  account_locked: 423,
+  account_disabled: 403,
   forbidden: 403,
   unknown_channel: 404,
   not_found: 404,

@@ -3,7 +3,7 @@ import type { TillEvent } from '../../electron/core/events'
 import { channelNames } from '../../shared/ipc/channels'
 import { contract } from '../../shared/ipc/contract'
 import { createHandlers } from '../../electron/core/handlers'
-import { useCores } from '../helpers/core'
+import { staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 
 describe('core', () => {
@@ -33,12 +33,15 @@ describe('core', () => {
     const core = openCore({ dataDir })
     const seen: TillEvent[] = []
     core.events.subscribe((event) => seen.push(event))
-    const saved = await core.dispatch('prefs:set', { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' })
-    expect(saved).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } })
-    expect(seen).toEqual([{ name: 'prefs:changed', payload: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } }])
+    await staffedTill(core)
+    valueOf(await core.dispatch('prefs:setLanguage', { language: 'vi' }))
+    const saved = valueOf(await core.dispatch('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
+    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 })
+    const changes = seen.filter((event) => event.name === 'prefs:changed').map((event) => event.payload)
+    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }])
     core.close()
     const reopened = openCore({ dataDir })
-    expect(await reopened.dispatch('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' } })
+    expect(await reopened.dispatch('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 } })
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {
@@ -52,7 +55,7 @@ describe('core', () => {
     const training = openCore({ dataDir: tempDir() })
     const live = openCore({
       dataDir: tempDir(),
-      providerModes: { gotit: 'production', hubble: 'sandbox', vipps: 'production', juspay: 'production' }
+      env: { TILL_GOTIT_MODE: 'production', TILL_HUBBLE_MODE: 'sandbox', TILL_VIPPS_MODE: 'production', TILL_JUSPAY_MODE: 'production' }
     })
     const a = await training.dispatch('app:info', {})
     const b = await live.dispatch('app:info', {})

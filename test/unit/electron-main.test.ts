@@ -73,14 +73,14 @@ describe('Electron shell', () => {
     )
     expect([...handlers.keys()].sort()).toEqual([...channelNames].sort())
 
-    const handle = handlers.get('prefs:set')
+    const handle = handlers.get('prefs:setLanguage')
     const refused = await handle?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, { language: 'vi' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(dispatch).not.toHaveBeenCalled()
 
     const accepted = await handle?.({ senderFrame: { url: appUrl, parent: null } }, { language: 'vi' })
     expect(accepted).toEqual({ ok: true, value: 'from core' })
-    expect(dispatch).toHaveBeenCalledWith('prefs:set', { language: 'vi' })
+    expect(dispatch).toHaveBeenCalledWith('prefs:setLanguage', { language: 'vi' })
   })
 
   it('blocks navigation away from the app and every new window', () => {

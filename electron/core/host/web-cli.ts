@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.env, join(process.cwd(), '.till-data'))
   const port = parsePort(process.env['TILL_PORT'])
 
-  const core = createCore({ dataDir, host: 'web', version })
+  // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
+  const core = createCore({ dataDir, host: 'web', version, env: process.env })
   const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch((error: unknown) => {
     core.close()
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {

@@ -12,7 +12,7 @@ export function ErrorNotice(props: { error: TillErrorData; t: Translate }) {
   const { error, t } = props
   return (
     <div className="notice notice-error" role="alert">
-      <p>{t(`error.${error.code}`)}</p>
+      <p>{t(`error.${error.code}`, error.params)}</p>
       <button type="button" className="link-button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
         {open ? t('error.hideDetails') : t('error.details')}
       </button>

@@ -1,0 +1,280 @@
+import { TillError } from '../../../shared/errors'
+import {
+  baseUrlProblem,
+  defaultBaseUrls,
+  providerEnvName,
+  providerFieldSpecs,
+  type ProviderFieldSpec,
+  type ProviderSettingsPatch,
+  type ProviderSettingsView,
+  type SettingsView
+} from '../../../shared/domain/provider-settings'
+import { ProviderModeSchema, providerIds, type ProviderId, type ProviderMode } from '../../../shared/domain/providers'
+import { z } from 'zod'
+import type { AuditDetail } from '../audit/audit-log'
+import type { Db } from '../db/connection'
+import type { SecretVault } from './secret-vault'
+
+interface StoredSettings {
+  mode: ProviderMode
+  baseUrl: string | null
+  values: Record<string, string>
+  secrets: Record<string, string>
+}
+
+interface SettingsRow {
+  mode: string
+  base_url: string | null
+  values: string
+  secrets: Buffer | null
+}
+
+/** What a provider client needs to run; it holds secrets and never leaves the core. */
+export interface ResolvedProviderConfig {
+  provider: ProviderId
+  mode: ProviderMode
+  baseUrl: string
+  values: Record<string, string>
+  secrets: Record<string, string>
+}
+
+const StringMapSchema = z.record(z.string(), z.string())
+
+export const providerNames: Record<ProviderId, string> = { gotit: 'Got It', hubble: 'Hubble gift cards', vipps: 'Vipps MobilePay', juspay: 'Juspay' }
+
+const fieldLabels: Record<string, string> = {
+  storePin: 'store PIN',
+  pathPrefix: 'path prefix',
+  clientId: 'client id',
+  clientSecret: 'client secret',
+  subscriptionKey: 'subscription key',
+  merchantSerialNumber: 'merchant serial number (MSN)',
+  systemName: 'system name',
+  systemVersion: 'system version',
+  pluginName: 'plugin name',
+  pluginVersion: 'plugin version',
+  merchantId: 'merchant id',
+  apiKey: 'API key'
+}
+
+export function fieldLabel(key: string): string {
+  return fieldLabels[key] ?? key
+}
+
+/**
+ * Provider modes, base URLs and credentials: stored values (secrets sealed by the vault),
+ * overridden by environment variables. A bad stored or environment value never crashes the
+ * till: it is reported as a problem and the provider stays out of service until it is fixed.
+ */
+export class ProviderSettings {
+  private readonly envProblems = new Map<ProviderId, string[]>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly vault: SecretVault,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly now: () => Date
+  ) {}
+
+  get protection(): SettingsView['secretProtection'] {
+    return this.vault.protection
+  }
+
+  mode(provider: ProviderId): ProviderMode {
+    return this.effective(provider).mode.value
+  }
+
+  view(): SettingsView {
+    return { providers: providerIds.map((id) => this.viewOf(id)), secretProtection: this.vault.protection }
+  }
+
+  viewOf(provider: ProviderId): ProviderSettingsView {
+    const e = this.effective(provider)
+    return {
+      provider,
+      mode: e.mode.value,
+      modeFromEnvironment: e.mode.fromEnv,
+      baseUrl: e.baseUrl.value,
+      baseUrlOverridden: e.baseUrl.overridden,
+      baseUrlFromEnvironment: e.baseUrl.fromEnv,
+      fields: providerFieldSpecs[provider].map((spec) => {
+        const field = e.fields.get(spec.key)
+        return {
+          key: spec.key,
+          secret: spec.secret,
+          required: spec.required,
+          value: spec.secret ? null : (field?.value ?? null),
+          isSet: field?.value !== undefined,
+          fromEnvironment: field?.fromEnv ?? false
+        }
+      }),
+      problems: this.problems(provider, e)
+    }
+  }
+
+  /** The configuration a client runs with, or a provider_unreachable error saying what is missing. */
+  resolve(provider: ProviderId): ResolvedProviderConfig {
+    const e = this.effective(provider)
+    const problems = this.problems(provider, e)
+    if (problems.length > 0) throw new TillError('provider_unreachable', `${providerNames[provider]} is not set up: ${problems.join(' ')}`)
+    const values: Record<string, string> = {}
+    const secrets: Record<string, string> = {}
+    for (const spec of providerFieldSpecs[provider]) {
+      const value = e.fields.get(spec.key)?.value
+      if (value !== undefined) (spec.secret ? secrets : values)[spec.key] = value
+    }
+    return { provider, mode: e.mode.value, baseUrl: e.baseUrl.value, values, secrets }
+  }
+
+  /** Validates and saves a change; returns what changed for the audit log, with no secret in it. */
+  apply(patch: ProviderSettingsPatch): AuditDetail {
+    const { provider } = patch
+    const name = providerNames[provider]
+    const specs = new Map(providerFieldSpecs[provider].map((spec) => [spec.key, spec]))
+    const stored = this.stored(provider)
+    const next: StoredSettings = { ...stored, values: { ...stored.values }, secrets: { ...stored.secrets } }
+    const detail: AuditDetail = { provider }
+
+    const checkKey = (key: string, secret: boolean): ProviderFieldSpec => {
+      const spec = specs.get(key)
+      if (!spec) throw new TillError('invalid_input', `${name} has no setting called "${key}".`)
+      if (spec.secret !== secret) {
+        throw new TillError('invalid_input', `The ${fieldLabel(key)} of ${name} ${spec.secret ? 'is a secret and goes with the secrets' : 'is not a secret'}.`)
+      }
+      return spec
+    }
+
+    if (patch.mode !== undefined && patch.mode !== stored.mode) {
+      detail['mode'] = `${stored.mode} -> ${patch.mode}`
+      next.mode = patch.mode
+    }
+    if (patch.baseUrl !== undefined) {
+      const value = patch.baseUrl === null || patch.baseUrl === '' ? null : patch.baseUrl
+      if (value !== null) {
+        const problem = baseUrlProblem(value)
+        if (problem) throw new TillError('invalid_input', `${name} base URL: ${problem}.`)
+      }
+      if (value !== stored.baseUrl) {
+        detail['baseUrl'] = value ?? 'provider default'
+        next.baseUrl = value
+      }
+    }
+    for (const [key, value] of Object.entries(patch.values ?? {})) {
+      const spec = checkKey(key, false)
+      if (value === null || value === '') {
+        if (key in next.values) detail[`values.${key}`] = 'cleared'
+        delete next.values[key]
+        continue
+      }
+      if (spec.pattern && !spec.pattern.regex.test(value)) throw new TillError('invalid_input', `${name}: ${spec.pattern.message}.`)
+      if (next.values[key] !== value) detail[`values.${key}`] = value
+      next.values[key] = value
+    }
+    for (const [key, value] of Object.entries(patch.secrets ?? {})) {
+      checkKey(key, true)
+      if (value === null || value === '') {
+        if (key in next.secrets) detail[`secrets.${key}`] = 'cleared'
+        delete next.secrets[key]
+      } else {
+        detail[`secrets.${key}`] = 'set'
+        next.secrets[key] = value
+      }
+    }
+
+    const problems = this.problems(provider, this.effective(provider, next))
+    if (next.mode !== 'training' && problems.length > 0) {
+      throw new TillError('invalid_input', `${name} cannot run in ${next.mode} mode yet: ${problems.join(' ')}`)
+    }
+    const secretsChanged = Object.keys(detail).some((key) => key.startsWith('secrets.'))
+    const sealed = secretsChanged ? (Object.keys(next.secrets).length > 0 ? this.vault.seal(JSON.stringify(next.secrets)) : null) : undefined
+    this.db
+      .prepare(
+        `INSERT INTO provider_settings (provider, mode, base_url, "values", secrets, updated_at) VALUES (@provider, @mode, @baseUrl, @values, @secrets, @at)
+         ON CONFLICT(provider) DO UPDATE SET mode = excluded.mode, base_url = excluded.base_url, "values" = excluded."values",
+           secrets = CASE WHEN @keepSecrets THEN provider_settings.secrets ELSE excluded.secrets END, updated_at = excluded.updated_at`
+      )
+      .run({
+        provider,
+        mode: next.mode,
+        baseUrl: next.baseUrl,
+        values: JSON.stringify(next.values),
+        secrets: sealed ?? null,
+        keepSecrets: sealed === undefined ? 1 : 0,
+        at: this.now().toISOString()
+      })
+    return detail
+  }
+
+  private stored(provider: ProviderId): StoredSettings {
+    const row = this.db.prepare<[string], SettingsRow>('SELECT mode, base_url, "values", secrets FROM provider_settings WHERE provider = ?').get(provider)
+    if (!row) return { mode: 'training', baseUrl: null, values: {}, secrets: {} }
+    const mode = ProviderModeSchema.safeParse(row.mode)
+    const values = StringMapSchema.safeParse(safeJson(row.values))
+    let secrets: Record<string, string> = {}
+    if (row.secrets && this.vault.protection !== 'environment-only') {
+      try {
+        const parsed = StringMapSchema.safeParse(safeJson(this.vault.open(row.secrets)))
+        if (parsed.success) secrets = parsed.data
+      } catch {
+        // Sealed on another machine or by another OS account: the manager re-enters them.
+      }
+    }
+    return { mode: mode.success ? mode.data : 'training', baseUrl: row.base_url, values: values.success ? values.data : {}, secrets }
+  }
+
+  private effective(provider: ProviderId, stored = this.stored(provider)) {
+    const envProblems: string[] = []
+    const modeEnv = this.envValue(providerEnvName(provider, 'MODE'))
+    const parsedMode = modeEnv === undefined ? undefined : ProviderModeSchema.safeParse(modeEnv)
+    if (parsedMode && !parsedMode.success) {
+      envProblems.push(`${providerEnvName(provider, 'MODE')} is "${modeEnv}", which is not training, sandbox or production; it is ignored.`)
+    }
+    const mode = parsedMode?.success ? { value: parsedMode.data, fromEnv: true } : { value: stored.mode, fromEnv: false }
+
+    const urlEnv = this.envValue(providerEnvName(provider, 'BASE_URL'))
+    const urlEnvProblem = urlEnv === undefined ? null : baseUrlProblem(urlEnv)
+    if (urlEnv !== undefined && urlEnvProblem) envProblems.push(`${providerEnvName(provider, 'BASE_URL')}: ${urlEnvProblem}; it is ignored.`)
+    const defaults = defaultBaseUrls[provider]
+    const fallback = mode.value === 'production' ? defaults.production : defaults.sandbox
+    const baseUrl =
+      urlEnv !== undefined && !urlEnvProblem
+        ? { value: urlEnv, overridden: true, fromEnv: true }
+        : { value: stored.baseUrl ?? fallback, overridden: stored.baseUrl !== null, fromEnv: false }
+
+    const fields = new Map<string, { value: string | undefined; fromEnv: boolean }>()
+    for (const spec of providerFieldSpecs[provider]) {
+      const fromEnv = this.envValue(spec.env)
+      if (fromEnv !== undefined && spec.pattern && !spec.pattern.regex.test(fromEnv)) {
+        envProblems.push(`${spec.env}: ${spec.pattern.message}; it is ignored.`)
+      }
+      const envOk = fromEnv !== undefined && !(spec.pattern && !spec.pattern.regex.test(fromEnv))
+      const storedValue = spec.secret ? stored.secrets[spec.key] : stored.values[spec.key]
+      fields.set(spec.key, envOk ? { value: fromEnv, fromEnv: true } : { value: storedValue ?? spec.defaultValue, fromEnv: false })
+    }
+    this.envProblems.set(provider, envProblems)
+    return { mode, baseUrl, fields }
+  }
+
+  private problems(provider: ProviderId, e: ReturnType<ProviderSettings['effective']>): string[] {
+    const problems = [...(this.envProblems.get(provider) ?? [])]
+    if (e.mode.value === 'training') return problems
+    const missing = providerFieldSpecs[provider].filter((spec) => spec.required && e.fields.get(spec.key)?.value === undefined)
+    if (missing.length > 0) problems.push(`Missing ${missing.map((spec) => fieldLabel(spec.key)).join(', ')}.`)
+    const urlProblem = baseUrlProblem(e.baseUrl.value)
+    if (urlProblem) problems.push(`Base URL: ${urlProblem}.`)
+    return problems
+  }
+
+  private envValue(name: string): string | undefined {
+    const value = this.env[name]?.trim()
+    return value === undefined || value === '' ? undefined : value
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
