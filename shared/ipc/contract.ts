@@ -92,7 +92,12 @@ export const contract = {
     output: SessionSchema
   },
   'auth:lock': { summary: 'Locks the till now.', access: 'staff', input: NoInput, output: Done },
-  'auth:signOut': { summary: 'Signs the current person out.', access: 'staff', input: NoInput, output: Done },
+  'auth:signOut': {
+    summary: 'Ends the current session, locked or not, so that someone else can sign in.',
+    access: 'public',
+    input: NoInput,
+    output: Done
+  },
   'auth:activity': {
     summary: 'Tells the core that someone is using the till, so the idle lock waits.',
     access: 'staff',

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 
 test('a failed call is shown as a sentence, with the request id behind Details', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   await page.getByRole('button', { name: /^Settings/ }).click()
   const zone = page.getByLabel('Store time zone')

@@ -10,7 +10,12 @@ export interface TillHost {
   dataDir: string
   /** Calls the contract the way an operator's script would. */
   rpc(channel: string, input?: unknown): Promise<{ status: number; body: unknown }>
+  /** Creates the first manager (signed in) and a cashier, as a new store would. */
+  staff(): Promise<{ managerId: string; cashierId: string }>
 }
+
+export const MANAGER = { name: 'Mai Manager', pin: '4826' }
+export const CASHIER = { name: 'Cuong Cashier', pin: '7391' }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -54,7 +59,17 @@ export const test = base.extend<{ till: TillHost }>({
         })
         return { status: response.status, body: (await response.json()) as unknown }
       }
-      await use({ url, token, dataDir, rpc })
+      const staff = async () => {
+        const setup = await rpc('auth:setup', MANAGER)
+        const cashier = await rpc('staff:add', { ...CASHIER, role: 'cashier' })
+        const id = (result: { body: unknown }) => {
+          const body = result.body as { ok: boolean; value?: { id?: string; staff?: { id: string } } }
+          if (!body.ok || !body.value) throw new Error(`staff setup failed: ${JSON.stringify(body)}`)
+          return body.value.staff?.id ?? body.value.id ?? ''
+        }
+        return { managerId: id(setup), cashierId: id(cashier) }
+      }
+      await use({ url, token, dataDir, rpc, staff })
     } finally {
       child.kill('SIGTERM')
       rmSync(dataDir, { recursive: true, force: true })

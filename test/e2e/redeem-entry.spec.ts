@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 
 test('a barcode scanner typing codes and pressing Enter fills the bill', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   const field = page.getByLabel('Voucher code')
   await expect(field).toBeFocused()
@@ -17,6 +18,7 @@ test('a barcode scanner typing codes and pressing Enter fills the bill', async (
 })
 
 test('a bad or repeated scan is explained and left in the field to fix', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   const field = page.getByLabel('Voucher code')
   await field.pressSequentially('12345')

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 
 test('shows the TRAINING banner and every provider, none contacted yet', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING')
   const providers = page.getByRole('list', { name: 'Providers' }).getByRole('listitem')
@@ -10,6 +11,7 @@ test('shows the TRAINING banner and every provider, none contacted yet', async (
 })
 
 test('navigates between every screen with the mouse and with Alt+number', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
   const nav = page.getByRole('navigation', { name: 'Screens' })
@@ -33,6 +35,7 @@ test('navigates between every screen with the mouse and with Alt+number', async 
 })
 
 test('switches to Vietnamese and back at any time, and remembers the choice', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   await page.getByRole('button', { name: 'Tiếng Việt' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
@@ -46,14 +49,16 @@ test('switches to Vietnamese and back at any time, and remembers the choice', as
 })
 
 test('follows a language change made elsewhere through the event stream', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
   // Another window, or an operator's script, changes the language.
-  await expect.poll(async () => (await till.rpc('prefs:set', { language: 'vi' })).status).toBe(200)
+  await expect.poll(async () => (await till.rpc('prefs:setLanguage', { language: 'vi' })).status).toBe(200)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
 })
 
 test('every control shows a visible focus state when reached with the keyboard', async ({ page, till }) => {
+  await till.staff()
   await page.goto(till.url)
   // The code field has focus on arrival; Tab walks the rest of the page and wraps to its top.
   await expect(page.getByLabel('Voucher code')).toBeFocused()

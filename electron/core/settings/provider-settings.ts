@@ -163,7 +163,7 @@ export class ProviderSettings {
       const spec = checkKey(key, false)
       if (value === null || value === '') {
         if (key in next.values) detail[`values.${key}`] = 'cleared'
-        delete next.values[key]
+        next.values = without(next.values, key)
         continue
       }
       if (spec.pattern && !spec.pattern.regex.test(value)) throw new TillError('invalid_input', `${name}: ${spec.pattern.message}.`)
@@ -174,7 +174,7 @@ export class ProviderSettings {
       checkKey(key, true)
       if (value === null || value === '') {
         if (key in next.secrets) detail[`secrets.${key}`] = 'cleared'
-        delete next.secrets[key]
+        next.secrets = without(next.secrets, key)
       } else {
         detail[`secrets.${key}`] = 'set'
         next.secrets[key] = value
@@ -269,6 +269,10 @@ export class ProviderSettings {
     const value = this.env[name]?.trim()
     return value === undefined || value === '' ? undefined : value
   }
+}
+
+function without(map: Record<string, string>, key: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).filter(([k]) => k !== key))
 }
 
 function safeJson(text: string): unknown {

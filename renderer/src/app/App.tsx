@@ -3,10 +3,14 @@ import { RedeemScreen } from '../features/redeem/RedeemScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { PlannedScreen } from '../features/placeholders/PlannedScreen'
 import { ErrorNotice } from '../ui/ErrorNotice'
+import { FirstRunScreen } from '../features/auth/FirstRunScreen'
+import { LockScreen } from '../features/auth/LockScreen'
+import { SignInScreen } from '../features/auth/SignInScreen'
+import { useIdleLock } from './use-idle-lock'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, screenTitle, type ScreenId } from './screens'
-import { useApp, useT } from './till-context'
+import { useApp, useT, useTillClient } from './till-context'
 
 function CurrentScreen(props: { screen: ScreenId }) {
   switch (props.screen) {
@@ -27,18 +31,41 @@ function CurrentScreen(props: { screen: ScreenId }) {
   }
 }
 
-export function App() {
+function TopBar() {
   const t = useT()
-  const phase = useApp((state) => state.phase)
-  const info = useApp((state) => state.info)
-  const startupError = useApp((state) => state.startupError)
+  const session = useApp((state) => state.auth?.session ?? null)
+  const lock = useApp((state) => state.lock)
+  const signOut = useApp((state) => state.signOut)
+  return (
+    <header className="topbar">
+      <span className="brand">{t('app.name')}</span>
+      <ProviderIndicators />
+      <LanguageSwitch />
+      {session && !session.locked && (
+        <div className="user-menu" aria-label={t('auth.signedInAs', { name: session.staff.name })} role="group">
+          <span>
+            {session.staff.name} <span className="muted">({t(`role.${session.staff.role}`)})</span>
+          </span>
+          <button type="button" onClick={() => void lock()}>
+            {t('auth.lock')}
+          </button>
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            {t('auth.signOut')}
+          </button>
+        </div>
+      )}
+    </header>
+  )
+}
+
+function Workspace() {
+  const t = useT()
+  const client = useTillClient()
   const screen = useApp((state) => state.screen)
   const go = useApp((state) => state.go)
-  const language = useApp((state) => state.preferences.language)
-
-  useEffect(() => {
-    document.documentElement.lang = language
-  }, [language])
+  const idleSeconds = useApp((state) => state.preferences.idleLockSeconds)
+  const lock = useApp((state) => state.lock)
+  useIdleLock(client, idleSeconds, lock)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -51,6 +78,48 @@ export function App() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [go])
+
+  return (
+    <div className="body">
+      <nav aria-label={t('nav.label')} className="nav">
+        <ul>
+          {screens.map((id, index) => (
+            <li key={id}>
+              <button type="button" aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`} onClick={() => go(id)}>
+                <span>{t(screenTitle[id])}</span>
+                <kbd>{t('nav.shortcut', { n: index + 1 })}</kbd>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="main">
+        <CurrentScreen key={screen} screen={screen} />
+      </main>
+    </div>
+  )
+}
+
+/** What the till shows depends on who is there: nobody yet, a locked till, or a person at work. */
+function AuthGate() {
+  const auth = useApp((state) => state.auth)
+  if (!auth) return null
+  if (auth.setupNeeded) return <FirstRunScreen />
+  if (!auth.session) return <SignInScreen />
+  if (auth.session.locked) return <LockScreen staff={auth.session.staff} />
+  return <Workspace />
+}
+
+export function App() {
+  const t = useT()
+  const phase = useApp((state) => state.phase)
+  const info = useApp((state) => state.info)
+  const startupError = useApp((state) => state.startupError)
+  const language = useApp((state) => state.preferences.language)
+
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
 
   if (phase === 'loading') return <p className="splash">{t('app.loading')}</p>
   if (phase === 'failed' || !info) {
@@ -69,28 +138,8 @@ export function App() {
           {t('training.banner')}
         </div>
       )}
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <ProviderIndicators />
-        <LanguageSwitch />
-      </header>
-      <div className="body">
-        <nav aria-label={t('nav.label')} className="nav">
-          <ul>
-            {screens.map((id, index) => (
-              <li key={id}>
-                <button type="button" aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`} onClick={() => go(id)}>
-                  <span>{t(screenTitle[id])}</span>
-                  <kbd>{t('nav.shortcut', { n: index + 1 })}</kbd>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main className="main">
-          <CurrentScreen key={screen} screen={screen} />
-        </main>
-      </div>
+      <TopBar />
+      <AuthGate />
     </div>
   )
 }

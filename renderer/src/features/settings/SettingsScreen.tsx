@@ -1,56 +1,44 @@
-import { useId, useState, type FormEvent } from 'react'
-import type { TillErrorData } from '../../../../shared/errors'
+import { useState } from 'react'
 import { useApp, useT } from '../../app/till-context'
-import { ErrorNotice } from '../../ui/ErrorNotice'
+import { AuditPanel } from './AuditPanel'
+import { ProviderSettingsPanel } from './ProviderSettingsPanel'
+import { StaffPanel } from './StaffPanel'
+import { StoreSettings } from './StoreSettings'
 
+const tabs = ['store', 'providers', 'staff', 'audit'] as const
+type Tab = (typeof tabs)[number]
+
+/** Managers only: the core refuses the channels to anyone else, and the screen says so first. */
 export function SettingsScreen() {
   const t = useT()
-  const savedZone = useApp((state) => state.preferences.timeZone)
-  const savePreferences = useApp((state) => state.savePreferences)
-  const [timeZone, setTimeZone] = useState(savedZone)
-  const [error, setError] = useState<TillErrorData | null>(null)
-  const [saved, setSaved] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const zoneId = useId()
-
-  const onSubmit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
-    setBusy(true)
-    setSaved(false)
-    // The core is the judge of what is valid; the screen shows its answer.
-    const problem = await savePreferences({ timeZone: timeZone.trim() })
-    setBusy(false)
-    setError(problem)
-    setSaved(problem === null)
+  const role = useApp((state) => state.auth?.session?.staff.role)
+  const [tab, setTab] = useState<Tab>('store')
+  if (role !== 'manager') {
+    return (
+      <section aria-labelledby="settings-title" className="screen">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+        <p className="notice notice-error" role="alert">
+          {t('settings.managersOnly')}
+        </p>
+      </section>
+    )
   }
-
   return (
-    <section aria-labelledby="settings-title" className="screen">
+    <section aria-labelledby="settings-title" className="screen screen-wide">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <form onSubmit={(event) => void onSubmit(event)} className="form">
-        <label htmlFor={zoneId}>{t('settings.timeZone')}</label>
-        <input
-          id={zoneId}
-          value={timeZone}
-          onChange={(event) => setTimeZone(event.target.value)}
-          aria-describedby={`${zoneId}-hint`}
-          aria-invalid={error !== null}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <p id={`${zoneId}-hint`} className="hint">
-          {t('settings.timeZoneHint')}
-        </p>
-        <button type="submit" disabled={busy}>
-          {t('settings.save')}
-        </button>
-      </form>
-      {error !== null && <ErrorNotice error={error} t={t} />}
-      {saved && (
-        <p className="notice notice-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      )}
+      <div role="tablist" aria-label={t('settings.title')} className="tabs">
+        {tabs.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {t(`settings.tab.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'store' && <StoreSettings />}
+        {tab === 'providers' && <ProviderSettingsPanel />}
+        {tab === 'staff' && <StaffPanel />}
+        {tab === 'audit' && <AuditPanel />}
+      </div>
     </section>
   )
 }

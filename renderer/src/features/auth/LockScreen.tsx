@@ -1,0 +1,35 @@
+import { useId, useState } from 'react'
+import type { StaffSummary } from '../../../../shared/domain/staff'
+import { useApp, useT } from '../../app/till-context'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { PinField } from '../../ui/PinField'
+import { useSubmit } from './use-submit'
+
+export function LockScreen(props: { staff: StaffSummary }) {
+  const t = useT()
+  const unlock = useApp((state) => state.unlock)
+  const signOut = useApp((state) => state.signOut)
+  const [pin, setPin] = useState('')
+  const id = useId()
+  const { error, busy, onSubmit } = useSubmit(async () => {
+    const result = await unlock(pin)
+    setPin('')
+    return result
+  })
+  return (
+    <main className="auth-card">
+      <h1>{t('auth.lockedTitle')}</h1>
+      <p>{t('auth.lockedBy', { name: props.staff.name })}</p>
+      <form className="form" onSubmit={onSubmit}>
+        <PinField id={`${id}-pin`} label={t('auth.pin')} value={pin} onChange={setPin} autoFocus />
+        <button type="submit" disabled={busy || pin === ''}>
+          {t('auth.unlock')}
+        </button>
+      </form>
+      <button type="button" className="link-button" onClick={() => void signOut()}>
+        {t('auth.someoneElse')}
+      </button>
+      {error && <ErrorNotice error={error} t={t} />}
+    </main>
+  )
+}

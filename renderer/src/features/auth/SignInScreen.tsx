@@ -1,0 +1,51 @@
+import { useId, useRef, useState } from 'react'
+import { useApp, useT } from '../../app/till-context'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { PinField } from '../../ui/PinField'
+import { useSubmit } from './use-submit'
+
+export function SignInScreen() {
+  const t = useT()
+  const choices = useApp((state) => state.signInChoices)
+  const signIn = useApp((state) => state.signIn)
+  const [staffId, setStaffId] = useState('')
+  const [pin, setPin] = useState('')
+  const pinRef = useRef<HTMLInputElement>(null)
+  const id = useId()
+  const { error, busy, onSubmit } = useSubmit(async () => {
+    const result = await signIn(staffId, pin)
+    setPin('')
+    pinRef.current?.focus()
+    return result
+  })
+  return (
+    <main className="auth-card">
+      <h1>{t('auth.signInTitle')}</h1>
+      <form className="form" onSubmit={onSubmit}>
+        <fieldset className="staff-picker">
+          <legend>{t('auth.who')}</legend>
+          {choices.map((person) => (
+            <label key={person.id} className="staff-choice">
+              <input
+                type="radio"
+                name={`${id}-staff`}
+                value={person.id}
+                checked={staffId === person.id}
+                onChange={() => {
+                  setStaffId(person.id)
+                  pinRef.current?.focus()
+                }}
+              />
+              {person.name} <span className="muted">({t(`role.${person.role}`)})</span>
+            </label>
+          ))}
+        </fieldset>
+        <PinField ref={pinRef} id={`${id}-pin`} label={t('auth.pin')} value={pin} onChange={setPin} />
+        <button type="submit" disabled={busy || staffId === '' || pin === ''}>
+          {t('auth.signIn')}
+        </button>
+      </form>
+      {error && <ErrorNotice error={error} t={t} />}
+    </main>
+  )
+}

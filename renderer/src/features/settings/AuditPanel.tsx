@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import type { AuditVerification } from '../../../../shared/domain/audit'
+import type { TillErrorData } from '../../../../shared/errors'
+import { formatInstant } from '../../../../shared/time'
+import { useApp, useT, useTillClient } from '../../app/till-context'
+import type { MessageKey } from '../../i18n/i18n'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useChannel } from './use-channel'
+
+export function AuditPanel() {
+  const t = useT()
+  const client = useTillClient()
+  const { language, timeZone } = useApp((state) => state.preferences)
+  const { value, error, reload } = useChannel('audit:list', { limit: 100 })
+  const [verification, setVerification] = useState<AuditVerification | null>(null)
+  const [verifyError, setVerifyError] = useState<TillErrorData | null>(null)
+  const verify = async (): Promise<void> => {
+    const result = await client.call('audit:verify', {})
+    setVerification(result.ok ? result.value : null)
+    setVerifyError(result.ok ? null : result.error)
+  }
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <div className="toolbar">
+        <button type="button" onClick={() => void reload()}>
+          {t('audit.refresh')}
+        </button>
+        <button type="button" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </button>
+      </div>
+      {verification && (
+        <p className={`notice ${verification.intact ? 'notice-ok' : 'notice-error'}`} role="status">
+          {verification.intact
+            ? t('audit.intact', { count: verification.checked })
+            : t('audit.broken', { id: verification.brokenAt ?? '?', problem: verification.problem ?? '' })}
+        </p>
+      )}
+      {(error ?? verifyError) && <ErrorNotice error={(error ?? verifyError) as TillErrorData} t={t} />}
+      <table className="table" aria-label={t('audit.title')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.what')}</th>
+            <th scope="col">{t('audit.outcome')}</th>
+            <th scope="col">{t('audit.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {value?.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatInstant(entry.at, timeZone, language)}</td>
+              <td>{entry.actorName ?? '—'}</td>
+              <td>{t(`audit.action.${entry.action}` as MessageKey)}</td>
+              <td>{t(`audit.outcome.${entry.outcome}`)}</td>
+              <td className="detail">
+                {Object.entries(entry.detail)
+                  .map(([key, v]) => `${key}: ${String(v)}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
