@@ -7,7 +7,7 @@ export interface PinPolicy {
   baseDelayMs: number
 }
 
-export const DEFAULT_PIN_POLICY: PinPolicy = { freeAttempts: 3, maxAttempts: 6, baseDelayMs: 2000 }
+export const DEFAULT_PIN_POLICY: PinPolicy = { freeAttempts: 3, maxAttempts: 5, baseDelayMs: 1000 }
 
 /** How long after the last wrong PIN the next attempt is allowed, given the failures so far. */
 export function retryDelayMs(policy: PinPolicy, failures: number): number {
