@@ -1,4 +1,7 @@
 import { join } from 'node:path'
+import type { ChannelName } from '../../shared/ipc/channels'
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract'
+import type { Result } from '../../shared/ipc/result'
 import { AuditLog } from './audit/audit-log'
 import { AuthService } from './auth/auth-service'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/pin-hash'
@@ -31,7 +34,10 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** For hosts: any channel name and untrusted input. */
   dispatch: Dispatch
+  /** For code in the same process (tests, benchmarks, scripts): the same path, typed. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   events: EventBus
   context: CoreContext
   close(): void
@@ -79,5 +85,6 @@ export function createCore(options: CoreOptions): Core {
     now
   }
   const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
-  return { dispatch, events, context, close: () => db.close() }
+  const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
+  return { dispatch, call, events, context, close: () => db.close() }
 }

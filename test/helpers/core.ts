@@ -44,7 +44,7 @@ export const CASHIER_PIN = '7391'
 
 /** A till with a first manager (signed in) and a cashier. */
 export async function staffedTill(core: Core): Promise<{ managerId: string; cashierId: string }> {
-  const session = valueOf(await core.dispatch('auth:setup', { name: 'Mai Manager', pin: MANAGER_PIN }))
-  const cashier = valueOf(await core.dispatch('staff:add', { name: 'Cuong Cashier', role: 'cashier', pin: CASHIER_PIN })) as { id: string }
+  const session = valueOf(await core.call('auth:setup', { name: 'Mai Manager', pin: MANAGER_PIN }))
+  const cashier = valueOf(await core.call('staff:add', { name: 'Cuong Cashier', role: 'cashier', pin: CASHIER_PIN })) as { id: string }
   return { managerId: (session as { staff: { id: string } }).staff.id, cashierId: cashier.id }
 }

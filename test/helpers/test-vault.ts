@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import type { SecretVault } from '../../electron/core/settings/secret-vault'
 
 /** Stands in for Electron's safeStorage in tests: real AES-GCM with a key fixed per vault. */
-export function testVault(key = randomBytes(32)): SecretVault {
+export function testVault(key: Uint8Array = randomBytes(32)): SecretVault {
   return {
     protection: 'os',
     seal(plain) {

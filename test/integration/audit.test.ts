@@ -10,8 +10,8 @@ describe('audit trail', () => {
   async function busyTill(): Promise<Core> {
     const core = openCore({ dataDir: tempDir() })
     await staffedTill(core)
-    valueOf(await core.dispatch('settings:setStore', { idleLockSeconds: 120 }))
-    valueOf(await core.dispatch('auth:lock', {}))
+    valueOf(await core.call('settings:setStore', { idleLockSeconds: 120 }))
+    valueOf(await core.call('auth:lock', {}))
     return core
   }
 
@@ -70,10 +70,10 @@ describe('audit trail', () => {
   it('is reachable by managers through the contract, newest first', async () => {
     const core = openCore({ dataDir: tempDir() })
     await staffedTill(core)
-    const page = valueOf(await core.dispatch('audit:list', { limit: 2 }))
+    const page = valueOf(await core.call('audit:list', { limit: 2 }))
     expect(page.map((e) => e.action)).toEqual(['staff_added', 'sign_in'])
-    const older = valueOf(await core.dispatch('audit:list', { before: page[1]?.id, limit: 10 }))
+    const older = valueOf(await core.call('audit:list', { before: page[1]?.id, limit: 10 }))
     expect(older.map((e) => e.action)).toEqual(['setup'])
-    expect(valueOf(await core.dispatch('audit:verify', {}))).toMatchObject({ intact: true })
+    expect(valueOf(await core.call('audit:verify', {}))).toMatchObject({ intact: true })
   })
 })

@@ -16,23 +16,23 @@ describe('staff sign-in and roles', () => {
 
   it('asks for the first manager on a new till, and only once', async () => {
     const core = till()
-    expect(valueOf(await core.dispatch('auth:status', {}))).toMatchObject({ setupNeeded: true, session: null })
-    expect(errorOf(await core.dispatch('staff:list', {})).code).toBe('unauthenticated')
-    const session = valueOf(await core.dispatch('auth:setup', { name: 'Mai', pin: MANAGER_PIN }))
+    expect(valueOf(await core.call('auth:status', {}))).toMatchObject({ setupNeeded: true, session: null })
+    expect(errorOf(await core.call('staff:list', {})).code).toBe('unauthenticated')
+    const session = valueOf(await core.call('auth:setup', { name: 'Mai', pin: MANAGER_PIN }))
     expect(session).toMatchObject({ staff: { name: 'Mai', role: 'manager' }, locked: false })
-    expect(errorOf(await core.dispatch('auth:setup', { name: 'Eve', pin: '9182' })).code).toBe('conflict')
-    expect(valueOf(await core.dispatch('auth:status', {}))).toMatchObject({ setupNeeded: false, session: { staff: { name: 'Mai' } } })
+    expect(errorOf(await core.call('auth:setup', { name: 'Eve', pin: '9182' })).code).toBe('conflict')
+    expect(valueOf(await core.call('auth:status', {}))).toMatchObject({ setupNeeded: false, session: { staff: { name: 'Mai' } } })
   })
 
   it('refuses weak PINs when staff are created', async () => {
     const core = till()
-    expect(errorOf(await core.dispatch('auth:setup', { name: 'Mai', pin: '1111' }))).toMatchObject({ code: 'invalid_input', message: 'pin: A PIN of one repeated digit is too easy to guess' })
+    expect(errorOf(await core.call('auth:setup', { name: 'Mai', pin: '1111' }))).toMatchObject({ code: 'invalid_input', message: 'pin: A PIN of one repeated digit is too easy to guess' })
   })
 
   it('signs people in with their own PIN and keeps the PIN out of the database', async () => {
     const core = till()
     const { cashierId } = await staffedTill(core)
-    const session = valueOf(await core.dispatch('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
+    const session = valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
     expect(session.staff).toMatchObject({ id: cashierId, role: 'cashier' })
     const stored = core.context.db.prepare('SELECT pin_hash FROM staff').pluck().all() as string[]
     expect(stored.every((hash) => hash.startsWith('scrypt$') && !hash.includes(CASHIER_PIN) && !hash.includes(MANAGER_PIN))).toBe(true)
@@ -41,7 +41,7 @@ describe('staff sign-in and roles', () => {
   it('refuses a cashier every manager channel, in the core, and records the attempt', async () => {
     const core = till()
     const { cashierId } = await staffedTill(core)
-    valueOf(await core.dispatch('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
+    valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
     for (const [channel, input] of [
       ['staff:list', {}],
       ['staff:add', { name: 'X', role: 'manager', pin: '9182' }],
@@ -50,9 +50,9 @@ describe('staff sign-in and roles', () => {
       ['audit:list', {}],
       ['settings:setStore', { idleLockSeconds: 0 }]
     ] as const) {
-      expect(errorOf(await core.dispatch(channel, input)), channel).toMatchObject({ code: 'forbidden' })
+      expect(errorOf(await core.call(channel, input)), channel).toMatchObject({ code: 'forbidden' })
     }
-    expect(valueOf(await core.dispatch('auth:activity', {}))).toEqual({ done: true })
+    expect(valueOf(await core.call('auth:activity', {}))).toEqual({ done: true })
     const denied = core.context.db.prepare("SELECT subject FROM audit_log WHERE action = 'access_denied'").pluck().all()
     expect(denied).toEqual(['staff:list', 'staff:add', 'settings:get', 'settings:setProvider', 'audit:list', 'settings:setStore'])
   })
@@ -60,7 +60,7 @@ describe('staff sign-in and roles', () => {
   it('slows down repeated wrong PINs, then locks the account until a manager unlocks it', async () => {
     const core = till()
     const { managerId, cashierId } = await staffedTill(core)
-    const attempt = (pin: string) => core.dispatch('auth:signIn', { staffId: cashierId, pin })
+    const attempt = (pin: string) => core.call('auth:signIn', { staffId: cashierId, pin })
     expect(errorOf(await attempt('0001'))).toMatchObject({ code: 'wrong_pin', params: { left: 4 } })
     expect(errorOf(await attempt('0002'))).toMatchObject({ code: 'wrong_pin', params: { left: 3 } })
     expect(errorOf(await attempt('0003'))).toMatchObject({ code: 'wrong_pin', params: { left: 2 } })
@@ -75,10 +75,10 @@ describe('staff sign-in and roles', () => {
     advance(60_000)
     expect(errorOf(await attempt(CASHIER_PIN)).code).toBe('account_locked')
 
-    valueOf(await core.dispatch('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
-    const list = valueOf(await core.dispatch('staff:list', {}))
+    valueOf(await core.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
+    const list = valueOf(await core.call('staff:list', {}))
     expect(list.find((m) => m.id === cashierId)).toMatchObject({ status: 'locked', failedAttempts: 5 })
-    expect(valueOf(await core.dispatch('staff:unlock', { staffId: cashierId }))).toMatchObject({ status: 'active', failedAttempts: 0 })
+    expect(valueOf(await core.call('staff:unlock', { staffId: cashierId }))).toMatchObject({ status: 'active', failedAttempts: 0 })
     expect(valueOf(await attempt(CASHIER_PIN)).staff.id).toBe(cashierId)
     const actions = core.context.db.prepare('SELECT action, outcome FROM audit_log ORDER BY id').all()
     expect(actions).toEqual(expect.arrayContaining([{ action: 'sign_in_failed', outcome: 'failed' }, { action: 'staff_unlocked', outcome: 'ok' }]))
@@ -87,22 +87,22 @@ describe('staff sign-in and roles', () => {
   it('locks after the idle time and on demand, and only the same PIN unlocks', async () => {
     const core = till()
     const { managerId } = await staffedTill(core)
-    valueOf(await core.dispatch('settings:setStore', { idleLockSeconds: 60 }))
+    valueOf(await core.call('settings:setStore', { idleLockSeconds: 60 }))
     const events: TillEvent[] = []
     core.events.subscribe((event) => events.push(event))
     advance(59_000)
-    valueOf(await core.dispatch('auth:activity', {}))
+    valueOf(await core.call('auth:activity', {}))
     advance(59_000)
-    valueOf(await core.dispatch('staff:list', {}))
+    valueOf(await core.call('staff:list', {}))
     advance(60_000)
-    expect(errorOf(await core.dispatch('staff:list', {})).code).toBe('till_locked')
+    expect(errorOf(await core.call('staff:list', {})).code).toBe('till_locked')
     expect(events.at(-1)).toMatchObject({ name: 'auth:changed', payload: { session: { locked: true } } })
-    expect(errorOf(await core.dispatch('auth:unlock', { pin: CASHIER_PIN })).code).toBe('wrong_pin')
-    expect(valueOf(await core.dispatch('auth:unlock', { pin: MANAGER_PIN }))).toMatchObject({ locked: false, staff: { id: managerId } })
-    valueOf(await core.dispatch('auth:lock', {}))
-    expect(errorOf(await core.dispatch('auth:activity', {})).code).toBe('till_locked')
-    valueOf(await core.dispatch('auth:signOut', {}))
-    expect(valueOf(await core.dispatch('auth:status', {})).session).toBeNull()
+    expect(errorOf(await core.call('auth:unlock', { pin: CASHIER_PIN })).code).toBe('wrong_pin')
+    expect(valueOf(await core.call('auth:unlock', { pin: MANAGER_PIN }))).toMatchObject({ locked: false, staff: { id: managerId } })
+    valueOf(await core.call('auth:lock', {}))
+    expect(errorOf(await core.call('auth:activity', {})).code).toBe('till_locked')
+    valueOf(await core.call('auth:signOut', {}))
+    expect(valueOf(await core.call('auth:status', {})).session).toBeNull()
     const reasons = core.context.db.prepare("SELECT json_extract(detail, '$.reason') FROM audit_log WHERE action = 'lock' ORDER BY id").pluck().all()
     expect(reasons).toEqual(['idle', 'manual'])
   })
@@ -110,31 +110,31 @@ describe('staff sign-in and roles', () => {
   it('signs out and refuses a disabled person, keeps the last manager, and a new PIN unlocks', async () => {
     const core = till()
     const { managerId, cashierId } = await staffedTill(core)
-    expect(errorOf(await core.dispatch('staff:setDisabled', { staffId: managerId, disabled: true })).code).toBe('conflict')
-    valueOf(await core.dispatch('staff:setDisabled', { staffId: cashierId, disabled: true }))
-    expect(errorOf(await core.dispatch('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN })).code).toBe('account_disabled')
-    expect(valueOf(await core.dispatch('auth:staffList', {})).map((s) => s.id)).toEqual([managerId])
-    valueOf(await core.dispatch('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
-    valueOf(await core.dispatch('staff:setDisabled', { staffId: cashierId, disabled: false }))
-    valueOf(await core.dispatch('staff:resetPin', { staffId: cashierId, pin: '5093' }))
-    expect(errorOf(await core.dispatch('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN })).code).toBe('wrong_pin')
-    expect(valueOf(await core.dispatch('auth:signIn', { staffId: cashierId, pin: '5093' })).staff.id).toBe(cashierId)
+    expect(errorOf(await core.call('staff:setDisabled', { staffId: managerId, disabled: true })).code).toBe('conflict')
+    valueOf(await core.call('staff:setDisabled', { staffId: cashierId, disabled: true }))
+    expect(errorOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN })).code).toBe('account_disabled')
+    expect(valueOf(await core.call('auth:staffList', {})).map((s) => s.id)).toEqual([managerId])
+    valueOf(await core.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
+    valueOf(await core.call('staff:setDisabled', { staffId: cashierId, disabled: false }))
+    valueOf(await core.call('staff:resetPin', { staffId: cashierId, pin: '5093' }))
+    expect(errorOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN })).code).toBe('wrong_pin')
+    expect(valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: '5093' })).staff.id).toBe(cashierId)
   })
 
   it('ends the session of a manager who disables a signed-in colleague', async () => {
     const core = till()
     const { cashierId } = await staffedTill(core)
-    const second = valueOf(await core.dispatch('staff:add', { name: 'Second Manager', role: 'manager', pin: '5093' }))
-    valueOf(await core.dispatch('auth:signIn', { staffId: second.id, pin: '5093' }))
-    valueOf(await core.dispatch('staff:setDisabled', { staffId: second.id, disabled: true }))
-    expect(valueOf(await core.dispatch('auth:status', {})).session).toBeNull()
-    expect(errorOf(await core.dispatch('staff:list', {})).code).toBe('unauthenticated')
+    const second = valueOf(await core.call('staff:add', { name: 'Second Manager', role: 'manager', pin: '5093' }))
+    valueOf(await core.call('auth:signIn', { staffId: second.id, pin: '5093' }))
+    valueOf(await core.call('staff:setDisabled', { staffId: second.id, disabled: true }))
+    expect(valueOf(await core.call('auth:status', {})).session).toBeNull()
+    expect(errorOf(await core.call('staff:list', {})).code).toBe('unauthenticated')
     expect(cashierId).toBeTruthy()
   })
 
   it('refuses a second person with the same name', async () => {
     const core = till()
     await staffedTill(core)
-    expect(errorOf(await core.dispatch('staff:add', { name: 'cuong cashier', role: 'cashier', pin: '5093' })).code).toBe('conflict')
+    expect(errorOf(await core.call('staff:add', { name: 'cuong cashier', role: 'cashier', pin: '5093' })).code).toBe('conflict')
   })
 })

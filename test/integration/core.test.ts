@@ -20,10 +20,10 @@ describe('core', () => {
   it('keeps the same till id across restarts on the same data folder', async () => {
     const dataDir = tempDir()
     const first = openCore({ dataDir })
-    const before = await first.dispatch('app:info', {})
+    const before = await first.call('app:info', {})
     first.close()
     const second = openCore({ dataDir })
-    const after = await second.dispatch('app:info', {})
+    const after = await second.call('app:info', {})
     expect(before.ok && after.ok).toBe(true)
     if (before.ok && after.ok) expect(after.value).toMatchObject({ tillId: (before.value as { tillId: string }).tillId })
   })
@@ -34,20 +34,20 @@ describe('core', () => {
     const seen: TillEvent[] = []
     core.events.subscribe((event) => seen.push(event))
     await staffedTill(core)
-    valueOf(await core.dispatch('prefs:setLanguage', { language: 'vi' }))
-    const saved = valueOf(await core.dispatch('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
+    valueOf(await core.call('prefs:setLanguage', { language: 'vi' }))
+    const saved = valueOf(await core.call('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
     expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 })
     const changes = seen.filter((event) => event.name === 'prefs:changed').map((event) => event.payload)
     expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }])
     core.close()
     const reopened = openCore({ dataDir })
-    expect(await reopened.dispatch('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 } })
+    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 } })
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {
     const core = openCore({ dataDir: tempDir() })
     core.context.db.prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('language', '\"klingon\"', 'x')").run()
-    const prefs = await core.dispatch('prefs:get', {})
+    const prefs = await core.call('prefs:get', {})
     expect(prefs.ok && prefs.value).toMatchObject({ language: 'en' })
   })
 
@@ -57,8 +57,8 @@ describe('core', () => {
       dataDir: tempDir(),
       env: { TILL_GOTIT_MODE: 'production', TILL_HUBBLE_MODE: 'sandbox', TILL_VIPPS_MODE: 'production', TILL_JUSPAY_MODE: 'production' }
     })
-    const a = await training.dispatch('app:info', {})
-    const b = await live.dispatch('app:info', {})
+    const a = await training.call('app:info', {})
+    const b = await live.call('app:info', {})
     expect(a.ok && a.value).toMatchObject({ trainingMode: true })
     expect(b.ok && b.value).toMatchObject({ trainingMode: false })
   })
@@ -66,7 +66,7 @@ describe('core', () => {
   it('starts every provider as not yet contacted and emits providers:changed when a call outcome changes it', async () => {
     let clock = new Date('2026-11-22T03:00:00Z')
     const core = openCore({ dataDir: tempDir(), now: () => clock })
-    const statuses = await core.dispatch('providers:status', {})
+    const statuses = await core.call('providers:status', {})
     expect(statuses.ok && statuses.value).toEqual([
       { provider: 'gotit', mode: 'training', connectivity: 'unknown', checkedAt: null },
       { provider: 'hubble', mode: 'training', connectivity: 'unknown', checkedAt: null },
@@ -80,7 +80,7 @@ describe('core', () => {
     core.context.connectivity.report('gotit', 'offline')
     expect(seen).toHaveLength(1)
     expect(seen[0]?.name).toBe('providers:changed')
-    const after = await core.dispatch('providers:status', {})
+    const after = await core.call('providers:status', {})
     expect(after.ok && after.value).toContainEqual({ provider: 'gotit', mode: 'training', connectivity: 'offline', checkedAt: '2026-11-22T03:00:05.000Z' })
   })
 })

@@ -14,21 +14,21 @@ describe('provider settings', () => {
   const tempDir = useTempDirs()
   const openCore = useCores()
 
-  async function managerTill(options: { env?: NodeJS.ProcessEnv; key?: Buffer; dataDir?: string } = {}) {
+  async function managerTill(options: { env?: NodeJS.ProcessEnv; key?: Uint8Array; dataDir?: string } = {}) {
     const dataDir = options.dataDir ?? tempDir()
     const log = recordingLog()
     const core = openCore({ dataDir, env: options.env ?? {}, vault: testVault(options.key), log })
-    if (valueOf(await core.dispatch('auth:status', {})).setupNeeded) await staffedTill(core)
+    if (valueOf(await core.call('auth:status', {})).setupNeeded) await staffedTill(core)
     else {
-      const manager = valueOf(await core.dispatch('auth:staffList', {})).find((person) => person.role === 'manager')
-      valueOf(await core.dispatch('auth:signIn', { staffId: manager?.id ?? '', pin: '4826' }))
+      const manager = valueOf(await core.call('auth:staffList', {})).find((person) => person.role === 'manager')
+      valueOf(await core.call('auth:signIn', { staffId: manager?.id ?? '', pin: '4826' }))
     }
     return { core, dataDir, log }
   }
 
   it('starts every provider in training mode with the provider’s own sandbox URL', async () => {
     const { core } = await managerTill()
-    const view = valueOf(await core.dispatch('settings:get', {}))
+    const view = valueOf(await core.call('settings:get', {}))
     expect(view.secretProtection).toBe('os')
     expect(view.providers.map((p) => [p.provider, p.mode, p.baseUrl, p.problems])).toEqual([
       ['gotit', 'training', 'https://openapi-stg.gotit.vn', []],
@@ -40,12 +40,12 @@ describe('provider settings', () => {
 
   it('refuses sandbox or production until the credentials are there, saying which are missing', async () => {
     const { core } = await managerTill()
-    expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'hubble', mode: 'production' }))).toMatchObject({
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'production' }))).toMatchObject({
       code: 'invalid_input',
       message: 'Hubble gift cards cannot run in production mode yet: Missing client id, client secret.'
     })
     const view = valueOf(
-      await core.dispatch('settings:setProvider', { provider: 'hubble', mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
+      await core.call('settings:setProvider', { provider: 'hubble', mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
     )
     expect(view).toMatchObject({ mode: 'production', baseUrl: 'https://api.myhubble.money', problems: [] })
     expect(view.fields).toEqual([
@@ -58,27 +58,27 @@ describe('provider settings', () => {
   it('accepts plain http only for this computer, and field formats are checked', async () => {
     const { core } = await managerTill()
     for (const ok of ['http://127.0.0.1:5799', 'http://localhost:8080/base', 'http://[::1]:9000', 'https://gotit.example']) {
-      valueOf(await core.dispatch('settings:setProvider', { provider: 'gotit', baseUrl: ok }))
+      valueOf(await core.call('settings:setProvider', { provider: 'gotit', baseUrl: ok }))
     }
     for (const [bad, message] of [
       ['http://192.168.1.20', /Plain http:\/\/ is allowed only for this computer/],
       ['ftp://gotit.example', /Only https:\/\//],
       ['gotit.example', /is not a web address/]
     ] as const) {
-      expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'gotit', baseUrl: bad })).message).toMatch(message)
+      expect(errorOf(await core.call('settings:setProvider', { provider: 'gotit', baseUrl: bad })).message).toMatch(message)
     }
-    expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'vipps', values: { merchantSerialNumber: '12' } })).message).toBe(
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'vipps', values: { merchantSerialNumber: '12' } })).message).toBe(
       'Vipps MobilePay: The merchant serial number (MSN) is 4 to 6 digits.'
     )
-    expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'vipps', values: { clientSecret: 'x' } })).message).toMatch(/is a secret/)
-    expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'vipps', values: { colour: 'x' } })).message).toMatch(/no setting called "colour"/)
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'vipps', values: { clientSecret: 'x' } })).message).toMatch(/is a secret/)
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'vipps', values: { colour: 'x' } })).message).toMatch(/no setting called "colour"/)
   })
 
   it('lets environment variables win, and ignores a bad one with a clear problem instead of crashing', async () => {
     const { core } = await managerTill({
       env: { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_PIN: PIN, TILL_GOTIT_BASE_URL: 'http://127.0.0.1:6001', TILL_JUSPAY_MODE: 'prod', TILL_VIPPS_MSN: 'abc' }
     })
-    const view = valueOf(await core.dispatch('settings:get', {}))
+    const view = valueOf(await core.call('settings:get', {}))
     const gotit = view.providers.find((p) => p.provider === 'gotit')
     expect(gotit).toMatchObject({ mode: 'sandbox', modeFromEnvironment: true, baseUrl: 'http://127.0.0.1:6001', baseUrlFromEnvironment: true, problems: [] })
     expect(gotit?.fields[0]).toEqual({ key: 'storePin', secret: true, required: true, value: null, isSet: true, fromEnvironment: true })
@@ -86,15 +86,15 @@ describe('provider settings', () => {
     expect(juspay).toMatchObject({ mode: 'training', problems: ['TILL_JUSPAY_MODE is "prod", which is not training, sandbox or production; it is ignored.'] })
     expect(view.providers.find((p) => p.provider === 'vipps')?.problems).toEqual(['TILL_VIPPS_MSN: The merchant serial number (MSN) is 4 to 6 digits; it is ignored.'])
     expect(core.context.providerSettings.resolve('gotit').secrets).toEqual({ storePin: PIN })
-    expect(valueOf(await core.dispatch('providers:status', {})).find((p) => p.provider === 'gotit')?.mode).toBe('sandbox')
+    expect(valueOf(await core.call('providers:status', {})).find((p) => p.provider === 'gotit')?.mode).toBe('sandbox')
   })
 
   it('keeps secrets out of every answer, the audit log, the logs and the database file', async () => {
     const { core, dataDir, log } = await managerTill()
-    valueOf(await core.dispatch('settings:setProvider', { provider: 'gotit', mode: 'sandbox', secrets: { storePin: PIN } }))
-    valueOf(await core.dispatch('settings:setProvider', { provider: 'vipps', secrets: { clientSecret: SECRET, subscriptionKey: SECRET } }))
-    errorOf(await core.dispatch('settings:setProvider', { provider: 'vipps', mode: 'production', secrets: { clientSecret: SECRET } }))
-    const answers = JSON.stringify([await core.dispatch('settings:get', {}), await core.dispatch('audit:list', { limit: 500 })])
+    valueOf(await core.call('settings:setProvider', { provider: 'gotit', mode: 'sandbox', secrets: { storePin: PIN } }))
+    valueOf(await core.call('settings:setProvider', { provider: 'vipps', secrets: { clientSecret: SECRET, subscriptionKey: SECRET } }))
+    errorOf(await core.call('settings:setProvider', { provider: 'vipps', mode: 'production', secrets: { clientSecret: SECRET } }))
+    const answers = JSON.stringify([await core.call('settings:get', {}), await core.call('audit:list', { limit: 500 })])
     expect(answers).not.toContain(SECRET)
     expect(answers).not.toContain(PIN)
     expect(answers).toContain('"secrets.storePin":"set"')
@@ -108,13 +108,13 @@ describe('provider settings', () => {
   it('reads sealed secrets back after a restart, and asks for them again if they cannot be opened', async () => {
     const key = randomBytes(32)
     const first = await managerTill({ key })
-    valueOf(await first.core.dispatch('settings:setProvider', { provider: 'juspay', mode: 'sandbox', values: { merchantId: 'acme' }, secrets: { apiKey: SECRET } }))
+    valueOf(await first.core.call('settings:setProvider', { provider: 'juspay', mode: 'sandbox', values: { merchantId: 'acme' }, secrets: { apiKey: SECRET } }))
     first.core.close()
     const again = await managerTill({ key, dataDir: first.dataDir })
     expect(again.core.context.providerSettings.resolve('juspay').secrets).toEqual({ apiKey: SECRET })
     again.core.close()
     const otherMachine = await managerTill({ dataDir: first.dataDir })
-    const juspay = valueOf(await otherMachine.core.dispatch('settings:get', {})).providers.find((p) => p.provider === 'juspay')
+    const juspay = valueOf(await otherMachine.core.call('settings:get', {})).providers.find((p) => p.provider === 'juspay')
     expect(juspay).toMatchObject({ mode: 'sandbox', problems: ['Missing API key.'] })
     expect(() => otherMachine.core.context.providerSettings.resolve('juspay')).toThrow(/Juspay is not set up: Missing API key/)
   })
@@ -123,12 +123,12 @@ describe('provider settings', () => {
     const dataDir = tempDir()
     const core = openCore({ dataDir, env: { TILL_HUBBLE_CLIENT_SECRET: SECRET } })
     await staffedTill(core)
-    const view = valueOf(await core.dispatch('settings:get', {}))
+    const view = valueOf(await core.call('settings:get', {}))
     expect(view.secretProtection).toBe('environment-only')
-    expect(errorOf(await core.dispatch('settings:setProvider', { provider: 'gotit', secrets: { storePin: PIN } })).message).toMatch(
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'gotit', secrets: { storePin: PIN } })).message).toMatch(
       /keeps secrets only in its environment/
     )
-    valueOf(await core.dispatch('settings:setProvider', { provider: 'hubble', mode: 'sandbox', values: { clientId: 'acme' } }))
+    valueOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'sandbox', values: { clientId: 'acme' } }))
     expect(core.context.providerSettings.resolve('hubble').secrets).toEqual({ clientSecret: SECRET })
     expect(core.context.db.prepare('SELECT count(*) FROM provider_settings WHERE secrets IS NOT NULL').pluck().get()).toBe(0)
   })
@@ -137,10 +137,10 @@ describe('provider settings', () => {
     const { core } = await managerTill({ env: { TILL_GOTIT_PIN: PIN } })
     const seen: unknown[] = []
     core.events.subscribe((event) => event.name === 'providers:changed' && seen.push(event.payload))
-    valueOf(await core.dispatch('settings:setProvider', { provider: 'gotit', mode: 'sandbox' }))
+    valueOf(await core.call('settings:setProvider', { provider: 'gotit', mode: 'sandbox' }))
     expect(seen).toHaveLength(1)
-    expect(valueOf(await core.dispatch('app:info', {})).trainingMode).toBe(true)
-    const entry = valueOf(await core.dispatch('audit:list', { limit: 1 }))[0]
+    expect(valueOf(await core.call('app:info', {})).trainingMode).toBe(true)
+    const entry = valueOf(await core.call('audit:list', { limit: 1 }))[0]
     expect(entry).toMatchObject({ action: 'provider_settings_changed', subject: 'gotit', detail: { provider: 'gotit', mode: 'training -> sandbox' } })
   })
 
