@@ -1,0 +1,126 @@
+import type { Page } from '@playwright/test'
+import { CASHIER, expect, MANAGER, test } from './fixtures'
+
+async function signIn(page: Page, who: { name: string; pin: string }): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(who.name) }).check()
+  await page.getByLabel('PIN').fill(who.pin)
+  const answered = page.waitForResponse((response) => response.url().endsWith('/rpc/auth%3AsignIn') || response.url().endsWith('/rpc/auth:signIn'))
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await answered
+}
+
+test('a new till asks for the first manager, who then works at the till', async ({ page, till }) => {
+  await page.goto(till.url)
+  await expect(page.getByRole('heading', { name: 'Welcome to Till' })).toBeVisible()
+  await page.getByLabel('Name').fill('Lan Pham')
+  await page.getByLabel('PIN', { exact: true }).fill('5093')
+  await page.getByLabel('PIN again').fill('5039')
+  await page.getByRole('button', { name: 'Create manager and sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText('could not accept')
+  await page.getByLabel('PIN again').fill('5093')
+  await page.getByRole('button', { name: 'Create manager and sign in' }).click()
+  await expect(page.getByRole('group', { name: 'Signed in as Lan Pham' })).toContainText('Lan Pham (manager)')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+})
+
+test('staff sign in with their PIN, lock the till and unlock it', async ({ page, till }) => {
+  await till.staff()
+  await till.rpc('auth:signOut')
+  await page.goto(till.url)
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await signIn(page, CASHIER)
+  await expect(page.getByRole('group', { name: `Signed in as ${CASHIER.name}` })).toContainText('(cashier)')
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await expect(page.getByRole('heading', { name: 'The till is locked' })).toBeVisible()
+  expect((await till.rpc('auth:activity')).status).toBe(423)
+  await page.getByLabel('PIN').fill(CASHIER.pin)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+})
+
+test('wrong PINs slow down and then lock the account until a manager unlocks it', async ({ page, till }) => {
+  test.setTimeout(60_000)
+  await till.staff()
+  await till.rpc('auth:signOut')
+  await page.goto(till.url)
+  const wrong = { name: CASHIER.name, pin: '0000' }
+  await signIn(page, wrong)
+  await expect(page.getByRole('alert')).toHaveText(/That PIN is not right. 4 more wrong PINs lock this account./)
+  await signIn(page, wrong)
+  await signIn(page, wrong)
+  await expect(page.getByRole('alert')).toContainText('2 more wrong PINs')
+  await signIn(page, CASHIER)
+  await expect(page.getByRole('alert')).toContainText('Too many wrong PINs. Try again in 1 seconds.')
+  await page.waitForTimeout(1100)
+  await signIn(page, wrong)
+  await expect(page.getByRole('alert')).toContainText('1 more wrong PINs')
+  await page.waitForTimeout(2100)
+  await signIn(page, wrong)
+  await expect(page.getByRole('alert')).toContainText('This account is locked after too many wrong PINs. A manager must unlock it.')
+  await signIn(page, CASHIER)
+  await expect(page.getByRole('alert')).toContainText('This account is locked')
+
+  await signIn(page, MANAGER)
+  await page.getByRole('button', { name: /^Settings/ }).click()
+  await page.getByRole('tab', { name: 'Staff' }).click()
+  await expect(page.getByTestId(`status-${CASHIER.name}`)).toHaveText('locked (wrong PINs)')
+  await page.getByRole('button', { name: `Unlock ${CASHIER.name}` }).click()
+  await expect(page.getByTestId(`status-${CASHIER.name}`)).toHaveText('active')
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await signIn(page, CASHIER)
+  await expect(page.getByRole('group', { name: `Signed in as ${CASHIER.name}` })).toBeVisible()
+})
+
+test('a cashier is refused the manager screen and the manager channels', async ({ page, till }) => {
+  const { cashierId } = await till.staff()
+  expect((await till.rpc('auth:signIn', { staffId: cashierId, pin: CASHIER.pin })).status).toBe(200)
+  await page.goto(till.url)
+  await page.keyboard.press('Alt+7')
+  await expect(page.getByRole('alert')).toHaveText('Only a manager can open Settings. Ask a manager to sign in.')
+  await expect(page.getByRole('tab')).toHaveCount(0)
+  for (const channel of ['staff:list', 'settings:get', 'audit:list']) {
+    const answer = await till.rpc(channel)
+    expect(answer.status, channel).toBe(403)
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  }
+})
+
+test('a settings change shows in the audit log, which verifies as intact', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await page.getByRole('button', { name: /^Settings/ }).click()
+  await page.getByLabel('Lock the till after this many idle minutes').fill('10')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
+
+  await page.getByRole('tab', { name: 'Providers' }).click()
+  const gotit = page.getByRole('form', { name: 'Got It' })
+  await expect(gotit.getByText('set by the environment')).toHaveCount(0)
+  await gotit.getByLabel(/^Base URL/).fill('http://127.0.0.1:6001')
+  await gotit.getByRole('button', { name: 'Save Got It' }).click()
+  await expect(gotit.getByRole('status')).toHaveText('Settings saved.')
+
+  await page.getByRole('tab', { name: 'Audit log' }).click()
+  const log = page.getByRole('table', { name: 'Audit log' })
+  await expect(log.getByRole('row').nth(1)).toContainText('provider settings changed')
+  await expect(log.getByRole('row').nth(1)).toContainText('baseUrl: http://127.0.0.1:6001')
+  await expect(log.getByRole('row').nth(2)).toContainText('store settings changed')
+  await expect(log.getByRole('row').nth(2)).toContainText('idleLockSeconds: 300 -> 600')
+  await expect(log.getByRole('row').nth(2)).toContainText(MANAGER.name)
+  await page.getByRole('button', { name: 'Verify the log' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toHaveText(/all \d+ entries check out/)
+})
+
+test('the web host refuses to store a secret and says where secrets go', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await page.getByRole('button', { name: /^Settings/ }).click()
+  await page.getByRole('tab', { name: 'Providers' }).click()
+  await expect(page.getByText('This till takes secrets only from its environment variables')).toBeVisible()
+  const gotit = page.getByRole('form', { name: 'Got It' })
+  await gotit.getByLabel('Store PIN').fill('1212')
+  await gotit.getByRole('button', { name: 'Save Got It' }).click()
+  await expect(gotit.getByRole('alert')).toContainText('could not accept')
+  await gotit.getByRole('button', { name: 'Details' }).click()
+  await expect(gotit.getByRole('alert')).toContainText('keeps secrets only in its environment')
+})
