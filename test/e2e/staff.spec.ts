@@ -75,6 +75,7 @@ test('a cashier is refused the manager screen and the manager channels', async (
   const { cashierId } = await till.staff()
   expect((await till.rpc('auth:signIn', { staffId: cashierId, pin: CASHIER.pin })).status).toBe(200)
   await page.goto(till.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
   await page.keyboard.press('Alt+7')
   await expect(page.getByRole('alert')).toHaveText('Only a manager can open Settings. Ask a manager to sign in.')
   await expect(page.getByRole('tab')).toHaveCount(0)
