@@ -3,6 +3,8 @@ import { errorCodes } from '../../shared/errors'
 import { languages } from '../../shared/domain/preferences'
 import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
 import { en } from '../../renderer/src/i18n/en'
+import { auditActions } from '../../shared/domain/audit'
+import { providerFieldSpecs } from '../../shared/domain/provider-settings'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -21,6 +23,12 @@ describe('translations', () => {
     for (const language of languages) {
       for (const code of errorCodes) expect(dictionaries[language][`error.${code}`]).toMatch(/\.$/)
     }
+  })
+
+  it('name every provider setting field and every audit action', () => {
+    const keys = new Set(Object.keys(en))
+    for (const specs of Object.values(providerFieldSpecs)) for (const spec of specs) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
+    for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
   })
 
   it('fill placeholders and leave unknown ones visible', () => {

@@ -8,7 +8,7 @@ import { useSubmit } from '../auth/use-submit'
 
 const modes: ProviderMode[] = ['training', 'sandbox', 'production']
 
-export function ProviderSettingsForm(props: { view: ProviderSettingsView; onSaved(): void }) {
+export function ProviderSettingsForm(props: { view: ProviderSettingsView; secretsWritable: boolean; onSaved(): void }) {
   const t = useT()
   const client = useTillClient()
   const { view } = props
@@ -73,7 +73,7 @@ export function ProviderSettingsForm(props: { view: ProviderSettingsView; onSave
               id={`${id}-${field.key}`}
               type="password"
               autoComplete="new-password"
-              disabled={field.fromEnvironment}
+              disabled={field.fromEnvironment || !props.secretsWritable}
               placeholder={field.isSet ? t('settings.secretSet') : t('settings.secretNotSet')}
               value={secrets[field.key] ?? ''}
               onChange={(event) => setSecrets({ ...secrets, [field.key]: event.target.value })}

@@ -18,7 +18,7 @@ export function ProviderSettingsPanel() {
       {error && <ErrorNotice error={error} t={t} />}
       <div className="provider-grid">
         {value?.providers.map((view) => (
-          <ProviderSettingsForm key={view.provider} view={view} onSaved={() => void reload()} />
+          <ProviderSettingsForm key={view.provider} view={view} secretsWritable={value.secretProtection !== 'environment-only'} onSaved={() => void reload()} />
         ))}
       </div>
     </section>
