@@ -1,0 +1,245 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { z } from 'zod'
+import { SimClock } from './clock'
+import { FaultPlan, FaultRuleSchema, type FaultRule } from './faults'
+
+/** What a simulated provider answers: a status, headers and a JSON (or raw) body. */
+export interface SimResponse {
+  status: number
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+}
+
+export interface SimRequest {
+  method: string
+  path: string
+  headers: IncomingMessage['headers']
+  /** Parsed JSON, or undefined when the body was empty; `badJson` when it did not parse. */
+  body: unknown
+  badJson: boolean
+  rawBody: string
+}
+
+export interface SimRoute {
+  /** The name faults and the request log use, such as `usemultiple`. */
+  name: string
+  method: string
+  /** Exact path, or a pattern whose groups become `params`. */
+  path: string | RegExp
+  handle(request: SimRequest, params: string[]): SimResponse | Promise<SimResponse>
+}
+
+export interface SimRequestRecord {
+  at: string
+  route: string
+  method: string
+  path: string
+  body: unknown
+  fault: FaultRule['kind'] | null
+  status: number | 'dropped' | 'no answer'
+}
+
+export interface SimulatorOptions {
+  provider: string
+  routes: SimRoute[]
+  clock?: SimClock
+  /** Provider state for the control endpoint (`GET /__sim/state`) and `POST /__sim/reset`. */
+  inspect?: () => unknown
+  reset?: () => void
+  /** What to answer for a path no route knows. */
+  notFound?: (request: SimRequest) => SimResponse
+}
+
+export interface RunningSimulator {
+  provider: string
+  url: string
+  port: number
+  clock: SimClock
+  faults: FaultPlan
+  /** Every request that reached the simulator, oldest first (the control endpoint is not logged). */
+  requests: SimRequestRecord[]
+  close(): Promise<void>
+}
+
+const MAX_BODY = 5 * 1024 * 1024
+
+const ClockInputSchema = z.union([
+  z.object({ now: z.iso.datetime() }).strict(),
+  z.object({ advanceMs: z.number().int() }).strict(),
+  z.object({ release: z.literal(true) }).strict()
+])
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY) chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
+  const text = response.rawBody ?? (response.body === undefined ? '' : JSON.stringify(response.body))
+  res.writeHead(response.status, {
+    'Content-Type': response.rawBody === undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...response.headers
+  })
+  res.end(text)
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Serves a simulated provider over real HTTP on 127.0.0.1, with per-route fault injection, a
+ * controllable clock and a log of every request. Control endpoints under `/__sim/`:
+ * `GET|POST|DELETE /__sim/faults`, `GET|POST /__sim/clock`, `GET /__sim/state`,
+ * `GET /__sim/requests`, `POST /__sim/reset`.
+ */
+export async function startSimulator(options: SimulatorOptions, port = 0): Promise<RunningSimulator> {
+  const clock = options.clock ?? new SimClock()
+  const faults = new FaultPlan()
+  const requests: SimRequestRecord[] = []
+  const sockets = new Set<Socket>()
+
+  const control = async (req: IncomingMessage, res: ServerResponse, path: string, raw: string): Promise<void> => {
+    let input: unknown = undefined
+    try {
+      input = raw.trim() === '' ? undefined : JSON.parse(raw)
+    } catch {
+      return send(res, { status: 400, body: { error: 'body is not JSON' } })
+    }
+    const bad = (error: z.ZodError) => send(res, { status: 400, body: { error: z.prettifyError(error) } })
+    if (path === '/__sim/faults') {
+      if (req.method === 'GET') return send(res, { status: 200, body: faults.list() })
+      if (req.method === 'DELETE') {
+        faults.clear()
+        return send(res, { status: 200, body: [] })
+      }
+      const parsed = z.union([FaultRuleSchema, z.array(FaultRuleSchema)]).safeParse(input)
+      if (!parsed.success) return bad(parsed.error)
+      for (const rule of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) faults.add(rule)
+      return send(res, { status: 200, body: faults.list() })
+    }
+    if (path === '/__sim/clock') {
+      if (req.method === 'GET') return send(res, { status: 200, body: clock.describe() })
+      const parsed = ClockInputSchema.safeParse(input)
+      if (!parsed.success) return bad(parsed.error)
+      if ('now' in parsed.data) clock.set(new Date(parsed.data.now))
+      else if ('advanceMs' in parsed.data) clock.advance(parsed.data.advanceMs)
+      else clock.release()
+      return send(res, { status: 200, body: clock.describe() })
+    }
+    if (path === '/__sim/state') return send(res, { status: 200, body: options.inspect?.() ?? null })
+    if (path === '/__sim/requests') return send(res, { status: 200, body: requests })
+    if (path === '/__sim/reset' && req.method === 'POST') {
+      options.reset?.()
+      faults.clear()
+      requests.length = 0
+      clock.release()
+      return send(res, { status: 200, body: { reset: true } })
+    }
+    send(res, { status: 404, body: { error: `no control endpoint ${req.method} ${path}` } })
+  }
+
+  const match = (method: string, path: string): { route: SimRoute; params: string[] } | null => {
+    for (const route of options.routes) {
+      if (route.method !== method) continue
+      if (typeof route.path === 'string') {
+        if (route.path === path) return { route, params: [] }
+      } else {
+        const found = route.path.exec(path)
+        if (found) return { route, params: found.slice(1).map((p) => decodeURIComponent(p ?? '')) }
+      }
+    }
+    return null
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const raw = await readBody(req)
+      if (url.pathname.startsWith('/__sim/')) return control(req, res, url.pathname, raw)
+      let body: unknown = undefined
+      let badJson = false
+      if (raw.trim() !== '') {
+        try {
+          body = JSON.parse(raw)
+        } catch {
+          badJson = true
+        }
+      }
+      const request: SimRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, badJson, rawBody: raw }
+      const found = match(request.method, url.pathname)
+      const routeName = found?.route.name ?? 'unknown'
+      const record: SimRequestRecord = { at: clock.now().toISOString(), route: routeName, method: request.method, path: url.pathname, body, fault: null, status: 'no answer' }
+      requests.push(record)
+      const fault = found ? faults.take(routeName) : null
+      record.fault = fault?.kind ?? null
+      if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs)
+
+      const drop = (): void => {
+        record.status = 'dropped'
+        req.socket.destroy()
+      }
+      if (fault?.kind === 'hang') return // no answer at all; the socket closes with the server
+      if (fault?.kind === 'reset-before') return drop()
+      if (fault?.kind === 'status' && !fault.afterProcessing) {
+        record.status = fault.status
+        return send(res, { status: fault.status, rawBody: fault.status === 429 ? 'Too Many Requests' : 'Service Unavailable' })
+      }
+
+      const response = found ? await found.route.handle(request, found.params) : (options.notFound?.(request) ?? { status: 404, body: { message: 'Not Found' } })
+      if (fault?.kind === 'reset-after') return drop()
+      if (fault?.kind === 'status') {
+        record.status = fault.status
+        return send(res, { status: fault.status, rawBody: 'Internal Server Error' })
+      }
+      if (fault?.kind === 'malformed') {
+        record.status = 200
+        return send(res, { status: 200, rawBody: '<html><body>502 Bad Gateway</body></html>', headers: { 'Content-Type': 'application/json' } })
+      }
+      if (fault?.kind === 'truncated') {
+        const text = JSON.stringify(response.body ?? {})
+        record.status = 200
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
+        res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))))
+        setTimeout(() => req.socket.destroy(), 10)
+        return
+      }
+      record.status = response.status
+      send(res, response)
+    })().catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { message: error instanceof Error ? error.message : String(error) } })
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const actualPort = (server.address() as AddressInfo).port
+  return {
+    provider: options.provider,
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    clock,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
