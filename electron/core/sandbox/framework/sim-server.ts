@@ -109,7 +109,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
   const sockets = new Set<Socket>()
 
   const control = async (req: IncomingMessage, res: ServerResponse, path: string, raw: string): Promise<void> => {
-    let input: unknown = undefined
+    let input: unknown
     try {
       input = raw.trim() === '' ? undefined : JSON.parse(raw)
     } catch {

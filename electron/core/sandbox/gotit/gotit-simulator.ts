@@ -270,10 +270,10 @@ export class GotItSimulator {
     if (c.start_date && today < c.start_date) return fail
     if (c.exclude_specific_date?.includes(today)) return fail
     if (c.exclude_recurring_day?.includes(gmt7Weekday(now))) return fail
-    if (c.order_value != null && body.totalBill !== undefined && body.totalBill < c.order_value) return fail
+    if (c.order_value !== null && c.order_value !== undefined && body.totalBill !== undefined && body.totalBill < c.order_value) return fail
     const needsSkus = operation !== 'checkmultiple' || body.skus !== undefined
     if (!needsSkus) return { voucher: v, redemptionValue: value, skus: [] }
-    if (c.order_value != null && body.totalBill === undefined) return fail
+    if (c.order_value !== null && c.order_value !== undefined && body.totalBill === undefined) return fail
     const matching = (body.skus ?? []).filter((line) => c.redeemable_skus?.includes(line.sku))
     if (matching.length === 0) return fail
     const worth = matching.reduce((sum, line) => sum + line.price * line.quantity, 0)
