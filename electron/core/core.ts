@@ -16,6 +16,7 @@ import { readPreferences } from './db/repos/preferences-repo'
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch'
 import { EventBus } from './events'
 import { createHandlers } from './handlers'
+import { TrainingSandbox } from './sandbox/training'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 
@@ -40,7 +41,8 @@ export interface Core {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   events: EventBus
   context: CoreContext
-  close(): void
+  /** Stops the training simulators and closes the database. */
+  close(): Promise<void>
 }
 
 const consoleLog: DispatchLog = {
@@ -79,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     auth,
     providerSettings,
+    training: new TrainingSandbox(),
     tillId,
     version: options.version,
     host: options.host,
@@ -86,5 +89,9 @@ export function createCore(options: CoreOptions): Core {
   }
   const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
-  return { dispatch, call, events, context, close: () => db.close() }
+  const close = async (): Promise<void> => {
+    await context.training.close()
+    if (db.open) db.close()
+  }
+  return { dispatch, call, events, context, close }
 }

@@ -5,6 +5,7 @@ import type { Handlers } from './dispatch'
 import { schemaVersion } from './db/migrations'
 import { readPreferences, writePreferences } from './db/repos/preferences-repo'
 import { toMember, toSummary } from './auth/staff-repo'
+import { trainingVouchers } from './sandbox/training'
 
 const done = { done: true } as const
 
@@ -40,6 +41,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return prefs
     },
     'providers:status': () => ctx.connectivity.list(),
+    'training:vouchers': () => (providerSettings.mode('gotit') === 'training' ? trainingVouchers() : []),
 
     'auth:status': () => auth.status(),
     'auth:staffList': () =>

@@ -57,8 +57,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) openWindow(core)
   })
   app.on('window-all-closed', () => {
-    core.close()
-    app.quit()
+    void core.close().finally(() => app.quit())
   })
 }
 

@@ -7,6 +7,7 @@ export const channelNames = [
   'prefs:get',
   'prefs:setLanguage',
   'providers:status',
+  'training:vouchers',
   'auth:status',
   'auth:staffList',
   'auth:setup',

@@ -61,6 +61,12 @@ export const contract = {
     input: NoInput,
     output: ProviderStatusListSchema
   },
+  'training:vouchers': {
+    summary: 'In training mode, the named simulator vouchers a cashier can practise with (one per voucher state); empty otherwise.',
+    access: 'staff',
+    input: NoInput,
+    output: z.array(z.object({ name: z.string(), code: z.string() }))
+  },
   'auth:status': {
     summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',
     access: 'public',

@@ -31,3 +31,15 @@ test('a bad or repeated scan is explained and left in the field to fix', async (
   await field.press('Enter')
   await expect(page.getByRole('alert')).toHaveText('Code 1000000001 is already on this bill.')
 })
+
+test('in training mode the cashier picks a training voucher to fill the code field', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  const list = page.getByRole('group').filter({ hasText: 'Training vouchers' })
+  await list.getByRole('button', { name: /expired/ }).click()
+  const field = page.getByLabel('Voucher code')
+  await expect(field).toHaveValue('1000000080')
+  await expect(field).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: /Codes on this bill/ }).getByRole('listitem')).toHaveText([/1000000080/])
+})

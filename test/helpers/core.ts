@@ -18,8 +18,8 @@ export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 }
 /** Real cores on real SQLite files, closed after each test. */
 export function useCores(): (options: Partial<CoreOptions> & { dataDir: string }) => Core {
   const open: Core[] = []
-  afterEach(() => {
-    for (const core of open.splice(0)) core.close()
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close()
   })
   return (options) => {
     const core = createCore({ host: 'web', version: '0.0.0-test', log: recordingLog(), scryptCost: TEST_SCRYPT_COST, ...options })

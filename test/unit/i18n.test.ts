@@ -5,6 +5,7 @@ import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
 import { en } from '../../renderer/src/i18n/en'
 import { auditActions } from '../../shared/domain/audit'
 import { providerFieldSpecs } from '../../shared/domain/provider-settings'
+import { trainingVoucherNames } from '../../electron/core/sandbox/training'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -25,10 +26,11 @@ describe('translations', () => {
     }
   })
 
-  it('name every provider setting field and every audit action', () => {
+  it('name every provider setting field, audit action and training voucher', () => {
     const keys = new Set(Object.keys(en))
     for (const specs of Object.values(providerFieldSpecs)) for (const spec of specs) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
     for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
+    for (const name of trainingVoucherNames) expect(keys.has(`training.voucher.${name}`), name).toBe(true)
   })
 
   it('fill placeholders and leave unknown ones visible', () => {

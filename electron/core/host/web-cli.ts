@@ -26,8 +26,8 @@ async function main(): Promise<void> {
 
   // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
   const core = createCore({ dataDir, host: 'web', version, env: process.env })
-  const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch((error: unknown) => {
-    core.close()
+  const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch(async (error: unknown) => {
+    await core.close()
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
       throw new Error(`Port ${port} is already in use. Stop the other program or choose another port with TILL_PORT.`)
     }
@@ -40,10 +40,10 @@ async function main(): Promise<void> {
   console.log(`The token is also in ${host.tokenFile}. Press Ctrl+C to stop.`)
 
   const stop = (): void => {
-    void host.close().then(() => {
-      core.close()
-      process.exit(0)
-    })
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

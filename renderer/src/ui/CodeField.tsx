@@ -8,6 +8,9 @@ export interface CodeFieldProps {
   /** Returns the problem to show, or null when the code was taken; the field then clears. */
   onSubmit(code: string): string | null
   autoFocus?: boolean
+  /** Controlled use: the owner holds the text (to fill it from a list, say). */
+  value?: string
+  onValueChange?(value: string): void
 }
 
 /**
@@ -15,7 +18,9 @@ export interface CodeFieldProps {
  * code so the next scan lands in it, and ignores the spaces that scanners and people add.
  */
 export function CodeField(props: CodeFieldProps) {
-  const [value, setValue] = useState('')
+  const [ownValue, setOwnValue] = useState('')
+  const value = props.value ?? ownValue
+  const setValue = (next: string): void => (props.onValueChange ? props.onValueChange(next) : setOwnValue(next))
   const [problem, setProblem] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const id = useId()

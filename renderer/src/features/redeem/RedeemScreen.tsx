@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useT } from '../../app/till-context'
 import { CodeField } from '../../ui/CodeField'
 import { MAX_CODES_PER_BILL, useRedeemStore } from './redeem-store'
+import { TrainingVouchers } from './TrainingVouchers'
 
 export function RedeemScreen() {
   const t = useT()
@@ -10,6 +11,7 @@ export function RedeemScreen() {
   const removeCode = useRedeemStore((state) => state.removeCode)
   const clear = useRedeemStore((state) => state.clear)
   const [announcement, setAnnouncement] = useState('')
+  const [code, setCode] = useState('')
 
   const onSubmit = (code: string): string | null => {
     const problem = addCode(code)
@@ -24,7 +26,16 @@ export function RedeemScreen() {
   return (
     <section aria-labelledby="redeem-title" className="screen">
       <h1 id="redeem-title">{t('redeem.title')}</h1>
-      <CodeField label={t('redeem.codeLabel')} hint={t('redeem.codeHint')} submitLabel={t('redeem.add')} onSubmit={onSubmit} autoFocus />
+      <CodeField
+        label={t('redeem.codeLabel')}
+        hint={t('redeem.codeHint')}
+        submitLabel={t('redeem.add')}
+        onSubmit={onSubmit}
+        value={code}
+        onValueChange={setCode}
+        autoFocus
+      />
+      <TrainingVouchers onPick={setCode} />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

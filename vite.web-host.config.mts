@@ -1,10 +1,13 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { builtinModules } from 'node:module'
 import { defineConfig } from 'vite'
 
+const __dirname = dirname(fileURLToPath(import.meta.url))
+
 /**
- * Builds the web host (development and test host, never packaged) and the contract document
- * generator as Node ES modules in out/web-host, beside the renderer they serve.
+ * Builds the web host (development and test host, never packaged), the contract document
+ * generator and the sandbox as Node ES modules in out/web-host, beside the renderer they serve.
  */
 export default defineConfig({
   build: {
@@ -16,7 +19,8 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: resolve(__dirname, 'electron/core/host/web-cli.ts'),
-        'contract-doc': resolve(__dirname, 'electron/core/host/contract-doc-cli.ts')
+        'contract-doc': resolve(__dirname, 'electron/core/host/contract-doc-cli.ts'),
+        sandbox: resolve(__dirname, 'electron/core/sandbox/sandbox-cli.ts')
       },
       external: ['better-sqlite3', 'zod', ...builtinModules.flatMap((m) => [m, `node:${m}`])],
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' }

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util'
+import { faultProfiles } from './framework/faults'
+import { gotItAnnouncement, startGotItSimulator } from './gotit'
+
+/**
+ * `npm run sandbox`: starts every provider simulator on 127.0.0.1 and prints one JSON line per
+ * provider (URL, credentials, named vouchers), then runs until interrupted.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      faults: { type: 'string', default: 'none' },
+      whitelisted: { type: 'boolean', default: false },
+      replay: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  if (values.help) {
+    console.log(
+      [
+        'Usage: npm run sandbox -- [--port N] [--faults PROFILE] [--whitelisted] [--replay]',
+        '  --port N         first port to use (0: any free port; providers take N, N+1, …)',
+        `  --faults PROFILE ${Object.keys(faultProfiles).join(' | ')}`,
+        '  --whitelisted    callers are IP-whitelisted (no 20-code cap)',
+        '  --replay         a repeated mark use on the same bill answers as the first time',
+        'Faults and the clock can also be changed at run time: POST <url>/__sim/faults, POST <url>/__sim/clock.'
+      ].join('\n')
+    )
+    return
+  }
+  const port = Number(values.port)
+  const profile = faultProfiles[values.faults]
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
+  if (!profile) throw new Error(`--faults must be one of ${Object.keys(faultProfiles).join(', ')}, not "${values.faults}"`)
+
+  const gotit = await startGotItSimulator({
+    port,
+    config: { whitelisted: values.whitelisted, replaySameBill: values.replay ? 'replay' : 'fail' }
+  })
+  for (const rule of profile) gotit.faults.add(rule)
+  process.stdout.write(`${JSON.stringify({ ...gotItAnnouncement(gotit), faults: values.faults })}\n`)
+
+  const stop = (): void => {
+    void gotit.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

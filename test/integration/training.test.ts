@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { staffedTill, useCores, valueOf } from '../helpers/core'
+import { useTempDirs } from '../helpers/temp-dir'
+
+describe('training mode', () => {
+  const tempDir = useTempDirs()
+  const openCore = useCores()
+
+  it('offers one named simulator voucher per lesson while Got It is in training mode, and none otherwise', async () => {
+    const training = openCore({ dataDir: tempDir() })
+    await staffedTill(training)
+    const vouchers = valueOf(await training.call('training:vouchers', {}))
+    expect(vouchers).toContainEqual({ name: 'new', code: '1000000001' })
+    expect(vouchers).toContainEqual({ name: 'used', code: '1000000040' })
+    expect(vouchers).toContainEqual({ name: 'conditional', code: '10000000C1' })
+    expect(new Set(vouchers.map((v) => v.code)).size).toBe(vouchers.length)
+
+    const live = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_PIN: '1212' } })
+    await staffedTill(live)
+    expect(valueOf(await live.call('training:vouchers', {}))).toEqual([])
+  })
+
+  it('runs the Got It simulator in-process on loopback, once, and stops it with the core', async () => {
+    const core = openCore({ dataDir: tempDir() })
+    const first = await core.context.training.gotit()
+    expect(await core.context.training.gotit()).toBe(first)
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const answer = await fetch(`${first.url}/merchant/v6.0/checkmultiple`, { method: 'POST', body: JSON.stringify({ pin: first.pin, codes: ['1000000001'] }) })
+    expect(await answer.json()).toMatchObject({ success: true })
+    await core.close()
+    await expect(fetch(`${first.url}/merchant/v6.0/checkmultiple`, { method: 'POST', body: '{}' })).rejects.toThrow()
+  })
+})
