@@ -5,7 +5,7 @@ import type { Result } from '../../shared/ipc/result'
 import { AuditLog } from './audit/audit-log'
 import { AuthService } from './auth/auth-service'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/pin-hash'
-import { DEFAULT_PIN_POLICY, type PinPolicy } from './auth/pin-policy'
+import { pinPolicyFromEnv, type PinPolicy } from './auth/pin-policy'
 import { ConnectivityRegistry } from './connectivity'
 import type { CoreContext } from './context'
 import { DATABASE_FILE } from './data-dir'
@@ -70,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     events,
     now,
-    policy: options.pinPolicy ?? DEFAULT_PIN_POLICY,
+    policy: options.pinPolicy ?? pinPolicyFromEnv(options.env ?? {}),
     scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
     idleLockSeconds: () => readPreferences(db).idleLockSeconds
   })

@@ -39,13 +39,13 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 }
 
 /** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
-export const test = base.extend<{ till: TillHost }>({
-  // Playwright requires the fixture arguments to be destructured, even when none is used.
-  // eslint-disable-next-line no-empty-pattern
-  till: async ({}, use) => {
+export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string> }>({
+  /** Extra environment for the web host of a test: `test.use({ tillEnv: { … } })`. */
+  tillEnv: [{}, { option: true }],
+  till: async ({ tillEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
     const child = spawn(process.execPath, ['out/web-host/index.mjs'], {
-      env: { ...process.env, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
+      env: { ...process.env, ...tillEnv, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hashPin, verifyPin } from '../../electron/core/auth/pin-hash'
-import { DEFAULT_PIN_POLICY, retryDelayMs, shouldLock } from '../../electron/core/auth/pin-policy'
+import { DEFAULT_PIN_POLICY, pinPolicyFromEnv, retryDelayMs, shouldLock } from '../../electron/core/auth/pin-policy'
 import { PinSchema } from '../../shared/domain/staff'
 
 const cheap = { N: 1024, r: 8, p: 1 }
@@ -39,5 +39,14 @@ describe('wrong-PIN policy', () => {
     expect([0, 1, 2, 3, 4].map((failures) => retryDelayMs(DEFAULT_PIN_POLICY, failures))).toEqual([0, 0, 0, 1000, 2000])
     expect(shouldLock(DEFAULT_PIN_POLICY, 4)).toBe(false)
     expect(shouldLock(DEFAULT_PIN_POLICY, 5)).toBe(true)
+  })
+})
+
+describe('wrong-PIN policy from the environment', () => {
+  it('takes the first wait from TILL_PIN_RETRY_DELAY_MS and ignores nonsense', () => {
+    expect(pinPolicyFromEnv({ TILL_PIN_RETRY_DELAY_MS: '3000' }).baseDelayMs).toBe(3000)
+    expect(pinPolicyFromEnv({ TILL_PIN_RETRY_DELAY_MS: 'soon' })).toEqual(DEFAULT_PIN_POLICY)
+    expect(pinPolicyFromEnv({ TILL_PIN_RETRY_DELAY_MS: '-5' })).toEqual(DEFAULT_PIN_POLICY)
+    expect(pinPolicyFromEnv({})).toEqual(DEFAULT_PIN_POLICY)
   })
 })

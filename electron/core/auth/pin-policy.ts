@@ -18,3 +18,9 @@ export function retryDelayMs(policy: PinPolicy, failures: number): number {
 export function shouldLock(policy: PinPolicy, failures: number): boolean {
   return failures >= policy.maxAttempts
 }
+
+/** The policy with the first wait taken from `TILL_PIN_RETRY_DELAY_MS` when it is a sensible number. */
+export function pinPolicyFromEnv(env: NodeJS.ProcessEnv): PinPolicy {
+  const delay = Number(env['TILL_PIN_RETRY_DELAY_MS'])
+  return Number.isInteger(delay) && delay >= 0 && delay <= 3_600_000 ? { ...DEFAULT_PIN_POLICY, baseDelayMs: delay } : DEFAULT_PIN_POLICY
+}
