@@ -19,6 +19,8 @@ export const errorCodes = [
   'conflict',
   'provider_unreachable',
   'provider_rejected',
+  'invalid_store_pin',
+  'too_many_codes',
   'outcome_unknown',
   'storage_failed',
   'internal'

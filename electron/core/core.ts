@@ -17,6 +17,10 @@ import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch'
 import { EventBus } from './events'
 import { createHandlers } from './handlers'
 import { TrainingSandbox } from './sandbox/training'
+import { JournalStore } from './journal/journal-store'
+import { DEFAULT_WORKER_OPTIONS, JournalWorker, type WorkerOptions } from './journal/worker'
+import { CallLog } from './providers/call-log'
+import { MARK_USE, RedeemService } from './services/redeem-voucher'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 
@@ -32,6 +36,10 @@ export interface CoreOptions {
   scryptCost?: ScryptCost
   now?: () => Date
   log?: DispatchLog
+  /** Journal worker timings; tests shorten them. */
+  worker?: Partial<WorkerOptions>
+  /** Off for tests that drive the journal by hand. */
+  startWorker?: boolean
 }
 
 export interface Core {
@@ -74,7 +82,9 @@ export function createCore(options: CoreOptions): Core {
     scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
     idleLockSeconds: () => readPreferences(db).idleLockSeconds
   })
-  const context: CoreContext = {
+  const journal = new JournalStore(db, now)
+  const callLog = new CallLog(db, now)
+  const partial = {
     db,
     events,
     connectivity,
@@ -82,14 +92,22 @@ export function createCore(options: CoreOptions): Core {
     auth,
     providerSettings,
     training: new TrainingSandbox(),
+    journal,
+    callLog,
     tillId,
     version: options.version,
     host: options.host,
     now
   }
+  const redeem = new RedeemService(partial as CoreContext, journal, callLog)
+  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler() }, now, { ...DEFAULT_WORKER_OPTIONS, ...options.worker })
+  const context: CoreContext = Object.assign(partial, { redeem, worker })
+  redeem.attach(worker)
+  if (options.startWorker !== false) worker.start()
   const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
   const close = async (): Promise<void> => {
+    worker.stop()
     await context.training.close()
     if (db.open) db.close()
   }

@@ -41,6 +41,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return prefs
     },
     'providers:status': () => ctx.connectivity.list(),
+    'redeem:check': (input, call) => ctx.redeem.check(input, call.actor),
+    'redeem:redeem': ({ billNumber }, call) => ctx.redeem.redeem(billNumber, call.actor),
+    'redeem:get': ({ billNumber }) => ctx.redeem.view(billNumber),
+    'redeem:abandon': ({ billNumber }) => ctx.redeem.abandon(billNumber),
     'training:vouchers': () => (providerSettings.mode('gotit') === 'training' ? trainingVouchers() : []),
 
     'auth:status': () => auth.status(),

@@ -24,6 +24,14 @@ export const providerFieldSpecs: Record<ProviderId, readonly ProviderFieldSpec[]
       required: false,
       defaultValue: '/merchant/v6.0',
       pattern: { regex: /^\/[\w./-]*$/, message: 'The path prefix starts with / (for example /merchant/v6.0)' }
+    },
+    {
+      key: 'timeoutMs',
+      secret: false,
+      env: 'TILL_GOTIT_TIMEOUT_MS',
+      required: false,
+      defaultValue: '30000',
+      pattern: { regex: /^([1-9]\d{2,5})$/, message: 'The timeout is in milliseconds, from 100 to 999999' }
     }
   ],
   hubble: [

@@ -8,6 +8,10 @@ export const channelNames = [
   'prefs:setLanguage',
   'providers:status',
   'training:vouchers',
+  'redeem:check',
+  'redeem:redeem',
+  'redeem:get',
+  'redeem:abandon',
   'auth:status',
   'auth:staffList',
   'auth:setup',
@@ -29,7 +33,7 @@ export const channelNames = [
 ] as const
 export type ChannelName = (typeof channelNames)[number]
 
-export const eventNames = ['prefs:changed', 'providers:changed', 'auth:changed'] as const
+export const eventNames = ['prefs:changed', 'providers:changed', 'auth:changed', 'redeem:changed'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** The single IPC channel on which the main process forwards contract events to the renderer. */

@@ -4,6 +4,7 @@ import { AuditEntrySchema, AuditPageInputSchema, AuditVerificationSchema } from 
 import { LanguageInputSchema, PreferencesSchema, StoreSettingsPatchSchema } from '../domain/preferences'
 import { ProviderSettingsPatchSchema, ProviderSettingsViewSchema, SettingsViewSchema } from '../domain/provider-settings'
 import { ProviderStatusListSchema } from '../domain/providers'
+import { BillInputSchema, CheckResultSchema, RedemptionSchema } from '../domain/redeem'
 import {
   AuthStatusSchema,
   PinAttemptSchema,
@@ -66,6 +67,32 @@ export const contract = {
     access: 'staff',
     input: NoInput,
     output: z.array(z.object({ name: z.string(), code: z.string() }))
+  },
+  'redeem:check': {
+    summary:
+      'Checks Got It codes for a bill (a new bill when billNumber is omitted): value, expiry, state, conditions and the amount each takes off the bill. Nothing is redeemed.',
+    access: 'staff',
+    input: BillInputSchema,
+    output: CheckResultSchema
+  },
+  'redeem:redeem': {
+    summary:
+      'Marks the checked vouchers of a bill used (DIRECT_FLOW). Answers redeemed, rejected, or verifying when Got It did not answer; a verifying bill settles by itself and emits redeem:changed.',
+    access: 'staff',
+    input: z.object({ billNumber: z.string().min(1) }).strict(),
+    output: RedemptionSchema
+  },
+  'redeem:get': {
+    summary: 'A bill and where its redemption stands.',
+    access: 'staff',
+    input: z.object({ billNumber: z.string().min(1) }).strict(),
+    output: RedemptionSchema
+  },
+  'redeem:abandon': {
+    summary: 'Gives up a bill that was not redeemed.',
+    access: 'staff',
+    input: z.object({ billNumber: z.string().min(1) }).strict(),
+    output: RedemptionSchema
   },
   'auth:status': {
     summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',
@@ -173,7 +200,8 @@ export const events = {
     summary: 'The status of every provider after any of them changed.',
     payload: ProviderStatusListSchema
   },
-  'auth:changed': { summary: 'Sign-in, sign-out, lock or unlock happened.', payload: AuthStatusSchema }
+  'auth:changed': { summary: 'Sign-in, sign-out, lock or unlock happened.', payload: AuthStatusSchema },
+  'redeem:changed': { summary: 'A redemption moved on (redeemed, rejected, verifying, needs review).', payload: RedemptionSchema }
 } as const satisfies Record<EventName, EventSpec>
 
 export type Contract = typeof contract

@@ -15,6 +15,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   provider_rejected: 422,
+  invalid_store_pin: 422,
+  too_many_codes: 422,
   internal: 500,
   storage_failed: 500,
   provider_unreachable: 503,

@@ -54,7 +54,8 @@ const fieldLabels: Record<string, string> = {
   pluginName: 'plugin name',
   pluginVersion: 'plugin version',
   merchantId: 'merchant id',
-  apiKey: 'API key'
+  apiKey: 'API key',
+  timeoutMs: 'timeout (ms)'
 }
 
 export function fieldLabel(key: string): string {

@@ -39,6 +39,8 @@ export interface SimRequestRecord {
   body: unknown
   fault: FaultRule['kind'] | null
   status: number | 'dropped' | 'no answer'
+  /** The caller's X-Request-Id, when it sent one. */
+  requestId: string | null
 }
 
 export interface SimulatorOptions {
@@ -178,7 +180,17 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
       const request: SimRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, badJson, rawBody: raw }
       const found = match(request.method, url.pathname)
       const routeName = found?.route.name ?? 'unknown'
-      const record: SimRequestRecord = { at: clock.now().toISOString(), route: routeName, method: request.method, path: url.pathname, body, fault: null, status: 'no answer' }
+      const header = req.headers['x-request-id']
+      const record: SimRequestRecord = {
+        at: clock.now().toISOString(),
+        route: routeName,
+        method: request.method,
+        path: url.pathname,
+        body,
+        fault: null,
+        status: 'no answer',
+        requestId: typeof header === 'string' ? header : null
+      }
       requests.push(record)
       const fault = found ? faults.take(routeName) : null
       record.fault = fault?.kind ?? null

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import type { Db } from '../db/connection'
+import { canMove, type JournalState } from './states'
+
+export interface JournalRow {
+  id: number
+  key: string
+  provider: string
+  operation: string
+  subject: string | null
+  payload: string
+  state: JournalState
+  attempts: number
+  next_attempt_at: string
+  lease_until: string | null
+  result: string | null
+  last_error: string | null
+  history: string
+  created_at: string
+  updated_at: string
+}
+
+export const HistoryEntrySchema = z.object({ at: z.string(), from: z.string(), to: z.string(), note: z.string().nullable(), requestId: z.string().nullable() })
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+
+export class JournalTransitionError extends Error {}
+
+export interface NewJournalEntry {
+  key: string
+  provider: string
+  operation: string
+  subject: string | null
+  payload: unknown
+}
+
+export interface Move {
+  to: JournalState
+  note?: string | null
+  requestId?: string | null
+  result?: unknown
+  error?: string | null
+  nextAttemptAt?: Date
+  countAttempt?: boolean
+}
+
+/** All SQL of the operation journal. Callers wrap writes in their own transaction when they must be atomic with business records. */
+export class JournalStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date
+  ) {}
+
+  insert(entry: NewJournalEntry): number {
+    const at = this.now().toISOString()
+    const info = this.db
+      .prepare(
+        `INSERT INTO journal (key, provider, operation, subject, payload, state, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)`
+      )
+      .run(entry.key, entry.provider, entry.operation, entry.subject, JSON.stringify(entry.payload), at, at, at)
+    return Number(info.lastInsertRowid)
+  }
+
+  get(id: number): JournalRow | undefined {
+    return this.db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE id = ?').get(id)
+  }
+
+  list(states: readonly JournalState[]): JournalRow[] {
+    const placeholders = states.map(() => '?').join(', ')
+    return this.db.prepare<JournalState[], JournalRow>(`SELECT * FROM journal WHERE state IN (${placeholders}) ORDER BY id`).all(...states)
+  }
+
+  /** Rows in `sending` whose lease ran out (a crashed or stopped worker) become `unknown`. */
+  recoverExpiredLeases(): number {
+    const now = this.now().toISOString()
+    const rows = this.db.prepare<[string], JournalRow>("SELECT * FROM journal WHERE state = 'sending' AND (lease_until IS NULL OR lease_until < ?)").all(now)
+    for (const row of rows) this.move(row, { to: 'unknown', note: 'the worker stopped while sending; the outcome must be verified', nextAttemptAt: this.now() })
+    return rows.length
+  }
+
+  /** Ids of rows that are due now, oldest first. */
+  due(limit: number, provider?: string): number[] {
+    const now = this.now().toISOString()
+    const sql = `SELECT id FROM journal WHERE state IN ('pending', 'unknown') AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                 ${provider ? 'AND provider = ?' : ''} ORDER BY id LIMIT ?`
+    const args: (string | number)[] = provider ? [now, now, provider, limit] : [now, now, limit]
+    return this.db.prepare(sql).pluck().all(...args) as number[]
+  }
+
+  /**
+   * Takes a row for one attempt inside an immediate transaction: a `pending` row becomes
+   * `sending`; an `unknown` row stays `unknown` while it is verified. Returns null if someone
+   * else holds it or it is not due.
+   */
+  claim(id: number, leaseMs: number, force = false): JournalRow | null {
+    return this.db
+      .transaction(() => {
+        const row = this.get(id)
+        const now = this.now()
+        if (!row || (row.state !== 'pending' && row.state !== 'unknown')) return null
+        if (row.lease_until && row.lease_until >= now.toISOString()) return null
+        if (!force && row.next_attempt_at > now.toISOString()) return null
+        const lease = new Date(now.getTime() + leaseMs).toISOString()
+        if (row.state === 'pending') {
+          this.move(row, { to: 'sending', countAttempt: true })
+        } else {
+          this.db.prepare('UPDATE journal SET attempts = attempts + 1 WHERE id = ?').run(id)
+        }
+        this.db.prepare('UPDATE journal SET lease_until = ? WHERE id = ?').run(lease, id)
+        return this.get(id) ?? null
+      })
+      .immediate()
+  }
+
+  /** Moves a row, checking the transition, and records it in the row's history. */
+  move(row: JournalRow, move: Move): void {
+    if (move.to !== row.state && !canMove(row.state, move.to)) {
+      throw new JournalTransitionError(`journal row ${row.id} cannot move from ${row.state} to ${move.to}`)
+    }
+    const history = JSON.parse(row.history) as HistoryEntry[]
+    history.push({ at: this.now().toISOString(), from: row.state, to: move.to, note: move.note ?? move.error ?? null, requestId: move.requestId ?? null })
+    const at = this.now().toISOString()
+    this.db
+      .prepare(
+        `UPDATE journal SET state = ?, attempts = attempts + ?, next_attempt_at = ?, lease_until = NULL, result = COALESCE(?, result),
+           last_error = ?, history = ?, updated_at = ? WHERE id = ?`
+      )
+      .run(
+        move.to,
+        move.countAttempt ? 1 : 0,
+        (move.nextAttemptAt ?? this.now()).toISOString(),
+        move.result === undefined ? null : JSON.stringify(move.result),
+        move.error === undefined ? row.last_error : move.error,
+        JSON.stringify(history),
+        at,
+        row.id
+      )
+  }
+}

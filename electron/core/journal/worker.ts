@@ -1,0 +1,140 @@
+import type { Db } from '../db/connection'
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import type { JournalRow, JournalStore } from './journal-store'
+import type { JournalState } from './states'
+
+/** What one attempt (a send, or the verification of an unknown outcome) came to. */
+export type AttemptResult =
+  | { to: 'succeeded'; result: unknown; requestId: string | null; note?: string }
+  | { to: 'rejected'; result: unknown; requestId: string | null; note: string }
+  /** Not sent, or safe to send again: try later with backoff. */
+  | { to: 'pending'; requestId: string | null; note: string; retryAfterMs?: number }
+  /** The request may have been processed: verify before anything else. */
+  | { to: 'unknown'; requestId: string | null; note: string }
+  | { to: 'needs_review'; result?: unknown; requestId: string | null; note: string }
+
+export interface OperationHandler {
+  /** Sends the operation once. */
+  send(row: JournalRow): Promise<AttemptResult>
+  /** Asks the provider what became of an operation whose outcome is unknown. */
+  verify(row: JournalRow): Promise<AttemptResult>
+  /** Updates the business records, inside the same transaction as the journal move. */
+  settle?(row: JournalRow, outcome: AttemptResult): void
+  /** Called after the transaction, for events. */
+  settled?(row: JournalRow, outcome: AttemptResult): void
+}
+
+export interface WorkerOptions {
+  leaseMs: number
+  tickMs: number
+  backoff: BackoffPolicy
+  /** Verifications without an answer before a row goes to a manager. */
+  maxVerifications: number
+}
+
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs: 1000, backoff: DEFAULT_BACKOFF, maxVerifications: 50 }
+
+/**
+ * Sends pending operations and verifies unknown ones, oldest first, one at a time per row (a
+ * lease guards it), with backoff between attempts. A row that keeps failing waits its turn and
+ * never blocks the others.
+ */
+export class JournalWorker {
+  private timer: NodeJS.Timeout | null = null
+  private running = false
+  private readonly inFlight = new Map<number, Promise<JournalRow | undefined>>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: JournalStore,
+    private readonly handlers: Record<string, OperationHandler>,
+    private readonly now: () => Date,
+    private readonly options: WorkerOptions = DEFAULT_WORKER_OPTIONS
+  ) {}
+
+  start(): void {
+    this.store.recoverExpiredLeases()
+    this.timer ??= setInterval(() => void this.drain(), this.options.tickMs)
+    this.timer.unref()
+    void this.drain()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  /** Works through every due row now. */
+  async drain(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    try {
+      for (;;) {
+        const ids = this.store.due(20).filter((id) => !this.inFlight.has(id))
+        if (ids.length === 0) break
+        for (const id of ids) await this.process(id, false)
+      }
+    } finally {
+      this.running = false
+    }
+  }
+
+  /** Processes one row at once, due or not (the cashier is waiting), and returns it afterwards. */
+  async runNow(id: number): Promise<JournalRow | undefined> {
+    return this.process(id, true)
+  }
+
+  /** Waits for whatever is in flight for this row. */
+  async settledRow(id: number): Promise<JournalRow | undefined> {
+    await this.inFlight.get(id)
+    return this.store.get(id)
+  }
+
+  private process(id: number, force: boolean): Promise<JournalRow | undefined> {
+    const existing = this.inFlight.get(id)
+    if (existing) return existing
+    const work = this.attempt(id, force).finally(() => this.inFlight.delete(id))
+    this.inFlight.set(id, work)
+    return work
+  }
+
+  private async attempt(id: number, force: boolean): Promise<JournalRow | undefined> {
+    const claimed = this.store.claim(id, this.options.leaseMs, force)
+    if (!claimed) return this.store.get(id)
+    const handler = this.handlers[claimed.operation]
+    let outcome: AttemptResult
+    if (!handler) {
+      outcome = { to: 'needs_review', requestId: null, note: `no handler for ${claimed.operation}` }
+    } else {
+      try {
+        outcome = claimed.state === 'sending' ? await handler.send(claimed) : await handler.verify(claimed)
+      } catch (error) {
+        // A bug or a bad configuration: if we were sending, the request may have left.
+        const note = error instanceof Error ? error.message : String(error)
+        outcome = claimed.state === 'sending' ? { to: 'unknown', requestId: null, note } : { to: 'unknown', requestId: null, note }
+      }
+    }
+    if (outcome.to === 'unknown' && claimed.state === 'unknown' && claimed.attempts >= this.options.maxVerifications) {
+      outcome = { to: 'needs_review', requestId: outcome.requestId, note: `still unknown after ${claimed.attempts} checks: ${outcome.note}` }
+    }
+    const delay = outcome.to === 'pending' ? (outcome.retryAfterMs ?? backoffDelayMs(this.options.backoff, claimed.attempts)) : outcome.to === 'unknown' ? backoffDelayMs(this.options.backoff, claimed.attempts) : 0
+    this.db
+      .transaction(() => {
+        const current = this.store.get(id)
+        if (!current) return
+        this.store.move(current, {
+          to: outcome.to as JournalState,
+          requestId: outcome.requestId,
+          note: 'note' in outcome ? (outcome.note ?? null) : null,
+          ...('result' in outcome && outcome.result !== undefined ? { result: outcome.result } : {}),
+          error: outcome.to === 'succeeded' ? null : (outcome.note ?? null),
+          nextAttemptAt: new Date(this.now().getTime() + delay)
+        })
+        handler?.settle?.(current, outcome)
+      })
+      .immediate()
+    const after = this.store.get(id)
+    if (after) handler?.settled?.(after, outcome)
+    return after
+  }
+}

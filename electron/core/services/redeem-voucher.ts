@@ -1,0 +1,378 @@
+import { z } from 'zod'
+import { TillError } from '../../../shared/errors'
+import { SkuLineSchema, type BillInput, type CheckedVoucher, type CheckResult, type Redemption, type SkuLine } from '../../../shared/domain/redeem'
+import { isGotItCodeFormat, normalizeCode } from '../../../shared/domain/voucher-code'
+import type { StaffSummary } from '../../../shared/domain/staff'
+import { sumMoney, vnd } from '../../../shared/money'
+import type { CoreContext } from '../context'
+import type { HistoryEntry, JournalRow, JournalStore } from '../journal/journal-store'
+import type { AttemptResult, JournalWorker, OperationHandler } from '../journal/worker'
+import type { CallLog } from '../providers/call-log'
+import type { GotItAnswer } from '../providers/gotit/client'
+import { gmt7DateTimeToUtc } from '../providers/gotit/gmt7'
+import { problemOf, toCheckedVoucher, usedBillNumber } from '../providers/gotit/map'
+import type { WireResponse } from '../providers/gotit/wire'
+import { nextBillNumber } from './bill-number'
+import { gotItClient } from './gotit-connection'
+
+export const MARK_USE = 'gotit.markUse'
+export const DEFAULT_MAX_CODES_PER_BILL = 20
+
+const MarkUsePayloadSchema = z.object({
+  billNumber: z.string(),
+  codes: z.array(z.string()).min(1),
+  totalBill: z.number().int().optional(),
+  skus: z.array(SkuLineSchema).optional(),
+  /** Online redemption: if the request never left, nothing is queued (the cashier takes another payment). */
+  queueWhenOffline: z.boolean()
+})
+type MarkUsePayload = z.infer<typeof MarkUsePayloadSchema>
+
+interface BillRow {
+  id: number
+  bill_number: string
+  status: Redemption['status']
+  flow: 'direct' | 'reserve'
+  total_vnd: number | null
+  skus: string
+  transaction_id: string | null
+  problem: string | null
+  created_at: string
+  settled_at: string | null
+}
+
+interface VoucherRow {
+  code: string
+  value_vnd: number | null
+  amount_vnd: number
+}
+
+function gmt7Today(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10)
+}
+
+/** An answer that is not a readable Got It response, as the error the cashier sees. */
+function unreachable(answer: Exclude<GotItAnswer, { kind: 'response' }>): TillError {
+  const why =
+    answer.kind === 'not_sent'
+      ? `Got It could not be reached (${answer.reason}).`
+      : answer.kind === 'no_answer'
+        ? `Got It did not answer usably (${answer.reason}${answer.status ? ` ${answer.status}` : ''}).`
+        : `Got It answered HTTP ${answer.status} without a readable body.`
+  return new TillError('provider_unreachable', why, { requestId: answer.requestId })
+}
+
+/** A failure that is about the whole request rather than a voucher [ASSUMED codes: the list is not public]. */
+function requestFailure(response: WireResponse, requestId: string): TillError {
+  const code = (response.return_code ?? '').toUpperCase()
+  const said = `${response.message_en ?? ''} (${response.return_code ?? 'no code'})`
+  if (code.includes('PIN')) return new TillError('invalid_store_pin', `Got It does not accept the store PIN: ${said}`, { requestId })
+  if (code.includes('TOO_MANY') || code.includes('LIMIT')) return new TillError('too_many_codes', `Got It refused the number of codes: ${said}`, { requestId })
+  return new TillError('provider_rejected', `Got It refused the request: ${said}`, { requestId })
+}
+
+/**
+ * Redeeming Got It vouchers against a bill with DIRECT_FLOW: check, then mark use. The mark use
+ * is a journal row written with the bill before the call; an outcome that is not known is
+ * verified with a check on our bill number before anything is sent again.
+ */
+export class RedeemService {
+  private worker: JournalWorker | null = null
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly journal: JournalStore,
+    private readonly callLog: CallLog
+  ) {}
+
+  attach(worker: JournalWorker): void {
+    this.worker = worker
+  }
+
+  async check(input: BillInput, actor: StaffSummary | null): Promise<CheckResult> {
+    const codes = input.codes.map(normalizeCode)
+    if (new Set(codes).size !== codes.length) throw new TillError('invalid_input', 'A code is on the bill twice.')
+    if (codes.length > DEFAULT_MAX_CODES_PER_BILL) {
+      throw new TillError('too_many_codes', `A bill takes at most ${DEFAULT_MAX_CODES_PER_BILL} codes.`, { params: { max: DEFAULT_MAX_CODES_PER_BILL } })
+    }
+    const bill = this.openBill(input.billNumber, actor)
+    const results = new Map<string, CheckedVoucher>()
+    for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, this.unchecked(code, 'invalid_format'))
+    let remaining = codes.filter(isGotItCodeFormat)
+    let requestId = ''
+    const client = remaining.length > 0 ? await gotItClient(this.ctx, this.callLog) : null
+    // Got It names only the first failing code; check the rest again until every code is known.
+    while (client && remaining.length > 0) {
+      const answer = await client.check({
+        codes: remaining,
+        billNumber: bill.bill_number,
+        ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
+        ...(input.skus === undefined ? {} : { skus: input.skus }),
+        direct: true
+      })
+      if (answer.kind !== 'response') throw unreachable(answer)
+      requestId = answer.requestId
+      const response = answer.response
+      if (response.success) {
+        for (const item of response.data ?? []) if (remaining.includes(item.code)) results.set(item.code, toCheckedVoucher(item, null, null))
+        for (const code of remaining) if (!results.has(code)) results.set(code, { ...this.unchecked(code, 'refused'), checked: false })
+        break
+      }
+      const item = response.data?.[0]
+      if (!item || !remaining.includes(item.code)) throw requestFailure(response, answer.requestId)
+      results.set(item.code, toCheckedVoucher(item, problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused', response))
+      remaining = remaining.filter((code) => code !== item.code)
+    }
+    const vouchers = codes.map((code) => results.get(code) ?? this.unchecked(code, 'refused'))
+    this.ctx.db
+      .transaction(() => {
+        this.ctx.db
+          .prepare("UPDATE bills SET total_vnd = ?, skus = ?, status = 'open', problem = NULL, updated_at = ? WHERE id = ?")
+          .run(input.billTotal ?? null, JSON.stringify(input.skus ?? []), this.ctx.now().toISOString(), bill.id)
+        this.ctx.db.prepare('DELETE FROM bill_vouchers WHERE bill_id = ?').run(bill.id)
+        const insert = this.ctx.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
+        vouchers.forEach((v, position) => insert.run(bill.id, position, v.code, v.value?.amount ?? null, v.amountToApply?.amount ?? 0))
+      })
+      .immediate()
+    const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
+    return {
+      billNumber: bill.bill_number,
+      vouchers,
+      allRedeemable,
+      totalToApply: sumMoney('VND', vouchers.flatMap((v) => (v.amountToApply ? [v.amountToApply] : []))),
+      requestId
+    }
+  }
+
+  /** Marks the checked vouchers of a bill used. Answers once Got It has, or when the outcome is being verified. */
+  async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
+    const { journalId } = this.ctx.db
+      .transaction(() => {
+        const bill = this.bill(billNumber)
+        if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
+        const vouchers = this.vouchers(bill.id)
+        if (vouchers.length === 0 || vouchers.some((v) => v.amount_vnd <= 0)) {
+          throw new TillError('conflict', 'Check the vouchers first: every voucher on the bill must be valid.')
+        }
+        const attempt = (this.ctx.db.prepare('SELECT count(*) FROM journal WHERE subject = ?').pluck().get(billNumber) as number) + 1
+        const payload: MarkUsePayload = {
+          billNumber,
+          codes: vouchers.map((v) => v.code),
+          ...(bill.total_vnd === null ? {} : { totalBill: bill.total_vnd }),
+          skus: z.array(SkuLineSchema).parse(JSON.parse(bill.skus)),
+          queueWhenOffline: false
+        }
+        const id = this.journal.insert({ key: `${MARK_USE}:${billNumber}:${attempt}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
+        this.ctx.db.prepare("UPDATE bills SET status = 'redeeming', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(actor?.id ?? null, this.ctx.now().toISOString(), bill.id)
+        return { journalId: id }
+      })
+      .immediate()
+    if (!this.worker) throw new TillError('internal', 'The journal worker is not running.')
+    const row = await this.worker.runNow(journalId)
+    if (row?.state === 'rejected' && row.result && (JSON.parse(row.result) as { reason?: string }).reason === 'provider_unreachable') {
+      const history = JSON.parse(row.history) as HistoryEntry[]
+      throw new TillError('provider_unreachable', `Nothing was redeemed: ${row.last_error ?? 'Got It could not be reached'}.`, {
+        requestId: history.at(-1)?.requestId ?? undefined
+      })
+    }
+    return this.view(billNumber)
+  }
+
+  abandon(billNumber: string): Redemption {
+    const bill = this.bill(billNumber)
+    if (bill.status === 'open' || bill.status === 'rejected') {
+      this.ctx.db.prepare("UPDATE bills SET status = 'abandoned', updated_at = ? WHERE id = ?").run(this.ctx.now().toISOString(), bill.id)
+    }
+    return this.view(billNumber)
+  }
+
+  view(billNumber: string): Redemption {
+    const bill = this.bill(billNumber)
+    const vouchers = this.vouchers(bill.id)
+    const last = this.ctx.db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE subject = ? ORDER BY id DESC LIMIT 1').get(billNumber)
+    const history = last ? (JSON.parse(last.history) as HistoryEntry[]) : []
+    const requestId = [...history].reverse().find((h) => h.requestId)?.requestId ?? null
+    return {
+      billNumber,
+      status: bill.status,
+      flow: bill.flow,
+      vouchers: vouchers.map((v) => ({ code: v.code, amount: vnd(v.amount_vnd) })),
+      total: sumMoney(
+        'VND',
+        vouchers.map((v) => vnd(v.amount_vnd))
+      ),
+      transactionId: bill.transaction_id,
+      problem: bill.problem ? (JSON.parse(bill.problem) as Redemption['problem']) : null,
+      createdAt: bill.created_at,
+      settledAt: bill.settled_at,
+      requestId
+    }
+  }
+
+  /** The journal handler for Got It mark use. */
+  handler(): OperationHandler {
+    return {
+      send: (row) => this.sendMarkUse(row),
+      verify: (row) => this.verifyMarkUse(row),
+      settle: (row, outcome) => this.settleBill(row, outcome),
+      settled: (row) => {
+        if (row.subject) this.ctx.events.emit('redeem:changed', this.view(row.subject))
+      }
+    }
+  }
+
+  private async sendMarkUse(row: JournalRow): Promise<AttemptResult> {
+    const payload = MarkUsePayloadSchema.parse(JSON.parse(row.payload))
+    let client
+    try {
+      client = await gotItClient(this.ctx, this.callLog)
+    } catch (error) {
+      const note = error instanceof Error ? error.message : String(error)
+      return payload.queueWhenOffline ? { to: 'pending', requestId: null, note } : { to: 'rejected', requestId: null, note, result: { reason: 'provider_unreachable' } }
+    }
+    const answer = await client.markUse({
+      codes: payload.codes,
+      billNumber: payload.billNumber,
+      ...(payload.totalBill === undefined ? {} : { totalBill: payload.totalBill }),
+      ...(payload.skus === undefined ? {} : { skus: payload.skus }),
+      direct: true
+    })
+    if (answer.kind === 'not_sent' || (answer.kind === 'unreadable' && answer.status === 429)) {
+      const note = answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : 'Got It asked us to slow down (429)'
+      return payload.queueWhenOffline || answer.kind === 'unreadable'
+        ? { to: 'pending', requestId: answer.requestId, note }
+        : { to: 'rejected', requestId: answer.requestId, note, result: { reason: 'provider_unreachable' } }
+    }
+    if (answer.kind !== 'response') return { to: 'unknown', requestId: answer.requestId, note: answer.kind === 'no_answer' ? `no usable answer: ${answer.reason}` : `HTTP ${answer.status}` }
+    const response = answer.response
+    if (response.success) {
+      return { to: 'succeeded', requestId: answer.requestId, result: { transactionId: response.transaction_id ?? null, usedAt: gmt7DateTimeToUtc(response.data?.[0]?.redemptions?.used_date) } }
+    }
+    const item = response.data?.[0]
+    // "Already used" on our own bill: an earlier attempt got through. Verify rather than trust one code.
+    if (item && item.state === 4 && usedBillNumber(item) === payload.billNumber) {
+      return { to: 'unknown', requestId: answer.requestId, note: 'Got It says a code is already used on this bill; verifying' }
+    }
+    if (!item) {
+      const failure = requestFailure(response, answer.requestId)
+      return { to: 'rejected', requestId: answer.requestId, note: failure.message, result: { reason: failure.code === 'invalid_store_pin' ? 'invalid_store_pin' : 'refused', response } }
+    }
+    const problem = problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
+    return { to: 'rejected', requestId: answer.requestId, note: `Got It refused ${item.code}: ${response.message_en ?? problem}`, result: { reason: problem, response } }
+  }
+
+  /** gotit.md §9: check each code on our bill: used by us = done; still redeemable = safe to send again. */
+  private async verifyMarkUse(row: JournalRow): Promise<AttemptResult> {
+    const payload = MarkUsePayloadSchema.parse(JSON.parse(row.payload))
+    const client = await gotItClient(this.ctx, this.callLog)
+    const ours: string[] = []
+    const free: string[] = []
+    const other: { code: string; response: WireResponse }[] = []
+    let requestId: string | null = null
+    for (const code of payload.codes) {
+      const answer = await client.check({ codes: [code], billNumber: payload.billNumber, direct: true })
+      if (answer.kind !== 'response') return { to: 'unknown', requestId: answer.requestId, note: `could not verify yet: ${answer.kind}` }
+      requestId = answer.requestId
+      const item = answer.response.data?.[0]
+      if (answer.response.success) free.push(code)
+      else if (item && item.state === 4 && usedBillNumber(item) === payload.billNumber) ours.push(code)
+      else other.push({ code, response: answer.response })
+    }
+    if (ours.length === payload.codes.length) return { to: 'succeeded', requestId, note: 'verified: used on this bill', result: { transactionId: null, verifiedBy: 'check' } }
+    if (free.length === payload.codes.length) return { to: 'pending', requestId, note: 'verified: not used yet, safe to send again', retryAfterMs: 0 }
+    if (ours.length === 0 && other.length > 0) {
+      const first = other[0]
+      const item = first?.response.data?.[0]
+      const problem = problemOf(item, first?.response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
+      return { to: 'rejected', requestId, note: `verified: ${first?.code} cannot be used (${problem})`, result: { reason: problem, response: first?.response } }
+    }
+    return { to: 'needs_review', requestId, note: `verified: ${ours.length} used on this bill, ${free.length} not used, ${other.length} refused` }
+  }
+
+  private settleBill(row: JournalRow, outcome: AttemptResult): void {
+    if (!row.subject) return
+    const now = this.ctx.now().toISOString()
+    const update = (status: Redemption['status'], extra: { transactionId?: string | null; problem?: Redemption['problem']; settled?: boolean }) =>
+      this.ctx.db
+        .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
+        .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? now : null, now, row.subject)
+    switch (outcome.to) {
+      case 'succeeded': {
+        const result = outcome.result as { transactionId: string | null }
+        update('redeemed', { transactionId: result.transactionId, settled: true })
+        break
+      }
+      case 'rejected': {
+        const result = (outcome.result ?? {}) as { reason?: string; response?: WireResponse }
+        const reason = (result.reason ?? 'refused') as NonNullable<Redemption['problem']>['reason'] | 'provider_unreachable'
+        if (reason === 'provider_unreachable') {
+          // Nothing left the till: the bill is open again and the cashier is told Got It is unreachable.
+          update('open', {})
+          break
+        }
+        const response = result.response
+        update('rejected', {
+          problem: {
+            reason,
+            code: response?.data?.[0]?.code ?? null,
+            message: response ? { en: response.message_en ?? '', vi: response.message_vi ?? '', code: response.return_code ?? null } : null
+          },
+          settled: true
+        })
+        break
+      }
+      case 'needs_review':
+        update('needs_review', { problem: { reason: 'unresolved', code: null, message: null } })
+        break
+      default:
+        update('verifying', {})
+    }
+  }
+
+  private openBill(billNumber: string | undefined, actor: StaffSummary | null): BillRow {
+    if (billNumber !== undefined) {
+      const bill = this.bill(billNumber)
+      if (bill.status !== 'open' && bill.status !== 'rejected') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; start a new bill.`)
+      return bill
+    }
+    return this.ctx.db
+      .transaction(() => {
+        const number = nextBillNumber(this.ctx.db, this.ctx.tillId)
+        const now = this.ctx.now().toISOString()
+        this.ctx.db
+          .prepare("INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at) VALUES (?, 'open', 'direct', ?, ?, ?)")
+          .run(number, actor?.id ?? null, now, now)
+        return this.bill(number)
+      })
+      .immediate()
+  }
+
+  private bill(billNumber: string): BillRow {
+    const bill = this.ctx.db.prepare<[string], BillRow>('SELECT * FROM bills WHERE bill_number = ?').get(billNumber)
+    if (!bill) throw new TillError('not_found', `There is no bill ${billNumber} on this till.`)
+    return bill
+  }
+
+  private vouchers(billId: number): VoucherRow[] {
+    return this.ctx.db.prepare<[number], VoucherRow>('SELECT code, value_vnd, amount_vnd FROM bill_vouchers WHERE bill_id = ? ORDER BY position').all(billId)
+  }
+
+  private unchecked(code: string, problem: CheckedVoucher['problem']): CheckedVoucher {
+    return {
+      code,
+      problem,
+      state: null,
+      value: null,
+      amountToApply: null,
+      voucherType: null,
+      expiryDate: null,
+      expiresAt: null,
+      conditions: null,
+      used: null,
+      checked: problem !== 'refused',
+      providerMessage: null
+    }
+  }
+}
+
+export type { SkuLine }

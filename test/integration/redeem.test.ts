@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/core'
+import { namedVoucherCodes as V } from '../../electron/core/sandbox/gotit/fixtures'
+import type { Redemption } from '../../shared/domain/redeem'
+import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
+import { useTempDirs } from '../helpers/temp-dir'
+
+describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
+  const tempDir = useTempDirs()
+  const openCore = useCores()
+
+  async function till(env: NodeJS.ProcessEnv = {}) {
+    const core = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_TIMEOUT_MS: '400', ...env }, worker: { tickMs: 20, backoff: { baseMs: 10, capMs: 50 } } })
+    await staffedTill(core)
+    const sim = await core.context.training.gotit()
+    return { core, sim }
+  }
+
+  async function settled(core: Core, billNumber: string): Promise<Redemption> {
+    let view = valueOf(await core.call('redeem:get', { billNumber }))
+    for (let i = 0; i < 200 && (view.status === 'verifying' || view.status === 'redeeming'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      view = valueOf(await core.call('redeem:get', { billNumber }))
+    }
+    return view
+  }
+
+  it('checks a voucher and redeems it once, with the transaction id and bill number', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    expect(check).toMatchObject({ allRedeemable: true, totalToApply: { amount: 100000, currency: 'VND' } })
+    expect(check.billNumber).toMatch(/^T[0-9A-F]{6}-000001$/)
+    expect(check.vouchers[0]).toMatchObject({
+      code: V.new,
+      problem: null,
+      state: 'new',
+      value: { amount: 100000, currency: 'VND' },
+      amountToApply: { amount: 100000, currency: 'VND' },
+      expiryDate: '2099-12-31',
+      expiresAt: '2099-12-31T16:59:59.000Z'
+    })
+    const done = valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(done).toMatchObject({ status: 'redeemed', billNumber: check.billNumber, total: { amount: 100000 } })
+    expect(done.transactionId).toMatch(/^2978_\d{20}$/)
+    expect(sim.sim.uses.get(V.new)).toBe(1)
+    const sent = sim.requests.filter((r) => r.route === 'usemultiple')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.body).toMatchObject({ pin: '1212', codes: [V.new], bill_number: check.billNumber, skip_reserved_when_mark_used: true })
+    expect(errorOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).code).toBe('conflict')
+  })
+
+  it('redeems three vouchers on one bill, with the bill total and SKU lines', async () => {
+    const { core, sim } = await till()
+    const skus = [{ sku: 'SKU001', quantity: 1, price: 30000 }]
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k, V.new_50k], billTotal: 500000, skus }))
+    expect(check.totalToApply.amount).toBe(350000)
+    const done = valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(done).toMatchObject({ status: 'redeemed', total: { amount: 350000 }, vouchers: [{ code: V.new }, { code: V.new_200k }, { code: V.new_50k }] })
+    expect(sim.requests.filter((r) => r.route === 'usemultiple')[0]?.body).toMatchObject({ total_bill: 500000, skus_info: skus })
+    expect([V.new, V.new_200k, V.new_50k].map((code) => sim.sim.uses.get(code))).toEqual([1, 1, 1])
+  })
+
+  it('names the problem of every code, though Got It reports only the first failing one', async () => {
+    const { core } = await till()
+    const codes = [V.new, V.used, V.expired, V.cancelled, V.inactive, V.split, V.reserved_other, '9999999999', '12345', V.not_for_this_store]
+    const check = valueOf(await core.call('redeem:check', { codes }))
+    expect(check.allRedeemable).toBe(false)
+    expect(check.vouchers.map((v) => [v.code, v.problem])).toEqual([
+      [V.new, null],
+      [V.used, 'used'],
+      [V.expired, 'expired'],
+      [V.cancelled, 'cancelled'],
+      [V.inactive, 'inactive'],
+      [V.split, 'split'],
+      [V.reserved_other, 'reserved_other'],
+      ['9999999999', 'not_found'],
+      ['12345', 'invalid_format'],
+      [V.not_for_this_store, 'not_for_this_store']
+    ])
+    const used = check.vouchers[1]
+    expect(used?.used).toEqual({ at: '2026-11-20T11:02:11.000Z', storeName: { en: 'Store District 3', vi: 'Cửa hàng Quận 3' }, billNumber: 'POS07-000991' })
+    expect(used?.providerMessage).toEqual({ en: 'Voucher has been used', vi: 'Voucher đã được sử dụng', code: 'SIM_VOUCHER_USED' })
+    expect(errorOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).code).toBe('conflict')
+  })
+
+  it('explains conditions that are not met, and applies the redemption value when they are', async () => {
+    const { core } = await till()
+    const unmet = valueOf(await core.call('redeem:check', { codes: [V.conditional], billTotal: 200000, skus: [{ sku: 'SKU777', quantity: 1, price: 200000 }] }))
+    expect(unmet.vouchers[0]).toMatchObject({ problem: 'conditions_not_met', conditions: { redeemableSkus: ['SKU001', 'SKU003'], minimumBill: { amount: 100000 } } })
+    const met = valueOf(await core.call('redeem:check', { billNumber: unmet.billNumber, codes: [V.conditional], billTotal: 200000, skus: [{ sku: 'SKU001', quantity: 2, price: 30000 }] }))
+    expect(met.vouchers[0]).toMatchObject({ problem: null, value: { amount: 100000 }, amountToApply: { amount: 60000 } })
+    expect(met.billNumber).toBe(unmet.billNumber)
+  })
+
+  it('refuses more codes than a bill takes, and says when Got It cannot be reached', async () => {
+    const { core, sim } = await till()
+    const many = Array.from({ length: 21 }, (_, i) => String(2000000000 + i))
+    expect(errorOf(await core.call('redeem:check', { codes: many })).code).toBe('too_many_codes')
+    sim.faults.add({ route: 'checkmultiple', kind: 'status', status: 503 })
+    const down = errorOf(await core.call('redeem:check', { codes: [V.new] }))
+    expect(down).toMatchObject({ code: 'provider_unreachable', requestId: sim.requests.at(-1)?.requestId })
+    expect(valueOf(await core.call('providers:status', {})).find((p) => p.provider === 'gotit')?.connectivity).toBe('offline')
+  })
+
+  it('commit-then-drop on mark use: verifying, then redeemed, used exactly once', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))
+    sim.faults.add({ route: 'usemultiple', kind: 'reset-after', times: 1 })
+    const first = valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(first.status).toBe('verifying')
+    const done = await settled(core, check.billNumber)
+    expect(done).toMatchObject({ status: 'redeemed', transactionId: null })
+    expect(sim.sim.uses.get(V.new)).toBe(1)
+    expect(sim.sim.uses.get(V.new_200k)).toBe(1)
+    expect(sim.requests.filter((r) => r.route === 'usemultiple')).toHaveLength(1)
+  })
+
+  it('a reset before processing: verified as not used, sent again with the same bill number, redeemed once', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    sim.faults.add({ route: 'usemultiple', kind: 'reset-before', times: 1 })
+    expect(valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).status).toBe('verifying')
+    const done = await settled(core, check.billNumber)
+    expect(done.status).toBe('redeemed')
+    expect(done.transactionId).toMatch(/^2978_/)
+    const uses = sim.requests.filter((r) => r.route === 'usemultiple')
+    expect(uses.map((r) => (r.body as { bill_number: string }).bill_number)).toEqual([check.billNumber, check.billNumber])
+    expect(new Set(uses.map((r) => r.requestId)).size).toBe(2)
+    expect(sim.sim.uses.get(V.new)).toBe(1)
+  })
+
+  it('a timeout or a 500 after processing ends as redeemed once', async () => {
+    const { core, sim } = await till()
+    for (const fault of [
+      { route: 'usemultiple', kind: 'hang' as const, times: 1 },
+      { route: 'usemultiple', kind: 'status' as const, status: 500, afterProcessing: true, times: 1 }
+    ]) {
+      const code = fault.kind === 'hang' ? V.new : V.new_200k
+      const check = valueOf(await core.call('redeem:check', { codes: [code] }))
+      sim.faults.add(fault)
+      expect(valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).status).toBe('verifying')
+      expect((await settled(core, check.billNumber)).status, fault.kind).toBe('redeemed')
+    }
+    // The hung request was never processed, so it was sent again; the 500 one was, so it was not.
+    expect(sim.sim.uses.get(V.new)).toBe(1)
+    expect(sim.sim.uses.get(V.new_200k)).toBe(1)
+  })
+
+  it('treats "already used" on our own bill as success after checking', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    // An earlier attempt of this bill got through without the till hearing it.
+    await fetch(`${sim.url}/merchant/v6.0/usemultiple`, {
+      method: 'POST',
+      body: JSON.stringify({ pin: '1212', codes: [V.new], bill_number: check.billNumber, skip_reserved_when_mark_used: true })
+    })
+    valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect((await settled(core, check.billNumber)).status).toBe('redeemed')
+    expect(sim.sim.uses.get(V.new)).toBe(1)
+  })
+
+  it('a voucher used at another store between check and redeem is rejected with where and why', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    await fetch(`${sim.url}/merchant/v6.0/usemultiple`, {
+      method: 'POST',
+      body: JSON.stringify({ pin: '3434', codes: [V.new], bill_number: 'OTHER-1', skip_reserved_when_mark_used: true })
+    })
+    const done = valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(done).toMatchObject({ status: 'rejected', problem: { reason: 'used', code: V.new, message: { en: 'Voucher has been used' } } })
+  })
+
+  it('when Got It cannot be reached at redeem time, nothing is redeemed or queued and the bill stays open', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    await sim.close()
+    const error = errorOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(error.code).toBe('provider_unreachable')
+    expect(error.message).toMatch(/Nothing was redeemed/)
+    expect(valueOf(await core.call('redeem:get', { billNumber: check.billNumber })).status).toBe('open')
+    expect(core.context.journal.list(['pending', 'unknown', 'sending'])).toEqual([])
+  })
+
+  it('logs every attempt with its request id and masked codes', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    const calls = core.context.db.prepare('SELECT operation, endpoint, status, request_id, detail FROM provider_calls ORDER BY id').all() as {
+      operation: string
+      endpoint: string
+      status: number
+      request_id: string
+      detail: string
+    }[]
+    expect(calls.map((c) => [c.operation, c.endpoint, c.status])).toEqual([
+      ['checkmultiple', '/merchant/v6.0/checkmultiple', 200],
+      ['usemultiple', '/merchant/v6.0/usemultiple', 200]
+    ])
+    expect(calls.map((c) => c.request_id)).toEqual(sim.requests.map((r) => r.requestId))
+    expect(calls.every((c) => !c.detail.includes(V.new) && c.detail.includes('0001'))).toBe(true)
+  })
+})
