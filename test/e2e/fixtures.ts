@@ -12,6 +12,33 @@ export interface TillHost {
   rpc(channel: string, input?: unknown): Promise<{ status: number; body: unknown }>
   /** Creates the first manager (signed in) and a cashier, as a new store would. */
   staff(): Promise<{ managerId: string; cashierId: string }>
+  /** With `gotitSandbox`: the Got It simulator the till talks to, in its own process. */
+  gotit: GotItSandbox | null
+}
+
+export interface GotItSandbox {
+  url: string
+  vouchers: Record<string, string>
+  control(path: string, method?: string, body?: unknown): Promise<unknown>
+}
+
+async function startGotItSandbox(): Promise<{ sandbox: GotItSandbox; stop(): void }> {
+  const child = spawn(process.execPath, ['out/web-host/sandbox.mjs'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const newline = out.indexOf('\n')
+      if (newline !== -1) resolve(out.slice(0, newline))
+    })
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
+  })
+  const announced = JSON.parse(line) as { url: string; vouchers: Record<string, string> }
+  const control = async (path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${announced.url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    return (await response.json()) as unknown
+  }
+  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, stop: () => child.kill('SIGTERM') }
 }
 
 export const MANAGER = { name: 'Mai Manager', pin: '4826' }
@@ -39,13 +66,17 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 }
 
 /** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
-export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string> }>({
+export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string>; gotitSandbox: boolean }>({
   /** Extra environment for the web host of a test: `test.use({ tillEnv: { … } })`. */
   tillEnv: [{}, { option: true }],
-  till: async ({ tillEnv }, use) => {
+  /** Run Got It in sandbox mode against `npm run sandbox` in another process, so tests can inject faults. */
+  gotitSandbox: [false, { option: true }],
+  till: async ({ tillEnv, gotitSandbox }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
+    const sim = gotitSandbox ? await startGotItSandbox() : null
+    const simEnv = sim ? { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_BASE_URL: sim.sandbox.url, TILL_GOTIT_PIN: '1212' } : {}
     const child = spawn(process.execPath, ['out/web-host/index.mjs'], {
-      env: { ...process.env, ...tillEnv, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
+      env: { ...process.env, ...simEnv, ...tillEnv, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     try {
@@ -69,8 +100,9 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
         }
         return { managerId: id(setup), cashierId: id(cashier) }
       }
-      await use({ url, token, dataDir, rpc, staff })
+      await use({ url, token, dataDir, rpc, staff, gotit: sim?.sandbox ?? null })
     } finally {
+      sim?.stop()
       child.kill('SIGTERM')
       rmSync(dataDir, { recursive: true, force: true })
     }
