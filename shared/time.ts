@@ -10,3 +10,8 @@ export function formatInstant(isoUtc: string, timeZone: string, language: Langua
     timeStyle: 'medium'
   }).format(new Date(isoUtc))
 }
+
+/** The calendar day of a UTC instant in the store's zone. */
+export function formatDay(isoUtc: string, timeZone: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { timeZone, dateStyle: 'medium' }).format(new Date(isoUtc))
+}

@@ -1,7 +1,7 @@
 import type { CheckedVoucher } from '../../../../shared/domain/redeem'
 import type { Language } from '../../../../shared/domain/preferences'
 import { formatMoney } from '../../../../shared/money'
-import { formatInstant } from '../../../../shared/time'
+import { formatDay, formatInstant } from '../../../../shared/time'
 import type { Translate } from '../../i18n/i18n'
 
 export function problemSentence(voucher: CheckedVoucher, t: Translate, language: Language, timeZone: string): string | null {
@@ -23,7 +23,7 @@ export function problemSentence(voucher: CheckedVoucher, t: Translate, language:
 }
 
 /** One checked voucher: what it is worth, until when, its state in words, and any problem. */
-export function CheckedVoucherRow(props: { voucher: CheckedVoucher; t: Translate; language: Language; timeZone: string; requestId: string }) {
+export function CheckedVoucherRow(props: { voucher: CheckedVoucher; t: Translate; language: Language; timeZone: string; requestId: string; onRemove(): void }) {
   const { voucher, t, language, timeZone } = props
   const problem = problemSentence(voucher, t, language, timeZone)
   return (
@@ -32,6 +32,9 @@ export function CheckedVoucherRow(props: { voucher: CheckedVoucher; t: Translate
         <span className="code">{voucher.code}</span>
         {voucher.state && <span className="badge">{t(`state.${voucher.state}`)}</span>}
         {voucher.amountToApply && <strong className="amount">{formatMoney(voucher.amountToApply, language)}</strong>}
+        <button type="button" className="link-button remove" aria-label={t('redeem.remove', { code: voucher.code })} onClick={props.onRemove}>
+          ✕
+        </button>
       </div>
       <dl className="voucher-facts">
         {voucher.value && (
@@ -43,7 +46,7 @@ export function CheckedVoucherRow(props: { voucher: CheckedVoucher; t: Translate
         {voucher.expiresAt && (
           <>
             <dt>{t('redeem.expires')}</dt>
-            <dd>{formatInstant(voucher.expiresAt, timeZone, language)}</dd>
+            <dd>{formatDay(voucher.expiresAt, timeZone, language)}</dd>
           </>
         )}
         {voucher.conditions && voucher.conditions.redeemableSkus.length > 0 && (

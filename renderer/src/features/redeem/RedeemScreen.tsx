@@ -61,7 +61,7 @@ export function RedeemScreen() {
           ) : s.check ? (
             <ul className="voucher-list" aria-label={heading}>
               {s.check.vouchers.map((voucher) => (
-                <CheckedVoucherRow key={voucher.code} voucher={voucher} t={t} language={language} timeZone={timeZone} requestId={s.check?.requestId ?? ''} />
+                <CheckedVoucherRow key={voucher.code} voucher={voucher} t={t} language={language} timeZone={timeZone} requestId={s.check?.requestId ?? ''} onRemove={() => s.removeCode(voucher.code)} />
               ))}
             </ul>
           ) : (
