@@ -20,7 +20,7 @@ import { TrainingSandbox } from './sandbox/training'
 import { JournalStore } from './journal/journal-store'
 import { DEFAULT_WORKER_OPTIONS, JournalWorker, type WorkerOptions } from './journal/worker'
 import { CallLog } from './providers/call-log'
-import { MARK_USE, RedeemService } from './services/redeem-voucher'
+import { MARK_USE, RESERVE, RedeemService, UNRESERVE } from './services/redeem-voucher'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 
@@ -100,7 +100,7 @@ export function createCore(options: CoreOptions): Core {
     now
   }
   const redeem = new RedeemService(partial as CoreContext, journal, callLog)
-  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler() }, now, { ...DEFAULT_WORKER_OPTIONS, ...options.worker })
+  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, { ...DEFAULT_WORKER_OPTIONS, ...options.worker })
   const context: CoreContext = Object.assign(partial, { redeem, worker })
   redeem.attach(worker)
   if (options.startWorker !== false) worker.start()

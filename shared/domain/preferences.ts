@@ -29,7 +29,9 @@ export const PreferencesSchema = z.object({
   /** The store's IANA time zone: times are stored in UTC and shown in this zone. */
   timeZone: TimeZoneSchema,
   /** The till locks after this long without anyone using it. */
-  idleLockSeconds: IdleLockSecondsSchema
+  idleLockSeconds: IdleLockSecondsSchema,
+  /** Got It flow for new bills: DIRECT_FLOW (check, mark use) or RESERVE_FLOW (check, reserve, mark use). */
+  gotitFlow: z.enum(['direct', 'reserve'])
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 

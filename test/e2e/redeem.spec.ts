@@ -187,3 +187,35 @@ test.describe('with a store PIN Got It does not know', () => {
     await expect(page.getByRole('alert')).toContainText('Got It does not accept this store’s PIN. Ask a manager to check the Got It settings.')
   })
 })
+
+test.describe('RESERVE_FLOW against the Got It sandbox', () => {
+  test.use({ gotitSandbox: true })
+
+  test('reserves on check, releases when the bill is given up, and redeems a reserved voucher', async ({ page, till }) => {
+    const gotit = till.gotit
+    if (!gotit) throw new Error('no sandbox')
+    await till.staff()
+    await page.goto(till.url)
+    await page.getByRole('button', { name: /^Settings/ }).click()
+    await page.getByLabel('Got It redemption flow').selectOption('reserve')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
+    await page.getByRole('button', { name: /^Redeem/ }).first().click()
+
+    const stateOf = async (code: string) => {
+      const state = (await gotit.control('state')) as { vouchers: { code: string; state: number }[] }
+      return state.vouchers.find((v) => v.code === code)?.state ?? 1
+    }
+    await scan(page, V.new)
+    await page.getByRole('button', { name: 'Check vouchers' }).click()
+    await expect(page.getByRole('button', { name: /^Redeem 1 vouchers/ })).toBeVisible()
+    expect(await stateOf(V.new)).toBe(11)
+    await page.getByRole('button', { name: 'Clear bill' }).click()
+    await expect.poll(() => stateOf(V.new)).toBe(1)
+
+    await scan(page, V.new)
+    await checkAndRedeem(page)
+    await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toBeVisible()
+    expect(await stateOf(V.new)).toBe(4)
+  })
+})

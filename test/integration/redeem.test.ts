@@ -200,3 +200,51 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect(calls.every((c) => !c.detail.includes(V.new) && c.detail.includes('0001'))).toBe(true)
   })
 })
+
+describe('RESERVE_FLOW', () => {
+  const tempDir = useTempDirs()
+  const openCore = useCores()
+
+  async function reserveTill() {
+    const core = openCore({ dataDir: tempDir(), worker: { tickMs: 20, backoff: { baseMs: 10, capMs: 50 } } })
+    await staffedTill(core)
+    valueOf(await core.call('settings:setStore', { gotitFlow: 'reserve' }))
+    const sim = await core.context.training.gotit()
+    return { core, sim }
+  }
+
+  it('reserves on check, marks the reserved vouchers used on redeem, without the DIRECT_FLOW flag', async () => {
+    const { core, sim } = await reserveTill()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))
+    expect(check.allRedeemable).toBe(true)
+    expect(sim.sim.voucher(V.new)?.state).toBe(11)
+    expect(sim.sim.voucher(V.new)?.reservation?.billNumber).toBe(check.billNumber)
+    // Checking the same bill again is fine: the vouchers are reserved for it.
+    expect(valueOf(await core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new, V.new_200k] })).allRedeemable).toBe(true)
+    const done = valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    expect(done).toMatchObject({ status: 'redeemed', flow: 'reserve' })
+    const markUse = sim.requests.find((r) => r.route === 'usemultiple')?.body as Record<string, unknown>
+    expect(markUse).not.toHaveProperty('skip_reserved_when_mark_used')
+    expect(sim.requests.filter((r) => r.route === 'reserved')).toHaveLength(2)
+    expect(sim.sim.voucher(V.new)?.state).toBe(4)
+  })
+
+  it('releases the reservations of an abandoned bill', async () => {
+    const { core, sim } = await reserveTill()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.opened] }))
+    expect(sim.sim.voucher(V.opened)?.state).toBe(11)
+    expect(valueOf(await core.call('redeem:abandon', { billNumber: check.billNumber })).status).toBe('abandoned')
+    expect(sim.sim.voucher(V.opened)?.state).toBe(3)
+    expect(sim.requests.find((r) => r.route === 'unreserved')?.body).toMatchObject({ codes: [V.opened], bill_number: check.billNumber })
+  })
+
+  it('a release that got no answer is verified and completed later', async () => {
+    const { core, sim } = await reserveTill()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
+    sim.faults.add({ route: 'unreserved', kind: 'reset-before', times: 1 })
+    valueOf(await core.call('redeem:abandon', { billNumber: check.billNumber }))
+    for (let i = 0; i < 100 && sim.sim.voucher(V.new)?.state !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(sim.sim.voucher(V.new)?.state).toBe(1)
+    expect(core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review'])).toEqual([])
+  })
+})

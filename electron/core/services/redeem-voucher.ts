@@ -13,9 +13,12 @@ import { gmt7DateTimeToUtc } from '../providers/gotit/gmt7'
 import { problemOf, toCheckedVoucher, usedBillNumber } from '../providers/gotit/map'
 import type { WireResponse } from '../providers/gotit/wire'
 import { nextBillNumber } from './bill-number'
+import { readPreferences } from '../db/repos/preferences-repo'
 import { gotItClient } from './gotit-connection'
 
 export const MARK_USE = 'gotit.markUse'
+export const RESERVE = 'gotit.reserve'
+export const UNRESERVE = 'gotit.unreserve'
 export const DEFAULT_MAX_CODES_PER_BILL = 20
 
 const MarkUsePayloadSchema = z.object({
@@ -24,9 +27,18 @@ const MarkUsePayloadSchema = z.object({
   totalBill: z.number().int().optional(),
   skus: z.array(SkuLineSchema).optional(),
   /** Online redemption: if the request never left, nothing is queued (the cashier takes another payment). */
-  queueWhenOffline: z.boolean()
+  queueWhenOffline: z.boolean(),
+  flow: z.enum(['direct', 'reserve']).default('direct')
 })
 type MarkUsePayload = z.infer<typeof MarkUsePayloadSchema>
+
+const ReservationPayloadSchema = z.object({
+  billNumber: z.string(),
+  codes: z.array(z.string()).min(1),
+  billCreatedAt: z.string(),
+  totalBill: z.number().int().optional(),
+  skus: z.array(SkuLineSchema).optional()
+})
 
 interface BillRow {
   id: number
@@ -108,7 +120,7 @@ export class RedeemService {
         billNumber: bill.bill_number,
         ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
         ...(input.skus === undefined ? {} : { skus: input.skus }),
-        direct: true
+        direct: bill.flow === 'direct'
       })
       if (answer.kind !== 'response') throw unreachable(answer)
       requestId = answer.requestId
@@ -135,6 +147,7 @@ export class RedeemService {
       })
       .immediate()
     const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
+    if (bill.flow === 'reserve' && allRedeemable) await this.reserve(bill, codes, input)
     return {
       billNumber: bill.bill_number,
       vouchers,
@@ -160,7 +173,8 @@ export class RedeemService {
           codes: vouchers.map((v) => v.code),
           ...(bill.total_vnd === null ? {} : { totalBill: bill.total_vnd }),
           skus: z.array(SkuLineSchema).parse(JSON.parse(bill.skus)),
-          queueWhenOffline: false
+          queueWhenOffline: false,
+          flow: bill.flow
         }
         const id = this.journal.insert({ key: `${MARK_USE}:${billNumber}:${attempt}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
         this.ctx.db.prepare("UPDATE bills SET status = 'redeeming', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(actor?.id ?? null, this.ctx.now().toISOString(), bill.id)
@@ -178,12 +192,110 @@ export class RedeemService {
     return this.view(billNumber)
   }
 
-  abandon(billNumber: string): Redemption {
+  /** Gives up a bill; in RESERVE_FLOW its reservations are released (journaled, so a release is never lost). */
+  async abandon(billNumber: string): Promise<Redemption> {
     const bill = this.bill(billNumber)
-    if (bill.status === 'open' || bill.status === 'rejected') {
-      this.ctx.db.prepare("UPDATE bills SET status = 'abandoned', updated_at = ? WHERE id = ?").run(this.ctx.now().toISOString(), bill.id)
-    }
+    if (bill.status !== 'open' && bill.status !== 'rejected') return this.view(billNumber)
+    const release = this.ctx.db
+      .transaction(() => {
+        this.ctx.db.prepare("UPDATE bills SET status = 'abandoned', updated_at = ? WHERE id = ?").run(this.ctx.now().toISOString(), bill.id)
+        const reserved = this.reservedCodes(bill)
+        if (reserved.length === 0) return null
+        return this.journal.insert({
+          key: `${UNRESERVE}:${billNumber}:${this.nextAttempt(billNumber)}`,
+          provider: 'gotit',
+          operation: UNRESERVE,
+          subject: billNumber,
+          payload: { billNumber, codes: reserved, billCreatedAt: bill.created_at }
+        })
+      })
+      .immediate()
+    if (release !== null) await this.worker?.runNow(release)
     return this.view(billNumber)
+  }
+
+  /** RESERVE_FLOW: lock the checked codes to this bill until it is redeemed or abandoned. */
+  private async reserve(bill: BillRow, codes: string[], input: BillInput): Promise<void> {
+    const id = this.ctx.db
+      .transaction(() =>
+        this.journal.insert({
+          key: `${RESERVE}:${bill.bill_number}:${this.nextAttempt(bill.bill_number)}`,
+          provider: 'gotit',
+          operation: RESERVE,
+          subject: bill.bill_number,
+          payload: { billNumber: bill.bill_number, codes, billCreatedAt: bill.created_at, ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }), ...(input.skus ? { skus: input.skus } : {}) }
+        })
+      )
+      .immediate()
+    const row = await this.worker?.runNow(id)
+    if (row?.state !== 'succeeded') {
+      throw new TillError('provider_unreachable', `The vouchers could not be reserved for this bill: ${row?.last_error ?? 'no answer'}.`)
+    }
+  }
+
+  /** Codes this bill holds reserved at Got It: reserved by a journal row and not released since. */
+  private reservedCodes(bill: BillRow): string[] {
+    const rows = this.ctx.db
+      .prepare<[string, string, string], { operation: string; payload: string; state: string }>(
+        'SELECT operation, payload, state FROM journal WHERE subject = ? AND operation IN (?, ?) ORDER BY id'
+      )
+      .all(bill.bill_number, RESERVE, UNRESERVE)
+    const held = new Set<string>()
+    for (const row of rows) {
+      const codes = ReservationPayloadSchema.parse(JSON.parse(row.payload)).codes
+      if (row.operation === RESERVE && row.state !== 'rejected') codes.forEach((c) => held.add(c))
+      if (row.operation === UNRESERVE) codes.forEach((c) => held.delete(c))
+    }
+    return [...held]
+  }
+
+  private nextAttempt(billNumber: string): number {
+    return (this.ctx.db.prepare('SELECT count(*) FROM journal WHERE subject = ?').pluck().get(billNumber) as number) + 1
+  }
+
+  /** Journal handlers for reserve and unreserve: send once; verify with a check of each code. */
+  reservationHandler(operation: typeof RESERVE | typeof UNRESERVE): OperationHandler {
+    const reserving = operation === RESERVE
+    return {
+      send: async (row) => {
+        const payload = ReservationPayloadSchema.parse(JSON.parse(row.payload))
+        const client = await gotItClient(this.ctx, this.callLog)
+        const request = {
+          codes: payload.codes,
+          billNumber: payload.billNumber,
+          billCreatedAt: new Date(payload.billCreatedAt),
+          ...(payload.totalBill === undefined ? {} : { totalBill: payload.totalBill }),
+          ...(payload.skus === undefined ? {} : { skus: payload.skus })
+        }
+        const answer = reserving ? await client.reserve(request) : await client.unreserve(request)
+        if (answer.kind === 'not_sent') return reserving ? { to: 'rejected', requestId: answer.requestId, note: `not sent: ${answer.reason}`, result: {} } : { to: 'pending', requestId: answer.requestId, note: `not sent: ${answer.reason}` }
+        if (answer.kind !== 'response') return { to: 'unknown', requestId: answer.requestId, note: `no usable answer (${answer.kind})` }
+        if (answer.response.success) return { to: 'succeeded', requestId: answer.requestId, result: {} }
+        const item = answer.response.data?.[0]
+        // Releasing what is no longer reserved (used, or released before) has nothing left to do.
+        if (!reserving && item && item.state !== 11) return { to: 'succeeded', requestId: answer.requestId, result: {}, note: 'already released' }
+        return { to: 'rejected', requestId: answer.requestId, note: `Got It refused: ${answer.response.message_en ?? answer.response.return_code ?? ''}`, result: {} }
+      },
+      verify: async (row) => {
+        const payload = ReservationPayloadSchema.parse(JSON.parse(row.payload))
+        const client = await gotItClient(this.ctx, this.callLog)
+        let ours = 0
+        let requestId: string | null = null
+        for (const code of payload.codes) {
+          const answer = await client.check({ codes: [code], billNumber: payload.billNumber })
+          if (answer.kind !== 'response') return { to: 'unknown', requestId: answer.requestId, note: `could not verify yet: ${answer.kind}` }
+          requestId = answer.requestId
+          const item = answer.response.data?.[0]
+          if (item?.state === 11 && usedBillNumber(item) === payload.billNumber) ours += 1
+        }
+        if (reserving) {
+          return ours === payload.codes.length
+            ? { to: 'succeeded', requestId, result: {}, note: 'verified: reserved for this bill' }
+            : { to: 'pending', requestId, note: 'verified: not reserved, safe to send again', retryAfterMs: 0 }
+        }
+        return ours === 0 ? { to: 'succeeded', requestId, result: {}, note: 'verified: released' } : { to: 'pending', requestId, note: 'verified: still reserved', retryAfterMs: 0 }
+      }
+    }
   }
 
   view(billNumber: string): Redemption {
@@ -235,7 +347,7 @@ export class RedeemService {
       billNumber: payload.billNumber,
       ...(payload.totalBill === undefined ? {} : { totalBill: payload.totalBill }),
       ...(payload.skus === undefined ? {} : { skus: payload.skus }),
-      direct: true
+      direct: payload.flow === 'direct'
     })
     if (answer.kind === 'not_sent' || (answer.kind === 'unreadable' && answer.status === 429)) {
       const note = answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : 'Got It asked us to slow down (429)'
@@ -270,7 +382,7 @@ export class RedeemService {
     const other: { code: string; response: WireResponse }[] = []
     let requestId: string | null = null
     for (const code of payload.codes) {
-      const answer = await client.check({ codes: [code], billNumber: payload.billNumber, direct: true })
+      const answer = await client.check({ codes: [code], billNumber: payload.billNumber, direct: payload.flow === 'direct' })
       if (answer.kind !== 'response') return { to: 'unknown', requestId: answer.requestId, note: `could not verify yet: ${answer.kind}` }
       requestId = answer.requestId
       const item = answer.response.data?.[0]
@@ -340,8 +452,8 @@ export class RedeemService {
         const number = nextBillNumber(this.ctx.db, this.ctx.tillId)
         const now = this.ctx.now().toISOString()
         this.ctx.db
-          .prepare("INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at) VALUES (?, 'open', 'direct', ?, ?, ?)")
-          .run(number, actor?.id ?? null, now, now)
+          .prepare("INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at) VALUES (?, 'open', ?, ?, ?, ?)")
+          .run(number, readPreferences(this.ctx.db).gotitFlow, actor?.id ?? null, now, now)
         return this.bill(number)
       })
       .immediate()

@@ -39,7 +39,7 @@ export function createAppStore(client: TillClient): AppStore {
     return {
       phase: 'loading',
       info: null,
-      preferences: { language: 'en', timeZone: 'UTC', idleLockSeconds: 0 },
+      preferences: { language: 'en', timeZone: 'UTC', idleLockSeconds: 0, gotitFlow: 'direct' },
       providers: [],
       auth: null,
       signInChoices: [],

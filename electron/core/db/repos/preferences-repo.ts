@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/domain/preferences'
 
 export function defaultPreferences(): Preferences {
-  return { language: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', idleLockSeconds: 300 }
+  return { language: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', idleLockSeconds: 300, gotitFlow: 'direct' }
 }
 
 /** Stored values are re-validated on read; one that no longer parses falls back to its default. */
