@@ -219,3 +219,14 @@ test.describe('RESERVE_FLOW against the Got It sandbox', () => {
     expect(await stateOf(V.new)).toBe(4)
   })
 })
+
+test('an operator’s script signs in, checks codes and redeems them through the web host contract', async ({ till }) => {
+  const { cashierId } = await till.staff()
+  expect((await till.rpc('auth:signIn', { staffId: cashierId, pin: '7391' })).status).toBe(200)
+  const check = await till.rpc('redeem:check', { codes: [V.new, V.new50] })
+  expect(check).toMatchObject({ status: 200, body: { ok: true, value: { allRedeemable: true, totalToApply: { amount: 150000, currency: 'VND' } } } })
+  const billNumber = (check.body as { value: { billNumber: string } }).value.billNumber
+  const redeemed = await till.rpc('redeem:redeem', { billNumber })
+  expect(redeemed).toMatchObject({ status: 200, body: { ok: true, value: { status: 'redeemed', billNumber, total: { amount: 150000 } } } })
+  expect(await till.rpc('redeem:redeem', { billNumber })).toMatchObject({ status: 409, body: { ok: false, error: { code: 'conflict' } } })
+})
