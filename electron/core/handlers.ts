@@ -6,6 +6,7 @@ import { schemaVersion } from './db/migrations'
 import { readPreferences, writePreferences } from './db/repos/preferences-repo'
 import { toMember, toSummary } from './auth/staff-repo'
 import { trainingVouchers } from './sandbox/training'
+import { toJournalItem } from './journal/journal-store'
 
 const done = { done: true } as const
 
@@ -45,6 +46,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'redeem:redeem': ({ billNumber }, call) => ctx.redeem.redeem(billNumber, call.actor),
     'redeem:get': ({ billNumber }) => ctx.redeem.view(billNumber),
     'redeem:abandon': ({ billNumber }) => ctx.redeem.abandon(billNumber),
+    'journal:list': ({ states, limit }) => ctx.journal.list(states, limit).map(toJournalItem),
     'training:vouchers': () => (providerSettings.mode('gotit') === 'training' ? trainingVouchers() : []),
 
     'auth:status': () => auth.status(),

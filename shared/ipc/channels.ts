@@ -12,6 +12,7 @@ export const channelNames = [
   'redeem:redeem',
   'redeem:get',
   'redeem:abandon',
+  'journal:list',
   'auth:status',
   'auth:staffList',
   'auth:setup',

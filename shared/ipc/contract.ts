@@ -5,6 +5,7 @@ import { LanguageInputSchema, PreferencesSchema, StoreSettingsPatchSchema } from
 import { ProviderSettingsPatchSchema, ProviderSettingsViewSchema, SettingsViewSchema } from '../domain/provider-settings'
 import { ProviderStatusListSchema } from '../domain/providers'
 import { BillInputSchema, CheckResultSchema, RedemptionSchema } from '../domain/redeem'
+import { JournalItemSchema, JournalListInputSchema } from '../domain/journal'
 import {
   AuthStatusSchema,
   PinAttemptSchema,
@@ -93,6 +94,12 @@ export const contract = {
     access: 'staff',
     input: z.object({ billNumber: z.string().min(1) }).strict(),
     output: RedemptionSchema
+  },
+  'journal:list': {
+    summary: 'Operations in the journal, oldest first; by default those not yet settled (pending, sending, unknown, needs review).',
+    access: 'staff',
+    input: JournalListInputSchema,
+    output: z.array(JournalItemSchema)
   },
   'auth:status': {
     summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { JournalItem } from '../../../shared/domain/journal'
 import type { Db } from '../db/connection'
 import { canMove, type JournalState } from './states'
 
@@ -65,9 +66,20 @@ export class JournalStore {
     return this.db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE id = ?').get(id)
   }
 
-  list(states: readonly JournalState[]): JournalRow[] {
+  list(states: readonly JournalState[], limit = 1_000_000): JournalRow[] {
     const placeholders = states.map(() => '?').join(', ')
-    return this.db.prepare<JournalState[], JournalRow>(`SELECT * FROM journal WHERE state IN (${placeholders}) ORDER BY id`).all(...states)
+    return this.db.prepare<(JournalState | number)[], JournalRow>(`SELECT * FROM journal WHERE state IN (${placeholders}) ORDER BY id LIMIT ?`).all(...states, limit)
+  }
+
+  /**
+   * At start-up no attempt can still be in flight (one till process owns its data folder), so
+   * every `sending` row becomes `unknown` and every lease is void, whatever its time says.
+   */
+  recoverAfterRestart(): number {
+    this.db.prepare("UPDATE journal SET lease_until = NULL WHERE state <> 'sending'").run()
+    const rows = this.db.prepare<[], JournalRow>("SELECT * FROM journal WHERE state = 'sending'").all()
+    for (const row of rows) this.move(row, { to: 'unknown', note: 'the till stopped while sending; the outcome must be verified', nextAttemptAt: this.now() })
+    return rows.length
   }
 
   /** Rows in `sending` whose lease ran out (a crashed or stopped worker) become `unknown`. */
@@ -135,5 +147,23 @@ export class JournalStore {
         at,
         row.id
       )
+  }
+}
+
+export function toJournalItem(row: JournalRow): JournalItem {
+  const history = JSON.parse(row.history) as HistoryEntry[]
+  return {
+    id: row.id,
+    key: row.key,
+    provider: row.provider,
+    operation: row.operation,
+    subject: row.subject,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    requestId: [...history].reverse().find((entry) => entry.requestId)?.requestId ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
   }
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { JournalRow, JournalStore } from './journal-store'
 import type { JournalState } from './states'
+import { crashPoint } from './crash-points'
 
 /** What one attempt (a send, or the verification of an unknown outcome) came to. */
 export type AttemptResult =
@@ -53,7 +54,7 @@ export class JournalWorker {
   ) {}
 
   start(): void {
-    this.store.recoverExpiredLeases()
+    this.store.recoverAfterRestart()
     this.timer ??= setInterval(() => void this.drain(), this.options.tickMs)
     this.timer.unref()
     void this.drain()
@@ -69,6 +70,7 @@ export class JournalWorker {
     if (this.running) return
     this.running = true
     try {
+      this.store.recoverExpiredLeases()
       for (;;) {
         const ids = this.store.due(20).filter((id) => !this.inFlight.has(id))
         if (ids.length === 0) break
@@ -114,6 +116,7 @@ export class JournalWorker {
         outcome = claimed.state === 'sending' ? { to: 'unknown', requestId: null, note } : { to: 'unknown', requestId: null, note }
       }
     }
+    crashPoint('after-provider-answer')
     if (outcome.to === 'unknown' && claimed.state === 'unknown' && claimed.attempts >= this.options.maxVerifications) {
       outcome = { to: 'needs_review', requestId: outcome.requestId, note: `still unknown after ${claimed.attempts} checks: ${outcome.note}` }
     }

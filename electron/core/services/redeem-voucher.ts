@@ -15,6 +15,7 @@ import type { WireResponse } from '../providers/gotit/wire'
 import { nextBillNumber } from './bill-number'
 import { readPreferences } from '../db/repos/preferences-repo'
 import { gotItClient } from './gotit-connection'
+import { crashPoint } from '../journal/crash-points'
 
 export const MARK_USE = 'gotit.markUse'
 export const RESERVE = 'gotit.reserve'
@@ -182,6 +183,7 @@ export class RedeemService {
       })
       .immediate()
     if (!this.worker) throw new TillError('internal', 'The journal worker is not running.')
+    crashPoint('after-journal-write')
     const row = await this.worker.runNow(journalId)
     if (row?.state === 'rejected' && row.result && (JSON.parse(row.result) as { reason?: string }).reason === 'provider_unreachable') {
       const history = JSON.parse(row.history) as HistoryEntry[]
