@@ -17,8 +17,9 @@ import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch'
 import { EventBus } from './events'
 import { createHandlers } from './handlers'
 import { TrainingSandbox } from './sandbox/training'
+import type { GotItSimConfig } from './sandbox/gotit/gotit-simulator'
 import { JournalStore } from './journal/journal-store'
-import { DEFAULT_WORKER_OPTIONS, JournalWorker, type WorkerOptions } from './journal/worker'
+import { JournalWorker, type WorkerOptions } from './journal/worker'
 import { CallLog } from './providers/call-log'
 import { MARK_USE, RESERVE, RedeemService, UNRESERVE } from './services/redeem-voucher'
 import { ProviderSettings } from './settings/provider-settings'
@@ -40,6 +41,8 @@ export interface CoreOptions {
   worker?: Partial<WorkerOptions>
   /** Off for tests that drive the journal by hand. */
   startWorker?: boolean
+  /** Settings of the in-process training simulators (benchmarks want a larger stock). */
+  training?: { gotit?: Partial<GotItSimConfig> }
 }
 
 export interface Core {
@@ -91,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     auth,
     providerSettings,
-    training: new TrainingSandbox(),
+    training: new TrainingSandbox(options.training?.gotit),
     journal,
     callLog,
     tillId,
@@ -100,7 +103,7 @@ export function createCore(options: CoreOptions): Core {
     now
   }
   const redeem = new RedeemService(partial as CoreContext, journal, callLog)
-  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, { ...DEFAULT_WORKER_OPTIONS, ...options.worker })
+  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, options.worker)
   const context: CoreContext = Object.assign(partial, { redeem, worker })
   redeem.attach(worker)
   if (options.startWorker !== false) worker.start()

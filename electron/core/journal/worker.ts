@@ -31,9 +31,11 @@ export interface WorkerOptions {
   backoff: BackoffPolicy
   /** Verifications without an answer before a row goes to a manager. */
   maxVerifications: number
+  /** Rows worked on at once while draining (each row itself is only ever worked on once at a time). */
+  concurrency: number
 }
 
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs: 1000, backoff: DEFAULT_BACKOFF, maxVerifications: 50 }
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs: 1000, backoff: DEFAULT_BACKOFF, maxVerifications: 50, concurrency: 4 }
 
 /**
  * Sends pending operations and verifies unknown ones, oldest first, one at a time per row (a
@@ -50,8 +52,12 @@ export class JournalWorker {
     private readonly store: JournalStore,
     private readonly handlers: Record<string, OperationHandler>,
     private readonly now: () => Date,
-    private readonly options: WorkerOptions = DEFAULT_WORKER_OPTIONS
-  ) {}
+    options: Partial<WorkerOptions> = {}
+  ) {
+    this.options = { ...DEFAULT_WORKER_OPTIONS, ...options }
+  }
+
+  private readonly options: WorkerOptions
 
   start(): void {
     this.store.recoverAfterRestart()
@@ -72,9 +78,17 @@ export class JournalWorker {
     try {
       this.store.recoverExpiredLeases()
       for (;;) {
-        const ids = this.store.due(20).filter((id) => !this.inFlight.has(id))
+        const ids = this.store.due(200).filter((id) => !this.inFlight.has(id))
         if (ids.length === 0) break
-        for (const id of ids) await this.process(id, false)
+        // Oldest first, a bounded number at a time.
+        let cursor = 0
+        const lane = async (): Promise<void> => {
+          while (cursor < ids.length) {
+            const id = ids[cursor++]
+            if (id !== undefined) await this.process(id, false)
+          }
+        }
+        await Promise.all(Array.from({ length: Math.max(1, Math.floor(this.options.concurrency) || 1) }, lane))
       }
     } finally {
       this.running = false

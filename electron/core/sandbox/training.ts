@@ -1,5 +1,6 @@
 import { startGotItSimulator, type RunningGotItSimulator } from './gotit'
 import { namedVoucherCodes, type VoucherName } from './gotit/fixtures'
+import type { GotItSimConfig } from './gotit/gotit-simulator'
 
 /** The named vouchers a cashier can pick on the Redeem screen in training mode, one per lesson. */
 export const trainingVoucherNames: VoucherName[] = [
@@ -27,8 +28,10 @@ export function trainingVouchers(): { name: VoucherName; code: string }[] {
 export class TrainingSandbox {
   private gotitStarting: Promise<RunningGotItSimulator> | null = null
 
+  constructor(private readonly gotitConfig: Partial<GotItSimConfig> = {}) {}
+
   gotit(): Promise<RunningGotItSimulator> {
-    this.gotitStarting ??= startGotItSimulator()
+    this.gotitStarting ??= startGotItSimulator({ config: this.gotitConfig })
     return this.gotitStarting
   }
 

@@ -194,6 +194,27 @@ export class RedeemService {
     return this.view(billNumber)
   }
 
+  /**
+   * Writes a bill and its mark use to the journal for the worker to send when Got It is
+   * reachable (the queued path: offline acceptance, benchmarks). Returns the journal row id.
+   */
+  enqueueMarkUse(codes: { code: string; amount: number }[], actor: StaffSummary | null): { billNumber: string; journalId: number } {
+    return this.ctx.db
+      .transaction(() => {
+        const billNumber = nextBillNumber(this.ctx.db, this.ctx.tillId)
+        const now = this.ctx.now().toISOString()
+        const info = this.ctx.db
+          .prepare("INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at) VALUES (?, 'verifying', 'direct', ?, ?, ?)")
+          .run(billNumber, actor?.id ?? null, now, now)
+        const insert = this.ctx.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
+        codes.forEach((c, position) => insert.run(info.lastInsertRowid, position, c.code, c.amount, c.amount))
+        const payload: MarkUsePayload = { billNumber, codes: codes.map((c) => c.code), queueWhenOffline: true, flow: 'direct' }
+        const journalId = this.journal.insert({ key: `${MARK_USE}:${billNumber}:1`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
+        return { billNumber, journalId }
+      })
+      .immediate()
+  }
+
   /** Gives up a bill; in RESERVE_FLOW its reservations are released (journaled, so a release is never lost). */
   async abandon(billNumber: string): Promise<Redemption> {
     const bill = this.bill(billNumber)
