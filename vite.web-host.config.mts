@@ -20,9 +20,10 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'electron/core/host/web-cli.ts'),
         'contract-doc': resolve(__dirname, 'electron/core/host/contract-doc-cli.ts'),
-        sandbox: resolve(__dirname, 'electron/core/sandbox/sandbox-cli.ts')
+        sandbox: resolve(__dirname, 'electron/core/sandbox/sandbox-cli.ts'),
+        bench: resolve(__dirname, 'bench/bench.ts')
       },
-      external: ['better-sqlite3', 'zod', ...builtinModules.flatMap((m) => [m, `node:${m}`])],
+      external: ['better-sqlite3', 'zod', '@playwright/test', ...builtinModules.flatMap((m) => [m, `node:${m}`])],
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' }
     }
   }

@@ -111,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
   const close = async (): Promise<void> => {
     worker.stop()
+    callLog.flush()
     await context.training.close()
     if (db.open) db.close()
   }

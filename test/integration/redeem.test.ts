@@ -185,6 +185,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     const { core, sim } = await till()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
     valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
+    core.context.callLog.flush()
     const calls = core.context.db.prepare('SELECT operation, endpoint, status, request_id, detail FROM provider_calls ORDER BY id').all() as {
       operation: string
       endpoint: string

@@ -20,5 +20,27 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
+  cachePreparedStatements(db)
   return db
+}
+
+/**
+ * Preparing a statement costs more than running it on the hot path of a redemption, so each
+ * distinct SQL text is prepared once per connection. A cached statement is handed out with
+ * `pluck` reset, so one caller's mode never leaks into another's.
+ */
+function cachePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, Database.Statement>()
+  const cached = (sql: string): Database.Statement => {
+    let statement = cache.get(sql)
+    if (!statement) {
+      statement = prepare(sql)
+      cache.set(sql, statement)
+    } else if (statement.reader) {
+      statement.pluck(false)
+    }
+    return statement
+  }
+  db.prepare = cached as Db['prepare']
 }

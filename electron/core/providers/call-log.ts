@@ -13,16 +13,44 @@ export interface CallRecord {
   detail?: string
 }
 
-/** Every HTTP attempt to a provider, so support can trace a request id without a provider portal. */
+const FLUSH_AFTER_MS = 250
+const FLUSH_AT_ROWS = 200
+
+/**
+ * Every HTTP attempt to a provider, so support can trace a request id without a provider portal.
+ * Rows are written in small batches: the log is for diagnosis, not money, and one durable commit
+ * per HTTP attempt would double the disk work of a redemption.
+ */
 export class CallLog {
+  private pending: (CallRecord & { at: string })[] = []
+  private timer: NodeJS.Timeout | null = null
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date
   ) {}
 
   record(call: CallRecord): void {
-    this.db
-      .prepare('INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), call.provider, call.operation, call.endpoint, call.status, Math.round(call.durationMs), call.errorCode, call.requestId, call.detail ?? null)
+    this.pending.push({ ...call, at: this.now().toISOString() })
+    if (this.pending.length >= FLUSH_AT_ROWS) this.flush()
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS)
+      this.timer.unref()
+    }
+  }
+
+  /** Writes what is buffered now (also on close, and before anyone reads the log). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    if (this.pending.length === 0 || !this.db.open) return
+    const rows = this.pending
+    this.pending = []
+    const insert = this.db.prepare(
+      'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+    this.db.transaction(() => {
+      for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null)
+    })()
   }
 }

@@ -5,8 +5,16 @@ import {
   type PreferencesPatch
 } from '../../../../shared/domain/preferences'
 
+let systemTimeZone: string | undefined
+
+/** The OS time zone, looked up once: Intl is slow to ask and the answer does not change while we run. */
+function osTimeZone(): string {
+  systemTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  return systemTimeZone
+}
+
 export function defaultPreferences(): Preferences {
-  return { language: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', idleLockSeconds: 300, gotitFlow: 'direct' }
+  return { language: 'en', timeZone: osTimeZone(), idleLockSeconds: 300, gotitFlow: 'direct' }
 }
 
 /** Stored values are re-validated on read; one that no longer parses falls back to its default. */

@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { createCore } from '../electron/core/core'
+import { openDatabase } from '../electron/core/db/connection'
+
+/**
+ * `npm run bench`: the till against the physical floor on this machine. Prints one JSON object as
+ * the last line of stdout; a human summary goes to stderr.
+ */
+const REDEMPTIONS = Number(process.env['BENCH_REDEMPTIONS'] ?? 2000)
+const DRAIN_ROWS = Number(process.env['BENCH_DRAIN_ROWS'] ?? 10_000)
+const ROOT = resolve(import.meta.dirname, '..', '..')
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
+}
+
+const round = (n: number, digits = 3) => Number(n.toFixed(digits))
+
+/** The least a durable write costs on this disk: one small transaction, WAL, synchronous=FULL. */
+function floorCommitMs(dir: string, count: number): number {
+  const db = openDatabase(join(dir, 'floor.sqlite'))
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)')
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+  const one = db.transaction((v: string) => insert.run(v))
+  const times: number[] = []
+  for (let i = 0; i < count; i++) {
+    const started = performance.now()
+    one(`row ${i}`)
+    times.push(performance.now() - started)
+  }
+  db.close()
+  times.sort((a, b) => a - b)
+  return percentile(times, 50)
+}
+
+async function redeemAndDrain(dir: string) {
+  const core = createCore({
+    dataDir: dir,
+    host: 'web',
+    version: 'bench',
+    training: { gotit: { stock: REDEMPTIONS + DRAIN_ROWS } },
+    worker: { tickMs: 3_600_000 }
+  })
+  try {
+    const setup = await core.call('auth:setup', { name: 'Bench Manager', pin: '4826' })
+    if (!setup.ok) throw new Error(setup.error.message)
+    const sim = await core.context.training.gotit()
+    const code = (i: number) => String(2000000000 + i)
+
+    const times: number[] = []
+    for (let i = 0; i < REDEMPTIONS; i++) {
+      const started = performance.now()
+      const check = await core.call('redeem:check', { codes: [code(i)] })
+      if (!check.ok) throw new Error(check.error.message)
+      const redeemed = await core.call('redeem:redeem', { billNumber: check.value.billNumber })
+      if (!redeemed.ok || redeemed.value.status !== 'redeemed') throw new Error(`redemption ${i} did not go through`)
+      times.push(performance.now() - started)
+    }
+    times.sort((a, b) => a - b)
+
+    // Got It goes away; the till queues mark uses; Got It comes back and the journal drains.
+    sim.faults.add({ route: '*', kind: 'reset-before' })
+    for (let i = 0; i < DRAIN_ROWS; i++) core.context.redeem.enqueueMarkUse([{ code: code(REDEMPTIONS + i), amount: 10000 }], null)
+    sim.faults.clear()
+    const lag = monitorEventLoopDelay({ resolution: 5 })
+    lag.enable()
+    const started = performance.now()
+    await core.context.worker.drain()
+    const seconds = (performance.now() - started) / 1000
+    lag.disable()
+    const left = core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review']).length
+    if (left > 0) throw new Error(`${left} journal rows were left unsettled after the drain`)
+    const used = [...sim.sim.uses.values()]
+    if (used.length !== REDEMPTIONS + DRAIN_ROWS || used.some((n) => n !== 1)) throw new Error('a voucher was not used exactly once')
+    return {
+      redeem_p50_ms: percentile(times, 50),
+      redeem_p99_ms: percentile(times, 99),
+      drain_ops_per_s: DRAIN_ROWS / seconds,
+      drain_event_loop_lag_p99_ms: lag.percentile(99) / 1e6
+    }
+  } finally {
+    await core.close()
+  }
+}
+
+function rendererGzipKb(): number {
+  const assets = join(ROOT, 'out', 'renderer', 'assets')
+  const bytes = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file)), { level: 9 }).length, 0)
+  return bytes / 1024
+}
+
+/** From starting the web host to the Redeem screen taking a scanned code, in headless Chromium. */
+async function webReadyMs(dir: string): Promise<number> {
+  const started = performance.now()
+  const host = spawn(process.execPath, [join(ROOT, 'out', 'web-host', 'index.mjs')], {
+    env: { ...process.env, TILL_DATA_DIR: dir, TILL_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const browserStarting = chromium.launch({ executablePath: process.env['TILL_CHROMIUM'] ?? '/usr/bin/chromium' })
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let out = ''
+      host.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+        if (match?.[1]) resolveUrl(match[1])
+      })
+      host.once('exit', (code) => reject(new Error(`web host exited with ${code}`)))
+    })
+    const token = readFileSync(join(dir, 'web-token'), 'utf8').trim()
+    await fetch(`${url}/rpc/auth:setup`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'Bench', pin: '4826' }) })
+    const browser = await browserStarting
+    const page = await browser.newPage()
+    await page.goto(url)
+    await page.getByLabel('Voucher code').waitFor({ state: 'visible' })
+    await page.getByLabel('Voucher code').and(page.locator(':focus')).waitFor()
+    const ready = performance.now() - started
+    await browser.close()
+    return ready
+  } finally {
+    host.kill('SIGTERM')
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'till-bench-'))
+  try {
+    const floor = floorCommitMs(dir, REDEMPTIONS)
+    const measured = await redeemAndDrain(join(dir, 'till'))
+    const result = {
+      machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
+      redemptions: REDEMPTIONS,
+      drain_rows: DRAIN_ROWS,
+      redeem_p50_ms: round(measured.redeem_p50_ms),
+      redeem_p99_ms: round(measured.redeem_p99_ms),
+      floor_commit_ms: round(floor),
+      redeem_overhead_ratio: round(measured.redeem_p50_ms / (2 * floor), 2),
+      drain_ops_per_s: round(measured.drain_ops_per_s, 1),
+      drain_event_loop_lag_p99_ms: round(measured.drain_event_loop_lag_p99_ms),
+      renderer_js_gzip_kb: round(rendererGzipKb(), 1),
+      web_ready_ms: round(await webReadyMs(join(dir, 'web')), 0)
+    }
+    const targets: [keyof typeof result, '<=' | '>=', number][] = [
+      ['redeem_p99_ms', '<=', 5],
+      ['redeem_overhead_ratio', '<=', 3],
+      ['drain_ops_per_s', '>=', 1000],
+      ['drain_event_loop_lag_p99_ms', '<=', 20],
+      ['renderer_js_gzip_kb', '<=', 250]
+    ]
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+    const lines = targets.map(([key, op, target]) => {
+      const value = result[key] as number
+      const met = op === '<=' ? value <= target : value >= target
+      return `  ${met ? 'met   ' : 'MISSED'} ${key} = ${value} (target ${op} ${target})`
+    })
+    process.stderr.write(
+      [
+        `Till benchmark on ${result.machine.cpus} × ${result.machine.cpu_model}, Node ${result.machine.node}`,
+        `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
+        `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median)`,
+        `  drain of ${DRAIN_ROWS} queued mark uses: ${result.drain_ops_per_s}/s, event loop lag p99 ${result.drain_event_loop_lag_p99_ms} ms`,
+        `  renderer JS ${result.renderer_js_gzip_kb} kB gzip; web host to Redeem screen ${result.web_ready_ms} ms`,
+        ...lines,
+        ''
+      ].join('\n')
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  process.exit(1)
+})
