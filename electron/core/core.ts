@@ -22,6 +22,8 @@ import { JournalStore } from './journal/journal-store'
 import { JournalWorker, type WorkerOptions } from './journal/worker'
 import { CallLog } from './providers/call-log'
 import { MARK_USE, RESERVE, RedeemService, UNRESERVE } from './services/redeem-voucher'
+import { ConnectivityProbe } from './connectivity-probe'
+import { probeGotIt } from './services/gotit-connection'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 
@@ -41,6 +43,8 @@ export interface CoreOptions {
   worker?: Partial<WorkerOptions>
   /** Off for tests that drive the journal by hand. */
   startWorker?: boolean
+  /** How often an offline provider is probed (default 15 s). */
+  probeIntervalMs?: number
   /** Settings of the in-process training simulators (benchmarks want a larger stock). */
   training?: { gotit?: Partial<GotItSimConfig> }
 }
@@ -106,11 +110,16 @@ export function createCore(options: CoreOptions): Core {
   const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, options.worker)
   const context: CoreContext = Object.assign(partial, { redeem, worker })
   redeem.attach(worker)
-  if (options.startWorker !== false) worker.start()
+  const probe = new ConnectivityProbe(connectivity, journal, worker, { gotit: () => probeGotIt(context, callLog) }, options.probeIntervalMs ?? 15_000)
+  if (options.startWorker !== false) {
+    worker.start()
+    probe.start()
+  }
   const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
   const close = async (): Promise<void> => {
     worker.stop()
+    probe.stop()
     callLog.flush()
     await context.training.close()
     if (db.open) db.close()

@@ -90,6 +90,14 @@ export class JournalStore {
     return rows.length
   }
 
+  /** A provider came back: its waiting rows are due now instead of at the end of their backoff. */
+  makeDue(provider: string): number {
+    const now = this.now().toISOString()
+    return this.db
+      .prepare("UPDATE journal SET next_attempt_at = ? WHERE provider = ? AND state IN ('pending', 'unknown') AND next_attempt_at > ?")
+      .run(now, provider, now).changes
+  }
+
   /** Ids of rows that are due now, oldest first. */
   due(limit: number, provider?: string): number[] {
     const now = this.now().toISOString()

@@ -20,3 +20,12 @@ export async function gotItClient(ctx: CoreContext, log: CallLog): Promise<GotIt
     http
   )
 }
+
+/**
+ * Got It has no health endpoint; a check of a code that cannot exist is the lightest request
+ * that gets an answer from it [ASSUMED harmless]. The HTTP layer reports the outcome.
+ */
+export async function probeGotIt(ctx: CoreContext, log: CallLog): Promise<void> {
+  const client = await gotItClient(ctx, log)
+  await client.check({ codes: ['0000000000'] })
+}
