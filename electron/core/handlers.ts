@@ -47,6 +47,46 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'redeem:get': ({ billNumber }) => ctx.redeem.view(billNumber),
     'redeem:abandon': ({ billNumber }) => ctx.redeem.abandon(billNumber),
     'journal:list': ({ states, limit }) => ctx.journal.list(states, limit).map(toJournalItem),
+    'journal:retry': async ({ id }) => {
+      const row = ctx.journal.get(id)
+      if (!row) throw new TillError('not_found', `There is no operation ${id} in the journal.`)
+      if (row.state === 'needs_review') ctx.db.transaction(() => ctx.journal.move(row, { to: 'pending', note: 'retry asked by staff' }))()
+      if (!['pending', 'unknown', 'needs_review'].includes(row.state)) throw new TillError('conflict', `Operation ${id} is ${row.state}; there is nothing to retry.`)
+      const after = await ctx.worker.runNow(id)
+      return toJournalItem(after ?? row)
+    },
+    'journal:resolve': ({ id, outcome, note }, call) => {
+      const actor = who(call.actor)
+      const row = ctx.journal.get(id)
+      if (!row) throw new TillError('not_found', `There is no operation ${id} in the journal.`)
+      if (row.state !== 'needs_review' && row.state !== 'unknown') {
+        throw new TillError('conflict', `Operation ${id} is ${row.state}; only an operation waiting for review or verification can be resolved by hand.`)
+      }
+      db.transaction(() => {
+        ctx.journal.move(row, { to: row.state === 'unknown' ? 'needs_review' : row.state, note: 'taken over by a manager' })
+        const current = ctx.journal.get(id)
+        if (!current) return
+        ctx.journal.move(current, { to: outcome, note: `resolved by ${actor.name}: ${note}`, result: { resolvedBy: actor.id, note } })
+        ctx.redeem.settleByHand(current, outcome)
+        audit.append({ actor, action: 'queue_item_resolved', subject: row.key, outcome: 'ok', detail: { operation: row.operation, bill: row.subject, resolution: outcome, note } })
+      }).immediate()
+      const after = ctx.journal.get(id)
+      if (!after) throw new TillError('not_found', `There is no operation ${id} in the journal.`)
+      if (after.subject) ctx.events.emit('redeem:changed', ctx.redeem.view(after.subject))
+      return toJournalItem(after)
+    },
+    'shift:close': ({ acknowledge }, call) => {
+      const actor = who(call.actor)
+      const unresolved = ctx.journal.list(['pending', 'sending', 'unknown', 'needs_review']).length
+      if (unresolved > 0 && (actor.role !== 'manager' || !acknowledge)) {
+        throw new TillError(actor.role === 'manager' ? 'conflict' : 'forbidden', `${unresolved} money operations are not settled yet; a manager must acknowledge them to close the shift.`, {
+          params: { count: unresolved }
+        })
+      }
+      audit.append({ actor, action: 'shift_closed', outcome: 'ok', detail: { unresolved, acknowledged: unresolved > 0 } })
+      auth.signOut('shift closed')
+      return { unresolved }
+    },
     'training:vouchers': () => (providerSettings.mode('gotit') === 'training' ? trainingVouchers() : []),
 
     'auth:status': () => auth.status(),

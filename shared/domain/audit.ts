@@ -15,7 +15,9 @@ export const auditActions = [
   'staff_pin_reset',
   'staff_unlocked',
   'settings_changed',
-  'provider_settings_changed'
+  'provider_settings_changed',
+  'queue_item_resolved',
+  'shift_closed'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

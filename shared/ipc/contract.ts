@@ -101,6 +101,25 @@ export const contract = {
     input: JournalListInputSchema,
     output: z.array(JournalItemSchema)
   },
+  'journal:retry': {
+    summary: 'Tries a pending, unknown or needs-review operation again now (an unknown one is verified first, never sent blindly).',
+    access: 'staff',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: JournalItemSchema
+  },
+  'journal:resolve': {
+    summary: 'A manager settles an operation the till could not settle itself, with a note for the audit log.',
+    access: 'manager',
+    input: z.object({ id: z.number().int().positive(), outcome: z.enum(['succeeded', 'rejected']), note: z.string().trim().min(3).max(500) }).strict(),
+    output: JournalItemSchema
+  },
+  'shift:close': {
+    summary:
+      'Closes the shift and signs out. With money operations still unresolved, only a manager may close it, and only with acknowledge: true; the count goes to the audit log.',
+    access: 'staff',
+    input: z.object({ acknowledge: z.boolean().default(false) }).strict(),
+    output: z.object({ unresolved: z.number().int() })
+  },
   'auth:status': {
     summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',
     access: 'public',

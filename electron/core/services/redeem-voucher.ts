@@ -424,6 +424,17 @@ export class RedeemService {
     return { to: 'needs_review', requestId, note: `verified: ${ours.length} used on this bill, ${free.length} not used, ${other.length} refused` }
   }
 
+  /** A manager settled a mark use by hand: the bill follows. */
+  settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected'): void {
+    if (row.operation !== MARK_USE) return
+    this.settleBill(
+      row,
+      outcome === 'succeeded'
+        ? { to: 'succeeded', requestId: null, result: { transactionId: null } }
+        : { to: 'rejected', requestId: null, note: 'resolved by a manager', result: { reason: 'unresolved' } }
+    )
+  }
+
   private settleBill(row: JournalRow, outcome: AttemptResult): void {
     if (!row.subject) return
     const now = this.ctx.now().toISOString()

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { RedeemScreen } from '../features/redeem/RedeemScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
+import { QueueScreen } from '../features/queue/QueueScreen'
 import { PlannedScreen } from '../features/placeholders/PlannedScreen'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { FirstRunScreen } from '../features/auth/FirstRunScreen'
@@ -25,7 +26,7 @@ function CurrentScreen(props: { screen: ScreenId }) {
     case 'payments':
       return <PlannedScreen title="nav.payments" purpose="planned.payments" />
     case 'queue':
-      return <PlannedScreen title="nav.queue" purpose="planned.queue" />
+      return <QueueScreen />
     case 'history':
       return <PlannedScreen title="nav.history" purpose="planned.history" />
   }
