@@ -118,8 +118,8 @@ export function createCore(options: CoreOptions): Core {
   const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
   const close = async (): Promise<void> => {
-    worker.stop()
     probe.stop()
+    await worker.stop()
     callLog.flush()
     await context.training.close()
     if (db.open) db.close()

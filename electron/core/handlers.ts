@@ -46,6 +46,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'redeem:redeem': ({ billNumber }, call) => ctx.redeem.redeem(billNumber, call.actor),
     'redeem:get': ({ billNumber }) => ctx.redeem.view(billNumber),
     'redeem:abandon': ({ billNumber }) => ctx.redeem.abandon(billNumber),
+    'redeem:acceptOffline': (input, call) => ctx.redeem.acceptOffline(input, call.actor),
+    'offline:exposure': () => ctx.redeem.exposure(),
     'journal:list': ({ states, limit }) => ctx.journal.list(states, limit).map(toJournalItem),
     'journal:retry': async ({ id }) => {
       const row = ctx.journal.get(id)

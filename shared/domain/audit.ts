@@ -17,7 +17,8 @@ export const auditActions = [
   'settings_changed',
   'provider_settings_changed',
   'queue_item_resolved',
-  'shift_closed'
+  'shift_closed',
+  'offline_accepted'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

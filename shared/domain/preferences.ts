@@ -31,7 +31,15 @@ export const PreferencesSchema = z.object({
   /** The till locks after this long without anyone using it. */
   idleLockSeconds: IdleLockSecondsSchema,
   /** Got It flow for new bills: DIRECT_FLOW (check, mark use) or RESERVE_FLOW (check, reserve, mark use). */
-  gotitFlow: z.enum(['direct', 'reserve'])
+  gotitFlow: z.enum(['direct', 'reserve']),
+  /** Accepting Got It vouchers that cannot be checked because Got It is unreachable (off by default). */
+  offlinePolicy: z.object({
+    enabled: z.boolean(),
+    /** Largest value of one voucher accepted offline, in VND. */
+    perVoucherCap: z.number().int().min(0),
+    /** Largest total accepted offline in one shift, in VND. */
+    perShiftCap: z.number().int().min(0)
+  })
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 

@@ -96,3 +96,24 @@ export const RedemptionSchema = z.object({
   requestId: z.string().nullable()
 })
 export type Redemption = z.infer<typeof RedemptionSchema>
+
+export const OfflineAcceptInputSchema = z
+  .object({
+    /** Each code with the value printed on the voucher (Got It cannot be asked), in VND. */
+    vouchers: z
+      .array(z.object({ code: z.string().trim().min(1).max(32), value: z.number().int().positive() }))
+      .min(1)
+      .max(20),
+    managerId: z.string().min(1),
+    managerPin: z.string().regex(/^\d{1,12}$/)
+  })
+  .strict()
+
+export const OfflineExposureSchema = z.object({
+  /** Accepted offline and not yet settled with Got It. */
+  count: z.number().int(),
+  amount: MoneySchema,
+  /** Accepted offline in this shift, settled or not (what the per-shift cap counts). */
+  shiftTotal: MoneySchema
+})
+export type OfflineExposure = z.infer<typeof OfflineExposureSchema>

@@ -12,6 +12,8 @@ export const channelNames = [
   'redeem:redeem',
   'redeem:get',
   'redeem:abandon',
+  'redeem:acceptOffline',
+  'offline:exposure',
   'journal:list',
   'journal:retry',
   'journal:resolve',

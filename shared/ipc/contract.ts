@@ -4,7 +4,7 @@ import { AuditEntrySchema, AuditPageInputSchema, AuditVerificationSchema } from 
 import { LanguageInputSchema, PreferencesSchema, StoreSettingsPatchSchema } from '../domain/preferences'
 import { ProviderSettingsPatchSchema, ProviderSettingsViewSchema, SettingsViewSchema } from '../domain/provider-settings'
 import { ProviderStatusListSchema } from '../domain/providers'
-import { BillInputSchema, CheckResultSchema, RedemptionSchema } from '../domain/redeem'
+import { BillInputSchema, CheckResultSchema, OfflineAcceptInputSchema, OfflineExposureSchema, RedemptionSchema } from '../domain/redeem'
 import { JournalItemSchema, JournalListInputSchema } from '../domain/journal'
 import {
   AuthStatusSchema,
@@ -94,6 +94,19 @@ export const contract = {
     access: 'staff',
     input: z.object({ billNumber: z.string().min(1) }).strict(),
     output: RedemptionSchema
+  },
+  'redeem:acceptOffline': {
+    summary:
+      'With the offline policy on and Got It unreachable, accepts vouchers that cannot be checked, within the per-voucher and per-shift caps and with a manager PIN; their mark use is queued and verified when Got It is back.',
+    access: 'staff',
+    input: OfflineAcceptInputSchema,
+    output: RedemptionSchema
+  },
+  'offline:exposure': {
+    summary: 'How much was accepted offline and is not yet settled with Got It, and the total of this shift.',
+    access: 'staff',
+    input: NoInput,
+    output: OfflineExposureSchema
   },
   'journal:list': {
     summary: 'Operations in the journal, oldest first; by default those not yet settled (pending, sending, unknown, needs review).',

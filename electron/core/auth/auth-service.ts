@@ -115,6 +115,13 @@ export class AuthService {
     if (this.session?.staff.id === staffId) this.signOut(reason)
   }
 
+  /** A manager approves something at the till with their PIN, without taking over the session. */
+  async approveAsManager(staffId: string, pin: string): Promise<StaffSummary> {
+    const row = await this.checkPin(staffId, pin, 'sign_in_failed')
+    if (row.role !== 'manager') throw new TillError('forbidden', `${row.name} is not a manager.`)
+    return toSummary(row)
+  }
+
   async newPinHash(pin: string): Promise<string> {
     return hashPin(pin, this.o.scryptCost)
   }

@@ -44,7 +44,9 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs:
  */
 export class JournalWorker {
   private timer: NodeJS.Timeout | null = null
-  private running = false
+  private current: Promise<void> | null = null
+  private again = false
+  private stopped = false
   private readonly inFlight = new Map<number, Promise<JournalRow | undefined>>()
 
   constructor(
@@ -66,32 +68,47 @@ export class JournalWorker {
     void this.drain()
   }
 
-  stop(): void {
+  /** Stops the timer and waits for the work in hand, so the database can close under it. */
+  async stop(): Promise<void> {
+    this.stopped = true
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    await this.current
+    await Promise.all(this.inFlight.values())
   }
 
-  /** Works through every due row now. */
-  async drain(): Promise<void> {
-    if (this.running) return
-    this.running = true
-    try {
-      this.store.recoverExpiredLeases()
-      for (;;) {
-        const ids = this.store.due(200).filter((id) => !this.inFlight.has(id))
-        if (ids.length === 0) break
-        // Oldest first, a bounded number at a time.
-        let cursor = 0
-        const lane = async (): Promise<void> => {
-          while (cursor < ids.length) {
-            const id = ids[cursor++]
-            if (id !== undefined) await this.process(id, false)
-          }
+  /** Works through every due row now; called while a drain runs, it runs once more after it. */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
+    if (this.current) {
+      this.again = true
+      return this.current
+    }
+    this.current = (async () => {
+      do {
+        this.again = false
+        await this.drainOnce()
+      } while (this.again && !this.stopped)
+    })().finally(() => {
+      this.current = null
+    })
+    return this.current
+  }
+
+  private async drainOnce(): Promise<void> {
+    this.store.recoverExpiredLeases()
+    while (!this.stopped) {
+      const ids = this.store.due(200).filter((id) => !this.inFlight.has(id))
+      if (ids.length === 0) break
+      // Oldest first, a bounded number at a time.
+      let cursor = 0
+      const lane = async (): Promise<void> => {
+        while (cursor < ids.length) {
+          const id = ids[cursor++]
+          if (id !== undefined) await this.process(id, false)
         }
-        await Promise.all(Array.from({ length: Math.max(1, Math.floor(this.options.concurrency) || 1) }, lane))
       }
-    } finally {
-      this.running = false
+      await Promise.all(Array.from({ length: Math.max(1, Math.floor(this.options.concurrency) || 1) }, lane))
     }
   }
 

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import { TillError } from '../../../shared/errors'
-import { SkuLineSchema, type BillInput, type CheckedVoucher, type CheckResult, type Redemption, type SkuLine } from '../../../shared/domain/redeem'
-import { isGotItCodeFormat, normalizeCode } from '../../../shared/domain/voucher-code'
+import {
+  SkuLineSchema,
+  type BillInput,
+  type CheckedVoucher,
+  type CheckResult,
+  type OfflineAcceptInputSchema,
+  type OfflineExposure,
+  type Redemption,
+  type SkuLine
+} from '../../../shared/domain/redeem'
+import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../shared/domain/voucher-code'
 import type { StaffSummary } from '../../../shared/domain/staff'
 import { sumMoney, vnd } from '../../../shared/money'
 import type { CoreContext } from '../context'
@@ -198,14 +207,16 @@ export class RedeemService {
    * Writes a bill and its mark use to the journal for the worker to send when Got It is
    * reachable (the queued path: offline acceptance, benchmarks). Returns the journal row id.
    */
-  enqueueMarkUse(codes: { code: string; amount: number }[], actor: StaffSummary | null): { billNumber: string; journalId: number } {
+  enqueueMarkUse(codes: { code: string; amount: number }[], actor: StaffSummary | null, approvedBy: StaffSummary | null = null): { billNumber: string; journalId: number } {
     return this.ctx.db
       .transaction(() => {
         const billNumber = nextBillNumber(this.ctx.db, this.ctx.tillId)
         const now = this.ctx.now().toISOString()
         const info = this.ctx.db
-          .prepare("INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at) VALUES (?, 'verifying', 'direct', ?, ?, ?)")
-          .run(billNumber, actor?.id ?? null, now, now)
+          .prepare(
+            "INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at, offline_accepted, offline_approved_by) VALUES (?, 'verifying', 'direct', ?, ?, ?, ?, ?)"
+          )
+          .run(billNumber, actor?.id ?? null, now, now, approvedBy ? 1 : 0, approvedBy?.id ?? null)
         const insert = this.ctx.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
         codes.forEach((c, position) => insert.run(info.lastInsertRowid, position, c.code, c.amount, c.amount))
         const payload: MarkUsePayload = { billNumber, codes: codes.map((c) => c.code), queueWhenOffline: true, flow: 'direct' }
@@ -213,6 +224,64 @@ export class RedeemService {
         return { billNumber, journalId }
       })
       .immediate()
+  }
+
+  /**
+   * The offline policy: Got It cannot be reached, so the vouchers cannot be checked. Within the
+   * caps and with a manager's PIN they are accepted and their mark use is queued; if Got It
+   * later refuses one, the operation waits in the Queue for a manager.
+   */
+  async acceptOffline(input: z.infer<typeof OfflineAcceptInputSchema>, actor: StaffSummary | null): Promise<Redemption> {
+    const policy = readPreferences(this.ctx.db).offlinePolicy
+    if (!policy.enabled) throw new TillError('forbidden', 'Accepting vouchers offline is off at this store; a manager can turn it on in Settings.')
+    const gotit = this.ctx.connectivity.list().find((status) => status.provider === 'gotit')
+    if (gotit?.connectivity !== 'offline') throw new TillError('conflict', 'Got It can be reached: check the vouchers instead of accepting them offline.')
+    const vouchers = input.vouchers.map((v) => ({ code: normalizeCode(v.code), amount: v.value }))
+    if (new Set(vouchers.map((v) => v.code)).size !== vouchers.length) throw new TillError('invalid_input', 'A code is on the bill twice.')
+    for (const v of vouchers) {
+      if (!isGotItCodeFormat(v.code)) throw new TillError('invalid_input', `${maskCode(v.code)} is not a Got It code.`)
+      if (v.amount > policy.perVoucherCap) {
+        throw new TillError('invalid_input', `A voucher of ${v.amount} ₫ is above the offline limit of ${policy.perVoucherCap} ₫ per voucher.`, { params: { cap: policy.perVoucherCap } })
+      }
+    }
+    const total = vouchers.reduce((sum, v) => sum + v.amount, 0)
+    const shiftTotal = this.exposure().shiftTotal.amount
+    if (shiftTotal + total > policy.perShiftCap) {
+      throw new TillError('conflict', `Accepting ${total} ₫ more offline would pass this shift's limit of ${policy.perShiftCap} ₫ (${shiftTotal} ₫ already).`, {
+        params: { cap: policy.perShiftCap, used: shiftTotal }
+      })
+    }
+    const manager = await this.ctx.auth.approveAsManager(input.managerId, input.managerPin)
+    const { billNumber } = this.ctx.db
+      .transaction(() => {
+        const queued = this.enqueueMarkUse(vouchers, actor, manager)
+        this.ctx.audit.append({
+          actor,
+          action: 'offline_accepted',
+          subject: queued.billNumber,
+          outcome: 'ok',
+          detail: { approvedBy: manager.name, total, codes: vouchers.map((v) => maskCode(v.code)).join(' ') }
+        })
+        return queued
+      })
+      .immediate()
+    void this.worker?.drain()
+    return this.view(billNumber)
+  }
+
+  /** What was accepted offline and is not settled yet, and this shift's offline total. */
+  exposure(): OfflineExposure {
+    const open = this.ctx.db
+      .prepare(
+        "SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.status IN ('verifying', 'needs_review', 'redeeming')"
+      )
+      .get() as { count: number; amount: number }
+    const shiftStart = (this.ctx.db.prepare("SELECT at FROM audit_log WHERE action = 'shift_closed' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined) ?? ''
+    const shift = this.ctx.db
+      .prepare('SELECT COALESCE(sum(v.amount_vnd), 0) FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.created_at > ?')
+      .pluck()
+      .get(shiftStart) as number
+    return { count: open.count, amount: vnd(open.amount), shiftTotal: vnd(shift) }
   }
 
   /** Gives up a bill; in RESERVE_FLOW its reservations are released (journaled, so a release is never lost). */
@@ -393,7 +462,12 @@ export class RedeemService {
       return { to: 'rejected', requestId: answer.requestId, note: failure.message, result: { reason: failure.code === 'invalid_store_pin' ? 'invalid_store_pin' : 'refused', response } }
     }
     const problem = problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
-    return { to: 'rejected', requestId: answer.requestId, note: `Got It refused ${item.code}: ${response.message_en ?? problem}`, result: { reason: problem, response } }
+    const note = `Got It refused ${maskCode(item.code)}: ${response.message_en ?? problem}`
+    if (payload.queueWhenOffline) {
+      // Accepted offline and now refused: the customer already left with the goods. A manager decides.
+      return { to: 'needs_review', requestId: answer.requestId, note: `${note} (accepted offline on bill ${payload.billNumber})`, result: { reason: problem, response } }
+    }
+    return { to: 'rejected', requestId: answer.requestId, note, result: { reason: problem, response } }
   }
 
   /** gotit.md §9: check each code on our bill: used by us = done; still redeemable = safe to send again. */
@@ -419,7 +493,9 @@ export class RedeemService {
       const first = other[0]
       const item = first?.response.data?.[0]
       const problem = problemOf(item, first?.response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
-      return { to: 'rejected', requestId, note: `verified: ${first?.code} cannot be used (${problem})`, result: { reason: problem, response: first?.response } }
+      const note = `verified: ${maskCode(first?.code ?? '')} cannot be used (${problem})`
+      if (payload.queueWhenOffline) return { to: 'needs_review', requestId, note: `${note}; accepted offline on bill ${payload.billNumber}`, result: { reason: problem } }
+      return { to: 'rejected', requestId, note, result: { reason: problem, response: first?.response } }
     }
     return { to: 'needs_review', requestId, note: `verified: ${ours.length} used on this bill, ${free.length} not used, ${other.length} refused` }
   }

@@ -39,7 +39,7 @@ export function createAppStore(client: TillClient): AppStore {
     return {
       phase: 'loading',
       info: null,
-      preferences: { language: 'en', timeZone: 'UTC', idleLockSeconds: 0, gotitFlow: 'direct' },
+      preferences: { language: 'en', timeZone: 'UTC', idleLockSeconds: 0, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 0, perShiftCap: 0 } },
       providers: [],
       auth: null,
       signInChoices: [],

@@ -239,6 +239,7 @@ export const en = {
   'queue.state.rejected': "refused",
   'audit.action.queue_item_resolved': "queue item resolved",
   'audit.action.shift_closed': "shift closed",
+  'audit.action.offline_accepted': "vouchers accepted offline",
   'planned.giftCards': 'Sell Hubble gift cards and look up gift card orders and their vouchers.',
   'planned.receipts': 'Look up a Vipps MobilePay order and attach the till receipt.',
   'planned.payments': 'Look up Juspay payments, refunds and mandates.',

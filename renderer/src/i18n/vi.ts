@@ -241,6 +241,7 @@ export const vi: Record<MessageKey, string> = {
   'queue.state.rejected': "bị từ chối",
   'audit.action.queue_item_resolved': "đã xử lý mục hàng chờ",
   'audit.action.shift_closed': "đóng ca",
+  'audit.action.offline_accepted': "nhận voucher khi mất kết nối",
   'planned.giftCards': 'Bán thẻ quà tặng Hubble và tra cứu đơn thẻ quà tặng cùng voucher của chúng.',
   'planned.receipts': 'Tra cứu đơn Vipps MobilePay và đính kèm biên lai của máy thu ngân.',
   'planned.payments': 'Tra cứu thanh toán, hoàn tiền và ủy quyền Juspay.',

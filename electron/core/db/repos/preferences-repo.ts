@@ -14,7 +14,7 @@ function osTimeZone(): string {
 }
 
 export function defaultPreferences(): Preferences {
-  return { language: 'en', timeZone: osTimeZone(), idleLockSeconds: 300, gotitFlow: 'direct' }
+  return { language: 'en', timeZone: osTimeZone(), idleLockSeconds: 300, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 } }
 }
 
 /** Stored values are re-validated on read; one that no longer parses falls back to its default. */
