@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import type { TillErrorData } from '../../../shared/errors'
 import { RedeemScreen } from '../features/redeem/RedeemScreen'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { QueueScreen } from '../features/queue/QueueScreen'
@@ -8,6 +9,7 @@ import { FirstRunScreen } from '../features/auth/FirstRunScreen'
 import { LockScreen } from '../features/auth/LockScreen'
 import { SignInScreen } from '../features/auth/SignInScreen'
 import { useIdleLock } from './use-idle-lock'
+import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, screenTitle, type ScreenId } from './screens'
@@ -32,6 +34,39 @@ function CurrentScreen(props: { screen: ScreenId }) {
   }
 }
 
+/** Closing the shift; with money operations unsettled, a manager must acknowledge them first. */
+function CloseShift() {
+  const t = useT()
+  const client = useTillClient()
+  const refreshAuth = useApp((state) => state.refreshAuth)
+  const [pending, setPending] = useState<TillErrorData | null>(null)
+  const close = async (acknowledge: boolean): Promise<void> => {
+    const result = await client.call('shift:close', { acknowledge })
+    setPending(result.ok ? null : result.error)
+    if (result.ok) await refreshAuth()
+  }
+  return (
+    <>
+      <button type="button" className="link-button" onClick={() => void close(false)}>
+        {t('shift.close')}
+      </button>
+      {pending && (
+        <div className="popover" role="alertdialog" aria-label={t('shift.close')}>
+          <ErrorNotice error={pending} t={t} />
+          {pending.code === 'conflict' && (
+            <button type="button" onClick={() => void close(true)}>
+              {t('shift.acknowledge')}
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={() => setPending(null)}>
+            {t('shift.cancel')}
+          </button>
+        </div>
+      )}
+    </>
+  )
+}
+
 function TopBar() {
   const t = useT()
   const session = useApp((state) => state.auth?.session ?? null)
@@ -41,6 +76,7 @@ function TopBar() {
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <ProviderIndicators />
+      {session && !session.locked && <OfflineExposure />}
       <LanguageSwitch />
       {session && !session.locked && (
         <div className="user-menu" aria-label={t('auth.signedInAs', { name: session.staff.name })} role="group">
@@ -53,6 +89,7 @@ function TopBar() {
           <button type="button" className="link-button" onClick={() => void signOut()}>
             {t('auth.signOut')}
           </button>
+          <CloseShift />
         </div>
       )}
     </header>

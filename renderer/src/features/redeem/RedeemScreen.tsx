@@ -8,12 +8,14 @@ import { CheckedVoucherRow } from './CheckedVoucherRow'
 import { MAX_CODES_PER_BILL, useRedeemStore } from './redeem-store'
 import { RedemptionResult } from './RedemptionResult'
 import { TrainingVouchers } from './TrainingVouchers'
+import { OfflineAccept } from './OfflineAccept'
 
 export function RedeemScreen() {
   const t = useT()
   const client = useTillClient()
   const { language, timeZone } = useApp((state) => state.preferences)
   const s = useRedeemStore()
+  const offlineAllowed = useApp((state) => state.preferences.offlinePolicy.enabled)
   const [announcement, setAnnouncement] = useState('')
   const [code, setCode] = useState('')
 
@@ -78,6 +80,7 @@ export function RedeemScreen() {
           )}
           <BillDetails t={t} total={s.billTotal} skus={s.skus} onTotal={s.setBillTotal} onSkus={s.setSkus} />
           {s.error && <ErrorNotice error={s.error} t={t} />}
+          {s.error?.code === 'provider_unreachable' && offlineAllowed && count > 0 && <OfflineAccept />}
           <div className="toolbar">
             {count > 0 && (
               <button type="button" disabled={s.busy !== null} onClick={() => void s.runCheck(client)}>

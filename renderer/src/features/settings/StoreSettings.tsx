@@ -10,12 +10,17 @@ export function StoreSettings() {
   const [timeZone, setTimeZone] = useState(prefs.timeZone)
   const [idleMinutes, setIdleMinutes] = useState(String(prefs.idleLockSeconds / 60))
   const [flow, setFlow] = useState(prefs.gotitFlow)
+  const [offline, setOffline] = useState(prefs.offlinePolicy.enabled)
+  const [voucherCap, setVoucherCap] = useState(String(prefs.offlinePolicy.perVoucherCap))
+  const [shiftCap, setShiftCap] = useState(String(prefs.offlinePolicy.perShiftCap))
   const [saved, setSaved] = useState(false)
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async () => {
     setSaved(false)
     // The core is the judge of what is valid; the screen shows its answer.
-    const result = await client.call('settings:setStore', { timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow })
+    const result = await client.call('settings:setStore', { timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow,
+      offlinePolicy: { enabled: offline, perVoucherCap: Number(voucherCap) || 0, perShiftCap: Number(shiftCap) || 0 }
+    })
     setSaved(result.ok)
     return result.ok ? null : result.error
   })
@@ -44,6 +49,16 @@ export function StoreSettings() {
           <option value="direct">{t('settings.flow.direct')}</option>
           <option value="reserve">{t('settings.flow.reserve')}</option>
         </select>
+        <fieldset className="offline-policy">
+          <legend>{t('settings.offline')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={offline} onChange={(event) => setOffline(event.target.checked)} /> {t('settings.offlineEnabled')}
+          </label>
+          <label htmlFor={`${id}-vcap`}>{t('settings.offlineVoucherCap')}</label>
+          <input id={`${id}-vcap`} inputMode="numeric" value={voucherCap} onChange={(event) => setVoucherCap(event.target.value.replace(/\D/g, ''))} />
+          <label htmlFor={`${id}-scap`}>{t('settings.offlineShiftCap')}</label>
+          <input id={`${id}-scap`} inputMode="numeric" value={shiftCap} onChange={(event) => setShiftCap(event.target.value.replace(/\D/g, ''))} />
+        </fieldset>
         <button type="submit" disabled={busy}>
           {t('settings.save')}
         </button>
