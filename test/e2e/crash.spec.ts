@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { startGotItSandbox } from './fixtures'
 
 /**
  * Crash safety, proven: the core runs as a real child process (the web host), redeems vouchers
@@ -12,24 +13,6 @@ import { expect, test } from '@playwright/test'
 const ROUNDS = Number(process.env['TILL_CRASH_ROUNDS'] ?? '2')
 const POINTS = ['after-journal-write', 'after-request-left', 'after-provider-answer'] as const
 const PIN = '4826'
-
-interface Sandbox {
-  url: string
-  control(path: string, method?: string, body?: unknown): Promise<unknown>
-  stop(): void
-}
-
-async function startSandbox(): Promise<Sandbox> {
-  const child = spawn(process.execPath, ['out/web-host/sandbox.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const line = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())))
-  const url = (JSON.parse(line) as { url: string }).url
-  return {
-    url,
-    control: async (path, method = 'GET', body) =>
-      (await fetch(`${url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json() as Promise<unknown>,
-    stop: () => child.kill('SIGTERM')
-  }
-}
 
 interface Till {
   child: ChildProcess
@@ -81,7 +64,7 @@ async function unsettled(till: Till): Promise<unknown[]> {
 
 test('SIGKILL at every point of a redemption loses nothing and doubles nothing', async () => {
   test.setTimeout(60_000 + ROUNDS * 30_000)
-  const sandbox = await startSandbox()
+  const { sandbox, stop } = await startGotItSandbox()
   const dataDir = mkdtempSync(join(tmpdir(), 'till-crash-'))
   const confirmed: string[] = []
   const crashed: { code: string; bill: string }[] = []
@@ -128,7 +111,7 @@ test('SIGKILL at every point of a redemption loses nothing and doubles nothing',
     for (const { code } of crashed) expect(state.uses[code], `crashed ${code}`).toBe(1)
     expect(Object.values(state.uses).every((uses) => uses === 1)).toBe(true)
   } finally {
-    sandbox.stop()
+    stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 })

@@ -22,8 +22,9 @@ export interface GotItSandbox {
   control(path: string, method?: string, body?: unknown): Promise<unknown>
 }
 
-async function startGotItSandbox(): Promise<{ sandbox: GotItSandbox; stop(): void }> {
-  const child = spawn(process.execPath, ['out/web-host/sandbox.mjs'], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** `npm run sandbox` in its own process (built), with the line it announces itself with. */
+export async function startGotItSandbox(args: string[] = []): Promise<{ sandbox: GotItSandbox; announced: Record<string, unknown>; stop(): void }> {
+  const child = spawn(process.execPath, ['out/web-host/sandbox.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   const line = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -33,12 +34,12 @@ async function startGotItSandbox(): Promise<{ sandbox: GotItSandbox; stop(): voi
     })
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
   })
-  const announced = JSON.parse(line) as { url: string; vouchers: Record<string, string> }
+  const announced = JSON.parse(line) as { url: string; vouchers: Record<string, string>; pin: string }
   const control = async (path: string, method = 'GET', body?: unknown) => {
     const response = await fetch(`${announced.url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
     return (await response.json()) as unknown
   }
-  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, stop: () => child.kill('SIGTERM') }
+  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, announced, stop: () => child.kill('SIGTERM') }
 }
 
 export const MANAGER = { name: 'Mai Manager', pin: '4826' }

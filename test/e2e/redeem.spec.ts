@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, type GotItSandbox, type TillHost } from './fixtures'
 
 const V = {
   new: '1000000001',
@@ -21,6 +21,18 @@ async function scan(page: Page, ...codes: string[]): Promise<void> {
     await field.fill(code)
     await field.press('Enter')
   }
+}
+
+/** Signed in, one new voucher scanned and checked, ready to redeem; returns the sandbox. */
+async function checkedOneVoucher(page: Page, till: TillHost): Promise<GotItSandbox> {
+  const gotit = till.gotit
+  if (!gotit) throw new Error('this test needs gotitSandbox')
+  await till.staff()
+  await page.goto(till.url)
+  await scan(page, V.new)
+  await page.getByRole('button', { name: 'Check vouchers' }).click()
+  await expect(page.getByRole('button', { name: /^Redeem 1 vouchers/ })).toBeVisible()
+  return gotit
 }
 
 async function checkAndRedeem(page: Page): Promise<void> {
@@ -110,13 +122,7 @@ test.describe('against the Got It sandbox in another process', () => {
   test.use({ gotitSandbox: true })
 
   test('commit-then-drop on mark use shows "verifying", then redeemed, used exactly once', async ({ page, till }) => {
-    const gotit = till.gotit
-    if (!gotit) throw new Error('no sandbox')
-    await till.staff()
-    await page.goto(till.url)
-    await scan(page, V.new)
-    await page.getByRole('button', { name: 'Check vouchers' }).click()
-    await expect(page.getByRole('button', { name: /^Redeem 1 vouchers/ })).toBeVisible()
+    const gotit = await checkedOneVoucher(page, till)
     await gotit.control('faults', 'POST', { route: 'usemultiple', kind: 'reset-after', times: 1 })
     await page.getByRole('button', { name: /^Redeem 1 vouchers/ }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Got It has not confirmed yet' })).toBeVisible()
@@ -126,13 +132,7 @@ test.describe('against the Got It sandbox in another process', () => {
   })
 
   test('a reset before processing ends as redeemed once, on the same bill number', async ({ page, till }) => {
-    const gotit = till.gotit
-    if (!gotit) throw new Error('no sandbox')
-    await till.staff()
-    await page.goto(till.url)
-    await scan(page, V.new)
-    await page.getByRole('button', { name: 'Check vouchers' }).click()
-    await expect(page.getByRole('button', { name: /^Redeem 1 vouchers/ })).toBeVisible()
+    const gotit = await checkedOneVoucher(page, till)
     await gotit.control('faults', 'POST', { route: 'usemultiple', kind: 'reset-before', times: 1 })
     await page.getByRole('button', { name: /^Redeem 1 vouchers/ }).click()
     await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toBeVisible({ timeout: 15_000 })
@@ -144,13 +144,7 @@ test.describe('against the Got It sandbox in another process', () => {
   })
 
   test('a voucher used at another store after the check is refused with where it was used', async ({ page, till }) => {
-    const gotit = till.gotit
-    if (!gotit) throw new Error('no sandbox')
-    await till.staff()
-    await page.goto(till.url)
-    await scan(page, V.new)
-    await page.getByRole('button', { name: 'Check vouchers' }).click()
-    await expect(page.getByRole('button', { name: /^Redeem 1 vouchers/ })).toBeVisible()
+    const gotit = await checkedOneVoucher(page, till)
     await fetch(`${gotit.url}/merchant/v6.0/usemultiple`, {
       method: 'POST',
       body: JSON.stringify({ pin: '3434', codes: [V.new], bill_number: 'D3-42', skip_reserved_when_mark_used: true })
