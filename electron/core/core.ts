@@ -106,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     host: options.host,
     now
   }
+  // The service keeps this object; `redeem` and `worker` are added to it just below, before any call.
   const redeem = new RedeemService(partial as CoreContext, journal, callLog)
   const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, options.worker)
   const context: CoreContext = Object.assign(partial, { redeem, worker })

@@ -7,6 +7,7 @@ import type { Core } from '../core'
 import type { TillErrorData } from '../../../shared/errors'
 import { fail, type Result } from '../../../shared/ipc/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
+import { BodyTooLarge, readBody } from './read-body'
 import { httpStatusOf } from '../../../shared/ipc/http-status'
 
 export interface WebHostOptions {
@@ -42,28 +43,12 @@ const mimeTypes: Record<string, string> = {
   '.woff2': 'font/woff2'
 }
 
-class BodyTooLarge extends Error {}
-
 function decodePath(text: string): string | null {
   try {
     return decodeURIComponent(text)
   } catch {
     return null
   }
-}
-
-/** Reads at most MAX_BODY_BYTES; a larger body is drained and discarded so the answer still arrives. */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))))
-    req.on('error', reject)
-  })
 }
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -112,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let raw: string
     try {
-      raw = await readBody(req)
+      raw = await readBody(req, MAX_BODY_BYTES)
     } catch (error) {
       if (error instanceof BodyTooLarge) sendError(res, tooLarge, 413)
       else sendError(res, { code: 'invalid_input', message: 'The request body could not be read.' })

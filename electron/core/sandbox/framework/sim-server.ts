@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { z } from 'zod'
 import { SimClock } from './clock'
 import { FaultPlan, FaultRuleSchema, type FaultRule } from './faults'
+import { BodyTooLarge, readBody } from '../../host/read-body'
 
 /** What a simulated provider answers: a status, headers and a JSON (or raw) body. */
 export interface SimResponse {
@@ -72,19 +73,6 @@ const ClockInputSchema = z.union([
   z.object({ advanceMs: z.number().int() }).strict(),
   z.object({ release: z.literal(true) }).strict()
 ])
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY) chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
 
 function send(res: ServerResponse, response: SimResponse): void {
   const text = response.rawBody ?? (response.body === undefined ? '' : JSON.stringify(response.body))
@@ -166,7 +154,10 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const raw = await readBody(req)
+      const raw = await readBody(req, MAX_BODY).catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) return ''
+        throw error
+      })
       if (url.pathname.startsWith('/__sim/')) return control(req, res, url.pathname, raw)
       let body: unknown = undefined
       let badJson = false
