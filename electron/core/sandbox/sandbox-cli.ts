@@ -13,6 +13,7 @@ async function main(): Promise<void> {
       faults: { type: 'string', default: 'none' },
       whitelisted: { type: 'boolean', default: false },
       replay: { type: 'boolean', default: false },
+      stock: { type: 'string', default: '1000' },
       help: { type: 'boolean', default: false }
     }
   })
@@ -24,19 +25,22 @@ async function main(): Promise<void> {
         `  --faults PROFILE ${Object.keys(faultProfiles).join(' | ')}`,
         '  --whitelisted    callers are IP-whitelisted (no 20-code cap)',
         '  --replay         a repeated mark use on the same bill answers as the first time',
+        '  --stock N        plain new vouchers to seed from 2000000000 (default 1000)',
         'Faults and the clock can also be changed at run time: POST <url>/__sim/faults, POST <url>/__sim/clock.'
       ].join('\n')
     )
     return
   }
   const port = Number(values.port)
+  const stock = Number(values.stock)
+  if (!Number.isInteger(stock) || stock < 0 || stock > 1_000_000) throw new Error(`--stock must be a whole number up to 1000000, not "${values.stock}"`)
   const profile = faultProfiles[values.faults]
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
   if (!profile) throw new Error(`--faults must be one of ${Object.keys(faultProfiles).join(', ')}, not "${values.faults}"`)
 
   const gotit = await startGotItSimulator({
     port,
-    config: { whitelisted: values.whitelisted, replaySameBill: values.replay ? 'replay' : 'fail' }
+    config: { whitelisted: values.whitelisted, replaySameBill: values.replay ? 'replay' : 'fail', stock }
   })
   for (const rule of profile) gotit.faults.add(rule)
   process.stdout.write(`${JSON.stringify({ ...gotItAnnouncement(gotit), faults: values.faults })}\n`)
