@@ -257,7 +257,6 @@ export const en = {
   'planned.giftCards': 'Sell Hubble gift cards and look up gift card orders and their vouchers.',
   'planned.receipts': 'Look up a Vipps MobilePay order and attach the till receipt.',
   'planned.payments': 'Look up Juspay payments, refunds and mandates.',
-  'planned.queue': 'Operations waiting to be settled with a provider.',
   'planned.history': 'What was redeemed and sold, for store managers.',
   'planned.note': 'This screen is part of the till and arrives in a later release.',
   'error.details': 'Details',

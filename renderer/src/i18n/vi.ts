@@ -259,7 +259,6 @@ export const vi: Record<MessageKey, string> = {
   'planned.giftCards': 'Bán thẻ quà tặng Hubble và tra cứu đơn thẻ quà tặng cùng voucher của chúng.',
   'planned.receipts': 'Tra cứu đơn Vipps MobilePay và đính kèm biên lai của máy thu ngân.',
   'planned.payments': 'Tra cứu thanh toán, hoàn tiền và ủy quyền Juspay.',
-  'planned.queue': 'Các thao tác đang chờ đối soát với nhà cung cấp.',
   'planned.history': 'Những gì đã được đổi và bán, dành cho quản lý cửa hàng.',
   'planned.note': 'Màn hình này thuộc máy thu ngân và sẽ có trong bản phát hành sau.',
   'error.details': 'Chi tiết',
