@@ -12,9 +12,9 @@ export function LockScreen(props: { staff: StaffSummary }) {
   const [pin, setPin] = useState('')
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async () => {
-    const result = await unlock(pin)
+    const typed = pin
     setPin('')
-    return result
+    return unlock(typed)
   })
   return (
     <main className="auth-card">

@@ -13,10 +13,11 @@ export function SignInScreen() {
   const pinRef = useRef<HTMLInputElement>(null)
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async () => {
-    const result = await signIn(staffId, pin)
+    // Cleared when sent, not when answered: a PIN typed meanwhile must not be wiped.
+    const typed = pin
     setPin('')
     pinRef.current?.focus()
-    return result
+    return signIn(staffId, typed)
   })
   return (
     <main className="auth-card">
