@@ -244,8 +244,10 @@ describe('RESERVE_FLOW', () => {
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
     sim.faults.add({ route: 'unreserved', kind: 'reset-before', times: 1 })
     valueOf(await core.call('redeem:abandon', { billNumber: check.billNumber }))
-    for (let i = 0; i < 100 && sim.sim.voucher(V.new)?.state !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    const unsettled = () => core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review'])
+    // The simulator releases the voucher a moment before the till records the answer: wait for both.
+    for (let i = 0; i < 200 && (sim.sim.voucher(V.new)?.state !== 1 || unsettled().length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 20))
     expect(sim.sim.voucher(V.new)?.state).toBe(1)
-    expect(core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review'])).toEqual([])
+    expect(unsettled()).toEqual([])
   })
 })
