@@ -11,8 +11,6 @@ export function resultSchema<T extends z.ZodType>(value: T) {
   ])
 }
 
-export const FailureSchema = z.object({ ok: z.literal(false), error: TillErrorDataSchema })
-
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
 }

@@ -18,5 +18,3 @@ export const transitions: Record<JournalState, readonly JournalState[]> = {
 export function canMove(from: JournalState, to: JournalState): boolean {
   return transitions[from].includes(to)
 }
-
-export const finalStates: readonly JournalState[] = ['succeeded', 'rejected']

@@ -7,8 +7,7 @@ import {
   type CheckResult,
   type OfflineAcceptInputSchema,
   type OfflineExposure,
-  type Redemption,
-  type SkuLine
+  type Redemption
 } from '../../../shared/domain/redeem'
 import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../shared/domain/voucher-code'
 import type { StaffSummary } from '../../../shared/domain/staff'
@@ -597,4 +596,3 @@ export class RedeemService {
   }
 }
 
-export type { SkuLine }
