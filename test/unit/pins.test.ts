@@ -18,7 +18,10 @@ describe('PIN hashing', () => {
     const stored = await hashPin('4826', cheap)
     expect(await verifyPin('4826', stored)).toBe(true)
     expect(await verifyPin('4827', stored)).toBe(false)
-    expect(await verifyPin('4826', stored.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBe(false)
+    // Damage the first character of the hash: the last one carries two unused bits, so changing it may not change the bytes.
+    const hashStart = stored.lastIndexOf('$') + 1
+    const damaged = stored.slice(0, hashStart) + (stored[hashStart] === 'A' ? 'B' : 'A') + stored.slice(hashStart + 1)
+    expect(await verifyPin('4826', damaged)).toBe(false)
     expect(await verifyPin('4826', 'plain$4826')).toBe(false)
   })
 
