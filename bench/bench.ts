@@ -1,3 +1,4 @@
+import { gotItOf } from '../electron/core/providers/gotit'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -51,7 +52,7 @@ async function redeemAndDrain(dir: string) {
   try {
     const setup = await core.call('auth:setup', { name: 'Bench Manager', pin: '4826' })
     if (!setup.ok) throw new Error(setup.error.message)
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     const code = (i: number) => String(2000000000 + i)
 
     const times: number[] = []
@@ -67,7 +68,7 @@ async function redeemAndDrain(dir: string) {
 
     // Got It goes away; the till queues mark uses; Got It comes back and the journal drains.
     sim.faults.add({ route: '*', kind: 'reset-before' })
-    for (let i = 0; i < DRAIN_ROWS; i++) core.context.redeem.enqueueMarkUse([{ code: code(REDEMPTIONS + i), amount: 10000 }], null)
+    for (let i = 0; i < DRAIN_ROWS; i++) gotItOf(core).offline.enqueueMarkUse([{ code: code(REDEMPTIONS + i), amount: 10000 }], null)
     sim.faults.clear()
     const lag = monitorEventLoopDelay({ resolution: 5 })
     lag.enable()

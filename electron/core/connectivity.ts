@@ -1,5 +1,4 @@
 import {
-  providerIds,
   type Connectivity,
   type ProviderId,
   type ProviderMode,
@@ -17,10 +16,15 @@ export class ConnectivityRegistry {
   private readonly listeners = new Set<Listener>()
 
   constructor(
+    private readonly providers: readonly { id: ProviderId; name: string }[],
     private readonly modeOf: (provider: ProviderId) => ProviderMode,
     private readonly now: () => Date
   ) {
-    for (const id of providerIds) this.states.set(id, { connectivity: 'unknown', checkedAt: null })
+    for (const { id } of providers) this.states.set(id, { connectivity: 'unknown', checkedAt: null })
+  }
+
+  of(provider: ProviderId): Connectivity {
+    return this.states.get(provider)?.connectivity ?? 'unknown'
   }
 
   report(provider: ProviderId, connectivity: Exclude<Connectivity, 'unknown'>): void {
@@ -33,9 +37,9 @@ export class ConnectivityRegistry {
   }
 
   list(): ProviderStatus[] {
-    return providerIds.map((provider) => {
-      const state = this.states.get(provider) ?? { connectivity: 'unknown' as const, checkedAt: null }
-      return { provider, mode: this.modeOf(provider), ...state }
+    return this.providers.map(({ id, name }) => {
+      const state = this.states.get(id) ?? { connectivity: 'unknown' as const, checkedAt: null }
+      return { provider: id, name, mode: this.modeOf(id), ...state }
     })
   }
 

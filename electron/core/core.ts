@@ -1,31 +1,37 @@
 import { join } from 'node:path'
-import type { ChannelName } from '../../shared/ipc/channels'
-import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract'
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract'
 import type { Result } from '../../shared/ipc/result'
 import { AuditLog } from './audit/audit-log'
 import { AuthService } from './auth/auth-service'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/pin-hash'
 import { pinPolicyFromEnv, type PinPolicy } from './auth/pin-policy'
 import { ConnectivityRegistry } from './connectivity'
-import type { CoreContext } from './context'
+import { ConnectivityProbe } from './connectivity-probe'
 import { DATABASE_FILE } from './data-dir'
 import { openDatabase } from './db/connection'
 import { migrate } from './db/migrations'
-import { ensureTillId } from './db/repos/meta-repo'
 import { readPreferences } from './db/repos/preferences-repo'
-import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch'
+import { combineHandlers, createDispatcher, type Dispatch, type DispatchLog, type Handlers } from './dispatch'
 import { EventBus } from './events'
-import { createHandlers } from './handlers'
-import { TrainingSandbox } from './sandbox/training'
-import type { GotItSimConfig } from './sandbox/gotit/gotit-simulator'
+import { appHandlers } from './features/app'
+import { authHandlers } from './features/auth'
+import { journalHandlers } from './features/journal'
+import { settingsHandlers } from './features/settings'
+import { staffHandlers } from './features/staff'
+import { currentMachine, type MachineFacts } from './identity/machine'
+import { TillIdentity } from './identity/till-identity'
 import { JournalStore } from './journal/journal-store'
+import { OperationRegistry } from './journal/operations'
 import { JournalWorker, type WorkerOptions } from './journal/worker'
+import { createFileLogger, silentLogger, type Logger } from './log/logger'
 import { CallLog } from './providers/call-log'
-import { MARK_USE, RESERVE, RedeemService, UNRESERVE } from './services/redeem-voucher'
-import { ConnectivityProbe } from './connectivity-probe'
-import { probeGotIt } from './services/gotit-connection'
+import type { ModuleContext, ProviderRuntime } from './providers/module'
+import { providerModules } from './providers/registry'
+import { KeepAliveAgents } from './providers/transport'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
+import { InboxRepo } from './webhooks/inbox-repo'
+import { CallbackReceiver } from './webhooks/receiver'
 
 export interface CoreOptions {
   dataDir: string
@@ -38,15 +44,18 @@ export interface CoreOptions {
   pinPolicy?: PinPolicy
   scryptCost?: ScryptCost
   now?: () => Date
-  log?: DispatchLog
+  /** The structured log; by default a rotating file in `<data dir>/logs`. */
+  logger?: Logger
   /** Journal worker timings; tests shorten them. */
   worker?: Partial<WorkerOptions>
   /** Off for tests that drive the journal by hand. */
   startWorker?: boolean
   /** How often an offline provider is probed (default 15 s). */
   probeIntervalMs?: number
-  /** Settings of the in-process training simulators (benchmarks want a larger stock). */
-  training?: { gotit?: Partial<GotItSimConfig> }
+  /** Settings of the in-process training simulators, by provider id (benchmarks want a larger stock). */
+  training?: Record<string, unknown>
+  /** What the computer looks like; tests pretend to be another one. */
+  machine?: MachineFacts
 }
 
 export interface Core {
@@ -55,31 +64,34 @@ export interface Core {
   /** For code in the same process (tests, benchmarks, scripts): the same path, typed. */
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   events: EventBus
-  context: CoreContext
-  /** Stops the training simulators and closes the database. */
+  context: ModuleContext
+  /** Each provider module's running part, by provider id. */
+  providers: ReadonlyMap<string, ProviderRuntime>
+  receiver: CallbackReceiver
+  /** Every channel's handler (the dispatcher's table), for tests that wrap it. */
+  handlers: Handlers
+  /** Stops the receiver, the worker and the training simulators, and closes the database and the log. */
   close(): Promise<void>
 }
 
-const consoleLog: DispatchLog = {
-  error: (message, detail) => console.error(`[till] ${message}`, detail)
-}
-
-/** Opens the data folder, migrates the database and wires the handlers: the till's brain. */
+/** Opens the data folder, migrates the database and wires the features and provider modules: the till's brain. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE))
+  const databaseFile = join(options.dataDir, DATABASE_FILE)
+  const db = openDatabase(databaseFile)
   try {
     migrate(db)
   } catch (error) {
     db.close()
     throw error
   }
-  const tillId = ensureTillId(db)
+  const log = options.logger ?? createFileLogger({ dataDir: options.dataDir })
+  const identity = new TillIdentity(db, { dataDir: options.dataDir, databaseFile, machine: options.machine ?? currentMachine() })
   const events = new EventBus()
-  const providerSettings = new ProviderSettings(db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
-  const connectivity = new ConnectivityRegistry((id) => providerSettings.mode(id), now)
+  const settings = new ProviderSettings(providerModules, db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
+  const connectivity = new ConnectivityRegistry(providerModules, (id) => settings.mode(id), now)
   connectivity.onChange((statuses) => events.emit('providers:changed', statuses))
-  const audit = new AuditLog(db, tillId, now)
+  const audit = new AuditLog(db, identity.tillId, now)
   const auth = new AuthService({
     db,
     audit,
@@ -90,40 +102,60 @@ export function createCore(options: CoreOptions): Core {
     idleLockSeconds: () => readPreferences(db).idleLockSeconds
   })
   const journal = new JournalStore(db, now)
+  const operations = new OperationRegistry()
+  const worker = new JournalWorker(db, journal, (operation) => operations.handler(operation), now, options.worker, (row) => events.emit('journal:changed', operations.item(row)))
   const callLog = new CallLog(db, now)
-  const partial = {
-    db,
-    events,
-    connectivity,
-    audit,
-    auth,
-    providerSettings,
-    training: new TrainingSandbox(options.training?.gotit),
-    journal,
-    callLog,
-    tillId,
-    version: options.version,
-    host: options.host,
-    now
+  const agents = new KeepAliveAgents()
+  const context: ModuleContext = { db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }
+
+  if (identity.change) {
+    // The folder came from another till (or a backup): what it had not settled may be that till's to settle.
+    const parked = journal.parkUnsettled(`this data folder was ${identity.change.reason === 'copied' ? 'copied from another computer' : 'moved, copied or restored'}; check with the till it came from before settling`)
+    audit.append({ actor: null, action: 'till_identity_changed', subject: identity.tillId, outcome: 'ok', detail: { previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked } })
+    log.warn('this till took a new identity', { tillId: identity.tillId, previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked })
   }
-  // The service keeps this object; `redeem` and `worker` are added to it just below, before any call.
-  const redeem = new RedeemService(partial as CoreContext, journal, callLog)
-  const worker = new JournalWorker(db, journal, { [MARK_USE]: redeem.handler(), [RESERVE]: redeem.reservationHandler(RESERVE), [UNRESERVE]: redeem.reservationHandler(UNRESERVE) }, now, options.worker)
-  const context: CoreContext = Object.assign(partial, { redeem, worker })
-  redeem.attach(worker)
-  const probe = new ConnectivityProbe(connectivity, journal, worker, { gotit: () => probeGotIt(context, callLog) }, options.probeIntervalMs ?? 15_000)
+
+  const providers = new Map<string, ProviderRuntime>()
+  for (const module of providerModules) {
+    const runtime = module.create(context, options.training?.[module.id])
+    for (const [name, operation] of Object.entries(runtime.operations)) operations.add(name, operation)
+    providers.set(module.id, runtime)
+  }
+  const receiver = new CallbackReceiver(new InboxRepo(db), log, now)
+  receiver.setRoutes([...providers.values()].flatMap((runtime) => runtime.webhooks ?? []))
+  const applyReceiver = (prefs = readPreferences(db)): void => void receiver.apply(prefs.callbacks)
+
+  const probes = Object.fromEntries([...providers].flatMap(([id, runtime]) => (runtime.probe ? [[id, () => runtime.probe?.() ?? Promise.resolve()]] : [])))
+  const probe = new ConnectivityProbe(connectivity, journal, worker, probes, options.probeIntervalMs ?? 15_000)
   if (options.startWorker !== false) {
     worker.start()
     probe.start()
   }
-  const dispatch = createDispatcher(createHandlers(context), options.log ?? consoleLog, (access, channel) => auth.authorize(access, channel))
+  applyReceiver()
+
+  const handlers = combineHandlers(
+    appHandlers(context, { version: options.version, host: options.host }),
+    authHandlers(context),
+    staffHandlers(context),
+    settingsHandlers(context, receiver, applyReceiver),
+    journalHandlers(context, operations),
+    ...[...providers.values()].map((runtime) => runtime.handlers)
+  )
+  const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }
+  const dispatch = createDispatcher(handlers, dispatchLog, (access, channel) => auth.authorize(access, channel))
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
+  log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
   const close = async (): Promise<void> => {
     probe.stop()
+    await receiver.stop()
     await worker.stop()
     callLog.flush()
-    await context.training.close()
+    for (const runtime of providers.values()) await runtime.close()
+    agents.destroy()
     if (db.open) db.close()
+    await log.close()
   }
-  return { dispatch, call, events, context, close }
+  return { dispatch, call, events, context, providers, receiver, handlers, close }
 }
+
+export { silentLogger }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { TillError } from '../../shared/errors'
-import { isChannelName, type ChannelName } from '../../shared/ipc/channels'
-import { contract, type Access, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
+import { channelNames, contract, isChannelName, type Access, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
+import type { FeatureContract } from '../../shared/ipc/channel-table'
 import type { StaffSummary } from '../../shared/domain/staff'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 
@@ -22,6 +22,30 @@ export type Handler<C extends ChannelName> = (
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
 export type Handlers = { [C in ChannelName]: Handler<C> }
+
+/** The handlers of one feature's channels. */
+export type HandlersOf<F extends FeatureContract> = { [C in keyof F['channels'] & ChannelName]: Handler<C> }
+
+/** Some of the contract's handlers, as a feature or provider module provides them. */
+export type FeatureHandlers = Partial<Handlers>
+
+/**
+ * Every feature's handlers as one table. A channel with no handler, or with two, stops the till
+ * at start: the contract and the code must agree.
+ */
+export function combineHandlers(...tables: FeatureHandlers[]): Handlers {
+  const combined: Partial<Record<ChannelName, unknown>> = {}
+  for (const table of tables) {
+    for (const name of Object.keys(table) as ChannelName[]) {
+      if (!isChannelName(name)) throw new Error(`A handler is given for "${name}", which is not in the contract.`)
+      if (combined[name]) throw new Error(`Two features handle the channel "${name}".`)
+      combined[name] = table[name]
+    }
+  }
+  const missing = channelNames.filter((name) => !combined[name])
+  if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}.`)
+  return combined as Handlers
+}
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>
 

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { EventName } from '../../shared/ipc/channels'
-import { events as eventSpecs, type EventPayload } from '../../shared/ipc/contract'
+import { events as eventSpecs, type EventName, type EventPayload } from '../../shared/ipc/contract'
 
 export interface TillEvent<E extends EventName = EventName> {
   name: E

@@ -18,7 +18,8 @@ export const auditActions = [
   'provider_settings_changed',
   'queue_item_resolved',
   'shift_closed',
-  'offline_accepted'
+  'offline_accepted',
+  'till_identity_changed'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -7,6 +7,8 @@ export const JournalItemSchema = z.object({
   key: z.string(),
   provider: z.string(),
   operation: z.string(),
+  /** What the operation is, in each language, as its provider module names it. */
+  label: z.object({ en: z.string(), vi: z.string() }),
   /** What it is about, such as the bill number. */
   subject: z.string().nullable(),
   state: JournalStateSchema,

@@ -24,6 +24,13 @@ export const IdleLockSecondsSchema = z
   .int()
   .refine((s) => s === 0 || (s >= 30 && s <= 8 * 3600), { message: 'The idle lock is off (0) or between 30 seconds and 8 hours' })
 
+export const CallbackSettingsSchema = z.object({
+  enabled: z.boolean(),
+  host: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { message: 'The address is an IP address such as 127.0.0.1 or 0.0.0.0, or localhost' }),
+  port: z.number().int().min(1).max(65535)
+})
+export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>
+
 export const PreferencesSchema = z.object({
   language: LanguageSchema,
   /** The store's IANA time zone: times are stored in UTC and shown in this zone. */
@@ -39,7 +46,9 @@ export const PreferencesSchema = z.object({
     perVoucherCap: z.number().int().min(0),
     /** Largest total accepted offline in one shift, in VND. */
     perShiftCap: z.number().int().min(0)
-  })
+  }),
+  /** The receiver of provider callbacks (off by default): the address and port it listens on, behind the store's reverse proxy. */
+  callbacks: CallbackSettingsSchema
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 

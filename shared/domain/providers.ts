@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-export const providerIds = ['gotit', 'hubble', 'vipps', 'juspay'] as const
-export const ProviderIdSchema = z.enum(providerIds)
+/** A provider's id, such as `gotit`; the core's provider registry says which exist. */
+export const ProviderIdSchema = z.string().regex(/^[a-z][a-z0-9]{1,19}$/, { message: 'A provider id is 2 to 20 lower-case letters or digits' })
 export type ProviderId = z.infer<typeof ProviderIdSchema>
 
 /** `training` uses the in-process simulator; the others call the provider's real environments. */
@@ -14,6 +14,8 @@ export type Connectivity = z.infer<typeof ConnectivitySchema>
 
 export const ProviderStatusSchema = z.object({
   provider: ProviderIdSchema,
+  /** As the provider wants to be named in the interface (Vipps MobilePay, not Vipps). */
+  name: z.string(),
   mode: ProviderModeSchema,
   connectivity: ConnectivitySchema,
   /** UTC ISO 8601 time of the call outcome or probe the connectivity comes from. */

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { errorCodes } from '../errors'
-import { channelNames, eventNames } from './channels'
 import { httpStatusOf } from './http-status'
-import { contract, events, type Access } from './contract'
+import { channelNames, contract, events, eventNames, type Access } from './contract'
 
 const accessWords: Record<Access, string> = {
   public: 'anyone, even with nobody signed in',

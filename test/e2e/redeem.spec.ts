@@ -51,7 +51,7 @@ test.describe('in training mode', () => {
     await expect(voucher).toContainText(/100[,.]000/)
     await expect(voucher).toContainText('Valid until')
     await page.getByRole('button', { name: /^Redeem 1 vouchers/ }).click()
-    await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toContainText(/Redeemed .*100[,.]000.* on bill T[0-9A-F]{6}-000001\./)
+    await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toContainText(/Redeemed .*100[,.]000.* on bill T[0-9A-F]{6}[A-Z2-9]{4}-000001\./)
     await expect(page.getByRole('status').getByText(/Got It transaction: 2978_\d{20}/)).toBeVisible()
     await expect(page.getByRole('button', { name: 'Print receipt' })).toBeVisible()
     await expect(page.getByTestId('receipt')).toContainText('•••0001')

@@ -1,15 +1,23 @@
 import { createCore, type Core, type CoreOptions } from '../../electron/core/core'
-import type { DispatchLog } from '../../electron/core/dispatch'
+import type { Logger } from '../../electron/core/log/logger'
 import type { Result } from '../../shared/ipc/result'
 import { afterEach, expect } from 'vitest'
 
-export interface RecordingLog extends DispatchLog {
+export interface RecordingLog extends Logger {
+  /** The errors logged, in order. */
   entries: { message: string; detail: Record<string, unknown> }[]
 }
 
+/** A log that keeps errors for the test to read instead of writing a file. */
 export function recordingLog(): RecordingLog {
   const entries: RecordingLog['entries'] = []
-  return { entries, error: (message, detail) => entries.push({ message, detail }) }
+  return {
+    entries,
+    info: () => undefined,
+    warn: () => undefined,
+    error: (message, detail) => void entries.push({ message, detail: detail ?? {} }),
+    close: () => Promise.resolve()
+  }
 }
 
 /** Cheap scrypt for tests: the same code path, a fraction of the work. */
@@ -22,7 +30,7 @@ export function useCores(): (options: Partial<CoreOptions> & { dataDir: string }
     for (const core of open.splice(0)) await core.close()
   })
   return (options) => {
-    const core = createCore({ host: 'web', version: '0.0.0-test', log: recordingLog(), scryptCost: TEST_SCRYPT_COST, ...options })
+    const core = createCore({ host: 'web', version: '0.0.0-test', logger: recordingLog(), scryptCost: TEST_SCRYPT_COST, ...options })
     open.push(core)
     return core
   }

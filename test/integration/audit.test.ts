@@ -25,7 +25,7 @@ describe('audit trail', () => {
       at: string
     }[]
     expect(rows.map((r) => r.action)).toEqual(['setup', 'sign_in', 'staff_added', 'settings_changed', 'lock'])
-    expect(rows.every((r) => r.actor_name === 'Mai Manager' && r.outcome === 'ok' && r.till_id === core.context.tillId)).toBe(true)
+    expect(rows.every((r) => r.actor_name === 'Mai Manager' && r.outcome === 'ok' && r.till_id === core.context.identity.tillId)).toBe(true)
     expect(rows.every((r) => r.at.endsWith('Z'))).toBe(true)
   })
 

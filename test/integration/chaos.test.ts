@@ -1,3 +1,4 @@
+import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
 import { staffedTill, useCores } from '../helpers/core'
@@ -32,9 +33,9 @@ describe('outages and chaos', () => {
       probeIntervalMs: 30
     })
     await staffedTill(core)
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     sim.faults.add({ route: '*', kind: 'reset-before' })
-    const queued = Array.from({ length: 12 }, (_, i) => core.context.redeem.enqueueMarkUse([{ code: code(i), amount: 10000 }], null))
+    const queued = Array.from({ length: 12 }, (_, i) => gotItOf(core).offline.enqueueMarkUse([{ code: code(i), amount: 10000 }], null))
     await core.context.worker.drain()
     expect(unsettled(core)).toHaveLength(12)
     expect(core.context.connectivity.list().find((p) => p.provider === 'gotit')?.connectivity).toBe('offline')
@@ -51,9 +52,9 @@ describe('outages and chaos', () => {
   it('loses nothing and doubles nothing through timeouts, resets, 5xx, commit-then-drop, broken bodies, flapping and clock jumps', async () => {
     let skew = 0
     const core = await till(() => new Date(Date.now() + skew))
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     const count = 40
-    for (let i = 0; i < count; i++) core.context.redeem.enqueueMarkUse([{ code: code(100 + i), amount: 10000 }], null)
+    for (let i = 0; i < count; i++) gotItOf(core).offline.enqueueMarkUse([{ code: code(100 + i), amount: 10000 }], null)
     const chaos = () => {
       sim.faults.clear()
       sim.faults.add({ route: 'usemultiple', kind: 'reset-after', every: 3 })

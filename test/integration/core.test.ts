@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TillEvent } from '../../electron/core/events'
-import { channelNames } from '../../shared/ipc/channels'
+import { channelNames } from '../../shared/ipc/contract'
 import { contract } from '../../shared/ipc/contract'
-import { createHandlers } from '../../electron/core/handlers'
 import { staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 
@@ -12,8 +11,7 @@ describe('core', () => {
 
   it('has a handler for every channel of the contract and no handler outside it', () => {
     const core = openCore({ dataDir: tempDir() })
-    const handlers = createHandlers(core.context)
-    expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort())
+    expect(Object.keys(core.handlers).sort()).toEqual([...channelNames].sort())
     expect(Object.keys(contract).sort()).toEqual([...channelNames].sort())
   })
 
@@ -36,12 +34,12 @@ describe('core', () => {
     await staffedTill(core)
     valueOf(await core.call('prefs:setLanguage', { language: 'vi' }))
     const saved = valueOf(await core.call('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
-    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 } })
+    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 } })
     const changes = seen.filter((event) => event.name === 'prefs:changed').map((event) => event.payload)
-    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 } }])
+    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 } }])
     await core.close()
     const reopened = openCore({ dataDir })
-    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 } } })
+    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 } } })
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {
@@ -68,10 +66,10 @@ describe('core', () => {
     const core = openCore({ dataDir: tempDir(), now: () => clock })
     const statuses = await core.call('providers:status', {})
     expect(statuses.ok && statuses.value).toEqual([
-      { provider: 'gotit', mode: 'training', connectivity: 'unknown', checkedAt: null },
-      { provider: 'hubble', mode: 'training', connectivity: 'unknown', checkedAt: null },
-      { provider: 'vipps', mode: 'training', connectivity: 'unknown', checkedAt: null },
-      { provider: 'juspay', mode: 'training', connectivity: 'unknown', checkedAt: null }
+      { provider: 'gotit', name: 'Got It', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'hubble', name: 'Hubble gift cards', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'vipps', name: 'Vipps MobilePay', mode: 'training', connectivity: 'unknown', checkedAt: null },
+      { provider: 'juspay', name: 'Juspay', mode: 'training', connectivity: 'unknown', checkedAt: null }
     ])
     const seen: TillEvent[] = []
     core.events.subscribe((event) => seen.push(event))
@@ -81,6 +79,6 @@ describe('core', () => {
     expect(seen).toHaveLength(1)
     expect(seen[0]?.name).toBe('providers:changed')
     const after = await core.call('providers:status', {})
-    expect(after.ok && after.value).toContainEqual({ provider: 'gotit', mode: 'training', connectivity: 'offline', checkedAt: '2026-11-22T03:00:05.000Z' })
+    expect(after.ok && after.value).toContainEqual({ provider: 'gotit', name: 'Got It', mode: 'training', connectivity: 'offline', checkedAt: '2026-11-22T03:00:05.000Z' })
   })
 })

@@ -5,8 +5,11 @@ import { migrate } from '../../electron/core/db/migrations'
 import { backoffDelayMs } from '../../electron/core/journal/backoff'
 import { JournalStore, JournalTransitionError } from '../../electron/core/journal/journal-store'
 import { canMove, journalStates, transitions, type JournalState } from '../../electron/core/journal/states'
-import { JournalWorker, type AttemptResult } from '../../electron/core/journal/worker'
+import { JournalWorker, type AttemptResult, type OperationHandler } from '../../electron/core/journal/worker'
 import { useTempDirs } from '../helpers/temp-dir'
+
+/** The worker's handler lookup with one operation, `op`. */
+const only = (handler: OperationHandler) => (operation: string) => (operation === 'op' ? handler : undefined)
 
 const allowed: [JournalState, JournalState][] = [
   ['pending', 'sending'],
@@ -23,6 +26,7 @@ const allowed: [JournalState, JournalState][] = [
   ['unknown', 'needs_review'],
   ['needs_review', 'succeeded'],
   ['needs_review', 'rejected'],
+  ['needs_review', 'unknown'],
   ['needs_review', 'pending']
 ]
 
@@ -107,7 +111,7 @@ describe('journal', () => {
       },
       verify: async (): Promise<AttemptResult> => ({ to: 'unknown', requestId: null, note: 'no answer' })
     }
-    const worker = new JournalWorker(db, store, { op: handler }, now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1000, capMs: 10_000 }, maxVerifications: 3 })
+    const worker = new JournalWorker(db, store, only(handler), now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1000, capMs: 10_000 }, maxVerifications: 3 })
     const bad = store.insert({ key: 'bad', provider: 'gotit', operation: 'op', subject: null, payload: {} })
     for (let i = 0; i < 3; i++) store.insert({ key: `good-${i}`, provider: 'gotit', operation: 'op', subject: null, payload: {} })
     await worker.drain()
@@ -130,7 +134,7 @@ describe('journal', () => {
       send: async (): Promise<AttemptResult> => ({ to: 'unknown', requestId: null, note: 'timeout' }),
       verify: async (): Promise<AttemptResult> => ({ to: 'unknown', requestId: null, note: 'still no answer' })
     }
-    const worker = new JournalWorker(db, store, { op: handler }, now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1, capMs: 1 }, maxVerifications: 3 })
+    const worker = new JournalWorker(db, store, only(handler), now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1, capMs: 1 }, maxVerifications: 3 })
     const id = store.insert({ key: 'k', provider: 'gotit', operation: 'op', subject: null, payload: {} })
     for (let i = 0; i < 6; i++) {
       clock = new Date(clock.getTime() + 10)
@@ -145,15 +149,13 @@ describe('journal', () => {
     const worker = new JournalWorker(
       db,
       store,
-      {
-        op: {
-          send: async (row) => {
-            JSON.parse(row.payload) as never
-            throw new Error('payload does not match its schema')
-          },
-          verify: async () => ({ to: 'needs_review', requestId: null, note: 'cannot verify a payload it cannot read' })
-        }
-      },
+      only({
+        send: async (row) => {
+          JSON.parse(row.payload) as never
+          throw new Error('payload does not match its schema')
+        },
+        verify: async () => ({ to: 'needs_review', requestId: null, note: 'cannot verify a payload it cannot read' })
+      }),
       now
     )
     const id = store.insert({ key: 'k', provider: 'gotit', operation: 'op', subject: null, payload: { nonsense: true } })

@@ -1,3 +1,4 @@
+import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
 import { namedVoucherCodes as V } from '../../electron/core/sandbox/gotit/fixtures'
 import { CASHIER_PIN, errorOf, MANAGER_PIN, staffedTill, useCores, valueOf } from '../helpers/core'
@@ -12,7 +13,7 @@ describe('offline policy for Got It', () => {
     const { managerId, cashierId } = await staffedTill(core)
     valueOf(await core.call('settings:setStore', { offlinePolicy: { enabled, perVoucherCap: 200_000, perShiftCap: 300_000 } }))
     valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     sim.faults.add({ route: '*', kind: 'reset-before' })
     expect(errorOf(await core.call('redeem:check', { codes: [V.new] })).code).toBe('provider_unreachable')
     return { core, sim, managerId, cashierId }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { providerEnvironmentVariables } from '../../shared/domain/provider-settings'
+import { providerEnvironmentVariables } from '../../electron/core/settings/provider-settings'
+import { providerModules } from '../../electron/core/providers/registry'
 import { errorOf, recordingLog, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 import { testVault } from '../helpers/test-vault'
@@ -17,7 +18,7 @@ describe('provider settings', () => {
   async function managerTill(options: { env?: NodeJS.ProcessEnv; key?: Uint8Array; dataDir?: string } = {}) {
     const dataDir = options.dataDir ?? tempDir()
     const log = recordingLog()
-    const core = openCore({ dataDir, env: options.env ?? {}, vault: testVault(options.key), log })
+    const core = openCore({ dataDir, env: options.env ?? {}, vault: testVault(options.key), logger: log })
     if (valueOf(await core.call('auth:status', {})).setupNeeded) await staffedTill(core)
     else {
       const manager = valueOf(await core.call('auth:staffList', {})).find((person) => person.role === 'manager')
@@ -52,7 +53,7 @@ describe('provider settings', () => {
       { key: 'clientId', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
       { key: 'clientSecret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false }
     ])
-    expect(core.context.providerSettings.resolve('hubble')).toMatchObject({ mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
+    expect(core.context.settings.resolve('hubble')).toMatchObject({ mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
   })
 
   it('accepts plain http only for this computer, and field formats are checked', async () => {
@@ -85,7 +86,7 @@ describe('provider settings', () => {
     const juspay = view.providers.find((p) => p.provider === 'juspay')
     expect(juspay).toMatchObject({ mode: 'training', problems: ['TILL_JUSPAY_MODE is "prod", which is not training, sandbox or production; it is ignored.'] })
     expect(view.providers.find((p) => p.provider === 'vipps')?.problems).toEqual(['TILL_VIPPS_MSN: The merchant serial number (MSN) is 4 to 6 digits; it is ignored.'])
-    expect(core.context.providerSettings.resolve('gotit').secrets).toEqual({ storePin: PIN })
+    expect(core.context.settings.resolve('gotit').secrets).toEqual({ storePin: PIN })
     expect(valueOf(await core.call('providers:status', {})).find((p) => p.provider === 'gotit')?.mode).toBe('sandbox')
   })
 
@@ -111,12 +112,12 @@ describe('provider settings', () => {
     valueOf(await first.core.call('settings:setProvider', { provider: 'juspay', mode: 'sandbox', values: { merchantId: 'acme' }, secrets: { apiKey: SECRET } }))
     await first.core.close()
     const again = await managerTill({ key, dataDir: first.dataDir })
-    expect(again.core.context.providerSettings.resolve('juspay').secrets).toEqual({ apiKey: SECRET })
+    expect(again.core.context.settings.resolve('juspay').secrets).toEqual({ apiKey: SECRET })
     await again.core.close()
     const otherMachine = await managerTill({ dataDir: first.dataDir })
     const juspay = valueOf(await otherMachine.core.call('settings:get', {})).providers.find((p) => p.provider === 'juspay')
     expect(juspay).toMatchObject({ mode: 'sandbox', problems: ['Missing API key.'] })
-    expect(() => otherMachine.core.context.providerSettings.resolve('juspay')).toThrow(/Juspay is not set up: Missing API key/)
+    expect(() => otherMachine.core.context.settings.resolve('juspay')).toThrow(/Juspay is not set up: Missing API key/)
   })
 
   it('in the web host, takes secrets from the environment only and never stores them', async () => {
@@ -129,7 +130,7 @@ describe('provider settings', () => {
       /keeps secrets only in its environment/
     )
     valueOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'sandbox', values: { clientId: 'acme' } }))
-    expect(core.context.providerSettings.resolve('hubble').secrets).toEqual({ clientSecret: SECRET })
+    expect(core.context.settings.resolve('hubble').secrets).toEqual({ clientSecret: SECRET })
     expect(core.context.db.prepare('SELECT count(*) FROM provider_settings WHERE secrets IS NOT NULL').pluck().get()).toBe(0)
   })
 
@@ -146,6 +147,6 @@ describe('provider settings', () => {
 
   it('lists every environment variable in the README', () => {
     const readme = readFileSync('README.md', 'utf8')
-    for (const name of providerEnvironmentVariables()) expect(readme, name).toContain(`\`${name}\``)
+    for (const name of providerEnvironmentVariables(providerModules)) expect(readme, name).toContain(`\`${name}\``)
   })
 })

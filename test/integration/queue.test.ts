@@ -1,3 +1,4 @@
+import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
 import { CASHIER_PIN, errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
@@ -9,8 +10,8 @@ describe('queue of unsettled operations', () => {
   async function tillWithStuckRedemption() {
     const core = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_TIMEOUT_MS: '200' }, worker: { tickMs: 3_600_000, maxVerifications: 1, backoff: { baseMs: 1, capMs: 1 } } })
     const staff = await staffedTill(core)
-    const sim = await core.context.training.gotit()
-    const { billNumber, journalId } = core.context.redeem.enqueueMarkUse([{ code: '2000000007', amount: 10000 }], null)
+    const sim = await gotItOf(core).connection.simulator()
+    const { billNumber, journalId } = gotItOf(core).offline.enqueueMarkUse([{ code: '2000000007', amount: 10000 }], null)
     sim.faults.add({ route: '*', kind: 'hang' })
     await core.context.worker.runNow(journalId) // sent, no answer: unknown
     await new Promise((resolve) => setTimeout(resolve, 5))
@@ -44,7 +45,7 @@ describe('queue of unsettled operations', () => {
     expect(resolved.state).toBe('succeeded')
     expect(valueOf(await core.call('redeem:get', { billNumber })).status).toBe('redeemed')
     const [entry] = valueOf(await core.call('audit:list', { limit: 1 }))
-    expect(entry).toMatchObject({ action: 'queue_item_resolved', detail: { resolution: 'succeeded', note: 'checked in the Got It portal', bill: billNumber } })
+    expect(entry).toMatchObject({ action: 'queue_item_resolved', detail: { resolution: 'succeeded', note: 'checked in the Got It portal', subject: billNumber, label: 'Got It redemption' } })
     expect(errorOf(await core.call('journal:resolve', { id: journalId, outcome: 'rejected', note: 'again' })).code).toBe('conflict')
   })
 

@@ -1,3 +1,4 @@
+import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
 import { namedVoucherCodes as V } from '../../electron/core/sandbox/gotit/fixtures'
@@ -12,7 +13,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
   async function till(env: NodeJS.ProcessEnv = {}) {
     const core = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_TIMEOUT_MS: '400', ...env }, worker: { tickMs: 20, backoff: { baseMs: 10, capMs: 50 } } })
     await staffedTill(core)
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     return { core, sim }
   }
 
@@ -29,7 +30,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     const { core, sim } = await till()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
     expect(check).toMatchObject({ allRedeemable: true, totalToApply: { amount: 100000, currency: 'VND' } })
-    expect(check.billNumber).toMatch(/^T[0-9A-F]{6}-000001$/)
+    expect(check.billNumber).toMatch(/^T[0-9A-F]{6}[A-Z2-9]{4}-000001$/)
     expect(check.vouchers[0]).toMatchObject({
       code: V.new,
       problem: null,
@@ -185,7 +186,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     const { core, sim } = await till()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))
     valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
-    core.context.callLog.flush()
+    core.context.http.log.flush()
     const calls = core.context.db.prepare('SELECT operation, endpoint, status, request_id, detail FROM provider_calls ORDER BY id').all() as {
       operation: string
       endpoint: string
@@ -210,7 +211,7 @@ describe('RESERVE_FLOW', () => {
     const core = openCore({ dataDir: tempDir(), worker: { tickMs: 20, backoff: { baseMs: 10, capMs: 50 } } })
     await staffedTill(core)
     valueOf(await core.call('settings:setStore', { gotitFlow: 'reserve' }))
-    const sim = await core.context.training.gotit()
+    const sim = await gotItOf(core).connection.simulator()
     return { core, sim }
   }
 

@@ -1,3 +1,4 @@
+import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
 import { staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
@@ -22,8 +23,8 @@ describe('training mode', () => {
 
   it('runs the Got It simulator in-process on loopback, once, and stops it with the core', async () => {
     const core = openCore({ dataDir: tempDir() })
-    const first = await core.context.training.gotit()
-    expect(await core.context.training.gotit()).toBe(first)
+    const first = await gotItOf(core).connection.simulator()
+    expect(await gotItOf(core).connection.simulator()).toBe(first)
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     const answer = await fetch(`${first.url}/merchant/v6.0/checkmultiple`, { method: 'POST', body: JSON.stringify({ pin: first.pin, codes: ['1000000001'] }) })
     expect(await answer.json()).toMatchObject({ success: true })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { renderContractDoc } from '../../shared/ipc/contract-doc'
-import { channelNames, eventNames } from '../../shared/ipc/channels'
+import { channelNames, eventNames } from '../../shared/ipc/contract'
 
 describe('operator contract document', () => {
   it('is up to date with the schemas (run npm run contract:doc when this fails)', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TillError } from '../../shared/errors'
 import { createDispatcher, type Authorize, type Handlers } from '../../electron/core/dispatch'
-import { createHandlers } from '../../electron/core/handlers'
 import { recordingLog, useCores } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 
@@ -11,7 +10,7 @@ const anyone: Authorize = () => null
 describe('dispatcher', () => {
   const tempDir = useTempDirs()
   const openCore = useCores()
-  const handlers = (overrides: Partial<Handlers> = {}): Handlers => ({ ...createHandlers(openCore({ dataDir: tempDir() }).context), ...overrides })
+  const handlers = (overrides: Partial<Handlers> = {}): Handlers => ({ ...openCore({ dataDir: tempDir() }).handlers, ...overrides })
 
   it('answers an unknown channel with unknown_channel and a request id', async () => {
     const dispatch = createDispatcher(handlers(), recordingLog(), anyone)

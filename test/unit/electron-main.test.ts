@@ -34,7 +34,6 @@ vi.mock('electron', () => electron)
 import { registerContractIpc } from '../../electron/main/ipc'
 import { isTrustedSender, secureWebPreferences } from '../../electron/main/security'
 import { createMainWindow } from '../../electron/main/window'
-import { channelNames } from '../../shared/ipc/channels'
 
 const appUrl = 'file:///opt/till/resources/app.asar/out/renderer/index.html'
 
@@ -65,20 +64,21 @@ describe('Electron shell', () => {
     expect(isTrustedSender({ url: 'not a url', parent: null }, appUrl)).toBe(false)
   })
 
-  it('registers every contract channel and refuses untrusted senders before the core sees them', async () => {
-    const handlers = new Map<string, (event: unknown, input: unknown) => unknown>()
+  it('registers one RPC channel for the contract and refuses untrusted senders before the core sees them', async () => {
+    type IpcHandler = (event: unknown, channel: unknown, input: unknown) => unknown
+    const handlers = new Map<string, IpcHandler>()
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'from core' }))
-    registerContractIpc({ handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => handlers.set(channel, fn) } as never, dispatch, (event) =>
+    registerContractIpc({ handle: (channel: string, fn: IpcHandler) => handlers.set(channel, fn) } as never, dispatch, (event) =>
       isTrustedSender((event as unknown as { senderFrame: { url: string; parent: null } }).senderFrame, appUrl)
     )
-    expect([...handlers.keys()].sort()).toEqual([...channelNames].sort())
+    expect([...handlers.keys()]).toEqual(['till:rpc'])
 
-    const handle = handlers.get('prefs:setLanguage')
-    const refused = await handle?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, { language: 'vi' })
+    const handle = handlers.get('till:rpc')
+    const refused = await handle?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'prefs:setLanguage', { language: 'vi' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(dispatch).not.toHaveBeenCalled()
 
-    const accepted = await handle?.({ senderFrame: { url: appUrl, parent: null } }, { language: 'vi' })
+    const accepted = await handle?.({ senderFrame: { url: appUrl, parent: null } }, 'prefs:setLanguage', { language: 'vi' })
     expect(accepted).toEqual({ ok: true, value: 'from core' })
     expect(dispatch).toHaveBeenCalledWith('prefs:setLanguage', { language: 'vi' })
   })

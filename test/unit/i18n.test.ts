@@ -4,8 +4,8 @@ import { languages } from '../../shared/domain/preferences'
 import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
 import { en } from '../../renderer/src/i18n/en'
 import { auditActions } from '../../shared/domain/audit'
-import { providerFieldSpecs } from '../../shared/domain/provider-settings'
-import { trainingVoucherNames } from '../../electron/core/sandbox/training'
+import { providerModules } from '../../electron/core/providers/registry'
+import { trainingVoucherNames } from '../../electron/core/providers/gotit'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -28,7 +28,7 @@ describe('translations', () => {
 
   it('name every provider setting field, audit action and training voucher', () => {
     const keys = new Set(Object.keys(en))
-    for (const specs of Object.values(providerFieldSpecs)) for (const spec of specs) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
+    for (const provider of providerModules) for (const spec of provider.settings.fields) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
     for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
     for (const name of trainingVoucherNames) expect(keys.has(`training.voucher.${name}`), name).toBe(true)
   })

@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => {
     listeners,
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
     ipcRenderer: {
-      invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })),
+      invoke: vi.fn(async (ipcChannel: string, channel: string) => ({ ok: true, value: `${ipcChannel} ${channel}` })),
       on: (channel: string, listener: (event: unknown, message: unknown) => void) => {
         const set = listeners.get(channel) ?? new Set()
         set.add(listener)
@@ -35,10 +35,11 @@ describe('preload bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on'])
   })
 
-  it('passes contract channels to the main process and refuses any other channel itself', async () => {
-    expect(await bridge.invoke('app:info', {})).toEqual({ ok: true, value: 'app:info' })
-    expect(await bridge.invoke('till:event', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  it('passes contract calls over the one RPC channel and refuses names that cannot be contract channels itself', async () => {
+    expect(await bridge.invoke('app:info', {})).toEqual({ ok: true, value: 'till:rpc app:info' })
     expect(await bridge.invoke('ELECTRON_BROWSER_REQUIRE', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(await bridge.invoke('app:info\u0000', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(await bridge.invoke(42 as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1)
   })
 
@@ -52,5 +53,6 @@ describe('preload bridge', () => {
     send({ name: 'prefs:changed', payload: { language: 'en' } })
     expect(seen).toEqual([{ language: 'vi' }])
     expect(() => bridge.on('anything', () => undefined)).toThrow(/no event named/)
+    expect(() => bridge.on('__proto__', () => undefined)).toThrow(/no event named/)
   })
 })

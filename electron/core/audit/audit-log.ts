@@ -67,6 +67,11 @@ export class AuditLog {
   }
 
   /** Newest first. */
+  /** When the latest entry of an action was written (the last shift close, say). */
+  lastAt(action: AuditAction): string | undefined {
+    return this.db.prepare('SELECT at FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string | undefined
+  }
+
   page(before: number | undefined, limit: number): AuditEntry[] {
     const rows = this.db
       .prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')

@@ -66,6 +66,21 @@ export class JournalStore {
     return this.db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE id = ?').get(id)
   }
 
+  /** How many rows are about a subject (a bill): the next attempt's number is this plus one. */
+  countBySubject(subject: string): number {
+    return this.db.prepare('SELECT count(*) FROM journal WHERE subject = ?').pluck().get(subject) as number
+  }
+
+  latestBySubject(subject: string): JournalRow | undefined {
+    return this.db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE subject = ? ORDER BY id DESC LIMIT 1').get(subject)
+  }
+
+  /** Rows about a subject of the given operations, oldest first. */
+  bySubject(subject: string, operations: readonly string[]): JournalRow[] {
+    const placeholders = operations.map(() => '?').join(', ')
+    return this.db.prepare<string[], JournalRow>(`SELECT * FROM journal WHERE subject = ? AND operation IN (${placeholders}) ORDER BY id`).all(subject, ...operations)
+  }
+
   list(states: readonly JournalState[], limit = 1_000_000): JournalRow[] {
     const placeholders = states.map(() => '?').join(', ')
     return this.db.prepare<(JournalState | number)[], JournalRow>(`SELECT * FROM journal WHERE state IN (${placeholders}) ORDER BY id LIMIT ?`).all(...states, limit)
@@ -87,6 +102,13 @@ export class JournalStore {
     const now = this.now().toISOString()
     const rows = this.db.prepare<[string], JournalRow>("SELECT * FROM journal WHERE state = 'sending' AND (lease_until IS NULL OR lease_until < ?)").all(now)
     for (const row of rows) this.move(row, { to: 'unknown', note: 'the worker stopped while sending; the outcome must be verified', nextAttemptAt: this.now() })
+    return rows.length
+  }
+
+  /** Every unsettled row goes to a manager with a note (the data folder may belong to another till). Returns how many. */
+  parkUnsettled(note: string): number {
+    const rows = this.db.prepare<[], JournalRow>("SELECT * FROM journal WHERE state IN ('pending', 'sending', 'unknown') ORDER BY id").all()
+    for (const row of rows) this.move(row, { to: 'needs_review', note })
     return rows.length
   }
 
@@ -137,7 +159,7 @@ export class JournalStore {
     if (move.to !== row.state && !canMove(row.state, move.to)) {
       throw new JournalTransitionError(`journal row ${row.id} cannot move from ${row.state} to ${move.to}`)
     }
-    const history = JSON.parse(row.history) as HistoryEntry[]
+    const history = historyOf(row)
     history.push({ at: this.now().toISOString(), from: row.state, to: move.to, note: move.note ?? move.error ?? null, requestId: move.requestId ?? null })
     const at = this.now().toISOString()
     this.db
@@ -158,8 +180,26 @@ export class JournalStore {
   }
 }
 
-export function toJournalItem(row: JournalRow): JournalItem {
-  const history = JSON.parse(row.history) as HistoryEntry[]
+const HistorySchema = z.array(HistoryEntrySchema)
+
+/** A row's history, read back through its schema. */
+export function historyOf(row: Pick<JournalRow, 'history'>): HistoryEntry[] {
+  return HistorySchema.parse(JSON.parse(row.history))
+}
+
+/** The request id of a row's latest attempt that had one, for support. */
+export function lastRequestId(row: Pick<JournalRow, 'history'>): string | null {
+  return [...historyOf(row)].reverse().find((entry) => entry.requestId)?.requestId ?? null
+}
+
+/** A row's payload or result, read back through the schema it was written with. */
+export function readJson<T>(text: string | null, schema: z.ZodType<T>): T | null {
+  if (text === null) return null
+  const parsed = schema.safeParse(JSON.parse(text))
+  return parsed.success ? parsed.data : null
+}
+
+export function toJournalItem(row: JournalRow, label: JournalItem['label'] = { en: row.operation, vi: row.operation }): JournalItem {
   return {
     id: row.id,
     key: row.key,
@@ -170,7 +210,8 @@ export function toJournalItem(row: JournalRow): JournalItem {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
-    requestId: [...history].reverse().find((entry) => entry.requestId)?.requestId ?? null,
+    label,
+    requestId: lastRequestId(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }

@@ -10,7 +10,7 @@ export const transitions: Record<JournalState, readonly JournalState[]> = {
   pending: ['sending', 'needs_review'],
   sending: ['succeeded', 'rejected', 'unknown', 'pending', 'needs_review'],
   unknown: ['succeeded', 'rejected', 'unknown', 'pending', 'needs_review'],
-  needs_review: ['succeeded', 'rejected', 'pending'],
+  needs_review: ['succeeded', 'rejected', 'pending', 'unknown'],
   succeeded: [],
   rejected: []
 }

@@ -52,9 +52,11 @@ export class JournalWorker {
   constructor(
     private readonly db: Db,
     private readonly store: JournalStore,
-    private readonly handlers: Record<string, OperationHandler>,
+    private readonly handlerOf: (operation: string) => OperationHandler | undefined,
     private readonly now: () => Date,
-    options: Partial<WorkerOptions> = {}
+    options: Partial<WorkerOptions> = {},
+    /** Told about every row an attempt moved, after its transaction. */
+    private readonly onMoved: (row: JournalRow) => void = () => undefined
   ) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, ...options }
   }
@@ -134,7 +136,7 @@ export class JournalWorker {
   private async attempt(id: number, force: boolean): Promise<JournalRow | undefined> {
     const claimed = this.store.claim(id, this.options.leaseMs, force)
     if (!claimed) return this.store.get(id)
-    const handler = this.handlers[claimed.operation]
+    const handler = this.handlerOf(claimed.operation)
     let outcome: AttemptResult
     if (!handler) {
       outcome = { to: 'needs_review', requestId: null, note: `no handler for ${claimed.operation}` }
@@ -144,7 +146,7 @@ export class JournalWorker {
       } catch (error) {
         // A bug or a bad configuration: if we were sending, the request may have left.
         const note = error instanceof Error ? error.message : String(error)
-        outcome = claimed.state === 'sending' ? { to: 'unknown', requestId: null, note } : { to: 'unknown', requestId: null, note }
+        outcome = { to: 'unknown', requestId: null, note }
       }
     }
     crashPoint('after-provider-answer')
@@ -168,7 +170,10 @@ export class JournalWorker {
       })
       .immediate()
     const after = this.store.get(id)
-    if (after) handler?.settled?.(after, outcome)
+    if (after) {
+      handler?.settled?.(after, outcome)
+      this.onMoved(after)
+    }
     return after
   }
 }

@@ -1,104 +1,173 @@
 import { randomUUID } from 'node:crypto'
-import ky, { TimeoutError } from 'ky'
+import type { IncomingHttpHeaders } from 'node:http'
 import type { ProviderId } from '../../../shared/domain/providers'
 import type { ConnectivityRegistry } from '../connectivity'
+import { LoginFailed, type AuthStrategy } from './auth'
 import type { CallLog } from './call-log'
+import { sendOnWire, type KeepAliveAgents, type WireRequest } from './transport'
 
 /**
- * What came of one HTTP attempt, in the terms the journal needs:
- * - `answered`: the provider answered with a body we could read (any status).
+ * What came of one request, in the terms the journal needs:
+ * - `answered`: the provider answered with a body we could read (any status below 500).
  * - `not_sent`: the request never reached the provider (connection refused, no route, DNS).
  * - `no_answer`: the request may have been processed but we did not get a usable answer
- *   (timeout, reset, a 5xx without a body we understand, a malformed or truncated body).
+ *   (timeout, reset, a 5xx, a malformed or truncated body).
+ * - `auth_failed`: the provider would not give us a token; the request itself never left.
  */
 export type CallOutcome =
-  | { kind: 'answered'; status: number; body: unknown; requestId: string }
+  | { kind: 'answered'; status: number; body: unknown; headers: IncomingHttpHeaders; requestId: string }
   | { kind: 'not_sent'; reason: string; requestId: string }
-  | { kind: 'no_answer'; reason: 'timeout' | 'reset' | 'server_error' | 'malformed'; status: number | null; requestId: string }
+  | { kind: 'no_answer'; reason: 'timeout' | 'reset' | 'server_error' | 'malformed'; status: number | null; body?: unknown; requestId: string }
+  | { kind: 'auth_failed'; status: number | null; body: unknown; reached: boolean; message: string; requestId: string }
+
+export interface ProviderRequest {
+  /** A name for the call log, such as `usemultiple` or `getOrder`. */
+  operation: string
+  method: 'GET' | 'POST' | 'PUT'
+  /** Appended to the base URL. */
+  path: string
+  query?: Record<string, string | undefined>
+  /** A JSON body; the auth strategy's body fields are merged into it. */
+  json?: Record<string, unknown>
+  /** A form-encoded body; the auth strategy's body fields are merged into it. */
+  form?: Record<string, string | number | boolean | undefined>
+  /** Any other body, sent as it is. */
+  raw?: { body: Buffer; contentType: string }
+  headers?: Record<string, string>
+  /** Masked description for the call log: no secret, codes masked. */
+  detail?: string
+  timeoutMs?: number
+  /**
+   * Whether sending it twice does no harm (a lookup, a check). Such a request rides pooled
+   * keep-alive sockets and is sent once more on a fresh connection when a pooled socket turns out
+   * dead; one that is not (GET aside, the default) always gets a connection of its own.
+   */
+  idempotent?: boolean
+  /** False for the login call itself. */
+  authenticated?: boolean
+}
+
+export interface ProviderHttpConfig {
+  provider: ProviderId
+  baseUrl: string
+  /** `X-Request-Id` for most; Hubble wants `X-REQUEST-ID`. */
+  requestIdHeader: string
+  timeoutMs: number
+  auth?: AuthStrategy
+  /** Sent on every request (Vipps's system headers, Juspay's merchant id). */
+  headers?: Record<string, string>
+}
 
 export interface HttpDeps {
-  provider: ProviderId
   log: CallLog
   connectivity: ConnectivityRegistry
+  agents: KeepAliveAgents
 }
 
-export interface PostOptions {
-  operation: string
-  url: string
-  body: unknown
-  timeoutMs: number
-  headers?: Record<string, string>
-  /** Masked description of the request for the call log. */
-  detail?: string
-}
-
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string') return code
-    current = (current as { cause?: unknown }).cause
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
   }
-  return undefined
+}
+
+function encodeForm(fields: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.append(key, String(value))
+  return params.toString()
 }
 
 /**
- * One POST with a JSON body, a new X-Request-Id, a timeout, no automatic retry (a retry of a
- * mark use is the journal's decision, never the HTTP layer's), a call-log row and a
- * connectivity report.
+ * A provider's HTTP: its base URL and headers, a new request id on every attempt, an auth
+ * strategy (one re-login and one retry on 401, never a loop), a call-log row and a connectivity
+ * report for every attempt. No other retries: a retry of a money operation is the journal's call.
  */
-export async function postJson(deps: HttpDeps, options: PostOptions): Promise<CallOutcome> {
-  const requestId = randomUUID()
-  const started = performance.now()
-  const endpoint = new URL(options.url).pathname
-  const finish = (outcome: CallOutcome, status: number | null, errorCode: string | null): CallOutcome => {
-    deps.log.record({
-      provider: deps.provider,
-      operation: options.operation,
-      endpoint,
+export class ProviderHttp {
+  constructor(
+    readonly config: ProviderHttpConfig,
+    private readonly deps: HttpDeps
+  ) {}
+
+  async request(request: ProviderRequest): Promise<CallOutcome> {
+    const auth = request.authenticated === false ? undefined : this.config.auth
+    const first = await this.withCredentials(request, auth)
+    if (first.kind !== 'answered' || first.status !== 401 || !auth?.renew) return first
+    try {
+      await auth.renew()
+    } catch (error) {
+      if (error instanceof LoginFailed) return this.loginFailure(error)
+      throw error
+    }
+    return this.withCredentials(request, auth)
+  }
+
+  private async withCredentials(request: ProviderRequest, auth: AuthStrategy | undefined): Promise<CallOutcome> {
+    let credentials
+    try {
+      credentials = auth ? await auth.credentials() : {}
+    } catch (error) {
+      if (error instanceof LoginFailed) return this.loginFailure(error)
+      throw error
+    }
+    const headers: Record<string, string> = { Accept: 'application/json', ...this.config.headers, ...credentials.headers, ...request.headers }
+    let body: Buffer | undefined
+    if (request.json !== undefined) {
+      body = Buffer.from(JSON.stringify({ ...request.json, ...credentials.bodyFields }))
+      headers['Content-Type'] = 'application/json'
+    } else if (request.form !== undefined) {
+      body = Buffer.from(encodeForm({ ...request.form, ...credentials.bodyFields }))
+      headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    } else if (request.raw) {
+      body = request.raw.body
+      headers['Content-Type'] = request.raw.contentType
+    }
+    const url = new URL(`${this.config.baseUrl.replace(/\/+$/, '')}${request.path}`)
+    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value)
+    const idempotent = request.idempotent ?? request.method === 'GET'
+    const wire: WireRequest = { method: request.method, url, headers, ...(body ? { body } : {}), timeoutMs: request.timeoutMs ?? this.config.timeoutMs, reuse: idempotent }
+    const first = await this.attempt(request, wire)
+    if (!first.staleSocket) return first.outcome
+    return (await this.attempt(request, { ...wire, headers: { ...headers }, reuse: false })).outcome
+  }
+
+  private loginFailure(error: LoginFailed): CallOutcome {
+    return { kind: 'auth_failed', status: error.status, body: error.body, reached: error.reached, message: error.message, requestId: error.requestId }
+  }
+
+  private async attempt(request: ProviderRequest, wire: WireRequest): Promise<{ outcome: CallOutcome; staleSocket: boolean }> {
+    const requestId = randomUUID()
+    wire.headers[this.config.requestIdHeader] = requestId
+    const started = performance.now()
+    const result = await sendOnWire(this.deps.agents, wire)
+    let outcome: CallOutcome
+    if (result.kind === 'failed') {
+      outcome = !result.sent
+        ? { kind: 'not_sent', reason: result.code, requestId }
+        : { kind: 'no_answer', reason: result.reason === 'timeout' ? 'timeout' : result.reason === 'too_large' ? 'malformed' : 'reset', status: null, requestId }
+    } else {
+      const parsed = parseJson(result.text)
+      const body = parsed.ok ? parsed.value : undefined
+      if (result.status >= 500) outcome = { kind: 'no_answer', reason: 'server_error', status: result.status, body, requestId }
+      else if (!parsed.ok) outcome = { kind: 'no_answer', reason: 'malformed', status: result.status, requestId }
+      else outcome = { kind: 'answered', status: result.status, body, headers: result.headers, requestId }
+    }
+    const status = result.kind === 'response' ? result.status : null
+    this.deps.log.record({
+      provider: this.config.provider,
+      operation: request.operation,
+      endpoint: wire.url.pathname,
       status,
       durationMs: performance.now() - started,
-      errorCode,
+      errorCode: result.kind === 'failed' ? result.code : outcome.kind === 'no_answer' && outcome.reason === 'malformed' ? 'malformed_body' : status !== null && status >= 400 ? `http_${status}` : null,
       requestId,
-      ...(options.detail === undefined ? {} : { detail: options.detail })
+      ...(request.detail === undefined ? {} : { detail: request.detail })
     })
-    const reachable = outcome.kind === 'answered' || (outcome.kind === 'no_answer' && outcome.reason === 'malformed')
-    deps.connectivity.report(deps.provider, reachable && !(status !== null && status >= 502 && status <= 504) ? 'online' : 'offline')
-    return outcome
+    const reachable = result.kind === 'response' && !(result.status >= 502 && result.status <= 504)
+    const staleSocket = result.kind === 'failed' && result.staleSocket
+    // A dead pooled socket says nothing about the provider: the fresh attempt will.
+    if (!staleSocket) this.deps.connectivity.report(this.config.provider, reachable ? 'online' : 'offline')
+    return { outcome, staleSocket }
   }
-
-  let response: Response
-  try {
-    response = await ky.post(options.url, {
-      json: options.body,
-      timeout: options.timeoutMs,
-      retry: 0,
-      throwHttpErrors: false,
-      headers: { 'X-Request-Id': requestId, Accept: 'application/json', ...options.headers }
-    })
-  } catch (error) {
-    if (error instanceof TimeoutError) return finish({ kind: 'no_answer', reason: 'timeout', status: null, requestId }, null, 'timeout')
-    const code = causeCode(error) ?? 'network'
-    if (NOT_SENT_CODES.has(code)) return finish({ kind: 'not_sent', reason: code, requestId }, null, code)
-    return finish({ kind: 'no_answer', reason: 'reset', status: null, requestId }, null, code)
-  }
-
-  let text: string
-  try {
-    text = await response.text()
-  } catch (error) {
-    return finish({ kind: 'no_answer', reason: 'reset', status: response.status, requestId }, response.status, causeCode(error) ?? 'body_reset')
-  }
-  if (response.status === 429) return finish({ kind: 'answered', status: 429, body: undefined, requestId }, 429, 'http_429')
-  let body: unknown
-  try {
-    body = text.trim() === '' ? undefined : JSON.parse(text)
-  } catch {
-    body = undefined
-    if (response.status < 500) return finish({ kind: 'no_answer', reason: 'malformed', status: response.status, requestId }, response.status, 'malformed_body')
-  }
-  if (response.status >= 500) return finish({ kind: 'no_answer', reason: 'server_error', status: response.status, requestId }, response.status, `http_${response.status}`)
-  return finish({ kind: 'answered', status: response.status, body, requestId }, response.status, response.status >= 400 ? `http_${response.status}` : null)
 }

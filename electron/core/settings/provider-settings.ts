@@ -1,15 +1,13 @@
 import { TillError } from '../../../shared/errors'
 import {
   baseUrlProblem,
-  defaultBaseUrls,
   providerEnvName,
-  providerFieldSpecs,
   type ProviderFieldSpec,
   type ProviderSettingsPatch,
   type ProviderSettingsView,
   type SettingsView
 } from '../../../shared/domain/provider-settings'
-import { ProviderModeSchema, providerIds, type ProviderId, type ProviderMode } from '../../../shared/domain/providers'
+import { ProviderModeSchema, type ProviderId, type ProviderMode } from '../../../shared/domain/providers'
 import { z } from 'zod'
 import type { AuditDetail } from '../audit/audit-log'
 import type { Db } from '../db/connection'
@@ -40,26 +38,16 @@ export interface ResolvedProviderConfig {
 
 const StringMapSchema = z.record(z.string(), z.string())
 
-export const providerNames: Record<ProviderId, string> = { gotit: 'Got It', hubble: 'Hubble gift cards', vipps: 'Vipps MobilePay', juspay: 'Juspay' }
-
-const fieldLabels: Record<string, string> = {
-  storePin: 'store PIN',
-  pathPrefix: 'path prefix',
-  clientId: 'client id',
-  clientSecret: 'client secret',
-  subscriptionKey: 'subscription key',
-  merchantSerialNumber: 'merchant serial number (MSN)',
-  systemName: 'system name',
-  systemVersion: 'system version',
-  pluginName: 'plugin name',
-  pluginVersion: 'plugin version',
-  merchantId: 'merchant id',
-  apiKey: 'API key',
-  timeoutMs: 'timeout (ms)'
+/** What the settings need to know of a provider: its name, fields and the base URLs of its environments. */
+export interface ProviderSettingsSpec {
+  id: ProviderId
+  name: string
+  settings: { fields: readonly ProviderFieldSpec[]; baseUrls: { sandbox: string; production: string } }
 }
 
-export function fieldLabel(key: string): string {
-  return fieldLabels[key] ?? key
+/** Every environment variable the till reads for these providers, for the README and for tests. */
+export function providerEnvironmentVariables(providers: readonly ProviderSettingsSpec[]): string[] {
+  return providers.flatMap((p) => [providerEnvName(p.id, 'MODE'), providerEnvName(p.id, 'BASE_URL'), ...p.settings.fields.map((field) => field.env)])
 }
 
 /**
@@ -69,13 +57,28 @@ export function fieldLabel(key: string): string {
  */
 export class ProviderSettings {
   private readonly envProblems = new Map<ProviderId, string[]>()
+  private readonly specs: Map<ProviderId, ProviderSettingsSpec>
 
   constructor(
+    providers: readonly ProviderSettingsSpec[],
     private readonly db: Db,
     private readonly vault: SecretVault,
     private readonly env: NodeJS.ProcessEnv,
     private readonly now: () => Date
-  ) {}
+  ) {
+    this.specs = new Map(providers.map((p) => [p.id, p]))
+  }
+
+  /** The provider's spec, or an invalid_input error for an id the till does not know. */
+  spec(provider: ProviderId): ProviderSettingsSpec {
+    const spec = this.specs.get(provider)
+    if (!spec) throw new TillError('invalid_input', `The till has no provider called "${provider}".`)
+    return spec
+  }
+
+  private fields(provider: ProviderId): readonly ProviderFieldSpec[] {
+    return this.spec(provider).settings.fields
+  }
 
   get protection(): SettingsView['secretProtection'] {
     return this.vault.protection
@@ -86,19 +89,20 @@ export class ProviderSettings {
   }
 
   view(): SettingsView {
-    return { providers: providerIds.map((id) => this.viewOf(id)), secretProtection: this.vault.protection }
+    return { providers: [...this.specs.keys()].map((id) => this.viewOf(id)), secretProtection: this.vault.protection }
   }
 
   viewOf(provider: ProviderId): ProviderSettingsView {
     const e = this.effective(provider)
     return {
       provider,
+      name: this.spec(provider).name,
       mode: e.mode.value,
       modeFromEnvironment: e.mode.fromEnv,
       baseUrl: e.baseUrl.value,
       baseUrlOverridden: e.baseUrl.overridden,
       baseUrlFromEnvironment: e.baseUrl.fromEnv,
-      fields: providerFieldSpecs[provider].map((spec) => {
+      fields: this.fields(provider).map((spec) => {
         const field = e.fields.get(spec.key)
         return {
           key: spec.key,
@@ -117,10 +121,10 @@ export class ProviderSettings {
   resolve(provider: ProviderId): ResolvedProviderConfig {
     const e = this.effective(provider)
     const problems = this.problems(provider, e)
-    if (problems.length > 0) throw new TillError('provider_unreachable', `${providerNames[provider]} is not set up: ${problems.join(' ')}`)
+    if (problems.length > 0) throw new TillError('provider_unreachable', `${this.spec(provider).name} is not set up: ${problems.join(' ')}`)
     const values: Record<string, string> = {}
     const secrets: Record<string, string> = {}
-    for (const spec of providerFieldSpecs[provider]) {
+    for (const spec of this.fields(provider)) {
       const value = e.fields.get(spec.key)?.value
       if (value !== undefined) (spec.secret ? secrets : values)[spec.key] = value
     }
@@ -130,8 +134,8 @@ export class ProviderSettings {
   /** Validates and saves a change; returns what changed for the audit log, with no secret in it. */
   apply(patch: ProviderSettingsPatch): AuditDetail {
     const { provider } = patch
-    const name = providerNames[provider]
-    const specs = new Map(providerFieldSpecs[provider].map((spec) => [spec.key, spec]))
+    const name = this.spec(provider).name
+    const specs = new Map(this.fields(provider).map((spec) => [spec.key, spec]))
     const stored = this.stored(provider)
     const next: StoredSettings = { ...stored, values: { ...stored.values }, secrets: { ...stored.secrets } }
     const detail: AuditDetail = { provider }
@@ -140,7 +144,7 @@ export class ProviderSettings {
       const spec = specs.get(key)
       if (!spec) throw new TillError('invalid_input', `${name} has no setting called "${key}".`)
       if (spec.secret !== secret) {
-        throw new TillError('invalid_input', `The ${fieldLabel(key)} of ${name} ${spec.secret ? 'is a secret and goes with the secrets' : 'is not a secret'}.`)
+        throw new TillError('invalid_input', `The ${spec.label} of ${name} ${spec.secret ? 'is a secret and goes with the secrets' : 'is not a secret'}.`)
       }
       return spec
     }
@@ -235,7 +239,7 @@ export class ProviderSettings {
     const urlEnv = this.envValue(providerEnvName(provider, 'BASE_URL'))
     const urlEnvProblem = urlEnv === undefined ? null : baseUrlProblem(urlEnv)
     if (urlEnv !== undefined && urlEnvProblem) envProblems.push(`${providerEnvName(provider, 'BASE_URL')}: ${urlEnvProblem}; it is ignored.`)
-    const defaults = defaultBaseUrls[provider]
+    const defaults = this.spec(provider).settings.baseUrls
     const fallback = mode.value === 'production' ? defaults.production : defaults.sandbox
     const baseUrl =
       urlEnv !== undefined && !urlEnvProblem
@@ -243,7 +247,7 @@ export class ProviderSettings {
         : { value: stored.baseUrl ?? fallback, overridden: stored.baseUrl !== null, fromEnv: false }
 
     const fields = new Map<string, { value: string | undefined; fromEnv: boolean }>()
-    for (const spec of providerFieldSpecs[provider]) {
+    for (const spec of this.fields(provider)) {
       const fromEnv = this.envValue(spec.env)
       if (fromEnv !== undefined && spec.pattern && !spec.pattern.regex.test(fromEnv)) {
         envProblems.push(`${spec.env}: ${spec.pattern.message}; it is ignored.`)
@@ -259,8 +263,8 @@ export class ProviderSettings {
   private problems(provider: ProviderId, e: ReturnType<ProviderSettings['effective']>): string[] {
     const problems = [...(this.envProblems.get(provider) ?? [])]
     if (e.mode.value === 'training') return problems
-    const missing = providerFieldSpecs[provider].filter((spec) => spec.required && e.fields.get(spec.key)?.value === undefined)
-    if (missing.length > 0) problems.push(`Missing ${missing.map((spec) => fieldLabel(spec.key)).join(', ')}.`)
+    const missing = this.fields(provider).filter((spec) => spec.required && e.fields.get(spec.key)?.value === undefined)
+    if (missing.length > 0) problems.push(`Missing ${missing.map((spec) => spec.label).join(', ')}.`)
     const urlProblem = baseUrlProblem(e.baseUrl.value)
     if (urlProblem) problems.push(`Base URL: ${urlProblem}.`)
     return problems

@@ -13,7 +13,7 @@ export function ProviderIndicators() {
         return (
           <li key={status.provider} className={`provider provider-${status.connectivity}`} data-provider={status.provider} title={`${state}${seen}`}>
             <span className="dot" aria-hidden="true" />
-            <span>{t(`provider.${status.provider}`)}</span>
+            <span>{status.name}</span>
             <span className="provider-state">
               {state} · {t(`provider.mode.${status.mode}`)}
             </span>

@@ -1,8 +1,7 @@
 import { randomId } from './random-id'
 import type { TillBridge } from './bridge'
 import { createWebBridge, tokenFromPage } from './web-bridge'
-import type { ChannelName, EventName } from '../../../shared/ipc/channels'
-import { contract, events, type ChannelInput, type ChannelOutput, type EventPayload } from '../../../shared/ipc/contract'
+import { contract, events, type ChannelInput, type ChannelName, type ChannelOutput, type EventName, type EventPayload } from '../../../shared/ipc/contract'
 import { resultSchema, type Result } from '../../../shared/ipc/result'
 
 export interface TillClient {

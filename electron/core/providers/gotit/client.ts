@@ -1,14 +1,11 @@
 import type { SkuLine } from '../../../../shared/domain/redeem'
 import { maskCode } from '../../../../shared/domain/voucher-code'
-import { postJson, type CallOutcome, type HttpDeps } from '../http'
+import type { CallOutcome, ProviderHttp } from '../http'
 import { utcToGmt7DateTime } from './gmt7'
 import { WireResponseSchema, type WireRequest, type WireResponse } from './wire'
 
 export interface GotItConfig {
-  baseUrl: string
   pathPrefix: string
-  pin: string
-  timeoutMs: number
 }
 
 export interface BillRequest {
@@ -30,7 +27,8 @@ export type GotItOperation = 'checkmultiple' | 'reserved' | 'unreserved' | 'usem
 export class GotItClient {
   constructor(
     private readonly config: GotItConfig,
-    private readonly http: HttpDeps
+    /** Carries the store PIN in every body (its auth strategy). */
+    private readonly http: ProviderHttp
   ) {}
 
   check(request: BillRequest): Promise<GotItAnswer> {
@@ -50,8 +48,7 @@ export class GotItClient {
   }
 
   private async call(operation: GotItOperation, request: BillRequest): Promise<GotItAnswer> {
-    const body: WireRequest = {
-      pin: this.config.pin,
+    const body: Omit<WireRequest, 'pin'> = {
       codes: request.codes,
       ...(request.billNumber === undefined ? {} : { bill_number: request.billNumber }),
       ...(request.totalBill === undefined || operation === 'unreserved' ? {} : { total_bill: request.totalBill }),
@@ -60,11 +57,13 @@ export class GotItClient {
       ...(request.skus && request.skus.length > 0 && operation !== 'unreserved' ? { skus_info: request.skus } : {})
     }
     const prefix = this.config.pathPrefix.replace(/\/+$/, '')
-    const outcome = await postJson(this.http, {
+    const outcome = await this.http.request({
       operation,
-      url: `${this.config.baseUrl.replace(/\/+$/, '')}${prefix}/${operation}`,
-      body,
-      timeoutMs: this.config.timeoutMs,
+      method: 'POST',
+      path: `${prefix}/${operation}`,
+      // A check changes nothing at Got It; reserve, release and mark use must never be sent twice by the HTTP layer.
+      idempotent: operation === 'checkmultiple',
+      json: body,
       detail: `codes ${request.codes.map(maskCode).join(',')}${request.billNumber ? ` bill ${request.billNumber}` : ''}`
     })
     if (outcome.kind !== 'answered') return outcome

@@ -1,9 +1,10 @@
+import { GOTIT_PATH_PREFIX } from '../../providers/gotit/settings'
 import { SimClock } from '../framework/clock'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
 import { namedVoucherCodes, TRAINING_PIN } from './fixtures'
 import { GotItSimulator, type GotItOperation, type GotItSimConfig } from './gotit-simulator'
 
-export const GOTIT_PATH_PREFIX = '/merchant/v6.0'
+export { GOTIT_PATH_PREFIX }
 const operations: GotItOperation[] = ['checkmultiple', 'reserved', 'unreserved', 'usemultiple']
 
 export interface RunningGotItSimulator extends RunningSimulator {

@@ -40,7 +40,7 @@ export function ProviderSettingsForm(props: { view: ProviderSettingsView; secret
   const fromEnv = <span className="badge">{t('settings.fromEnvironment')}</span>
   return (
     <form className="provider-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t(`provider.${view.provider}`)}</h3>
+      <h3 id={`${id}-title`}>{view.name}</h3>
       <label htmlFor={`${id}-mode`}>
         {t('settings.mode')} {view.modeFromEnvironment && fromEnv}
       </label>
@@ -98,7 +98,7 @@ export function ProviderSettingsForm(props: { view: ProviderSettingsView; secret
         </ul>
       )}
       <button type="submit" disabled={busy}>
-        {t('settings.saveProvider', { provider: t(`provider.${view.provider}`) })}
+        {t('settings.saveProvider', { provider: view.name })}
       </button>
       {error !== null && <ErrorNotice error={error} t={t} />}
       {saved && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ChannelName } from '../../../../shared/ipc/channels'
+import type { ChannelName } from '../../../../shared/ipc/contract'
 import type { ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract'
 import type { TillErrorData } from '../../../../shared/errors'
 import { useTillClient } from '../../app/till-context'

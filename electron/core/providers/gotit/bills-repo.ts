@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import { SkuLineSchema, type Redemption, type SkuLine } from '../../../../shared/domain/redeem'
+import type { Db } from '../../db/connection'
+
+export type BillStatus = Redemption['status']
+export type BillFlow = 'direct' | 'reserve'
+
+export interface BillRow {
+  id: number
+  bill_number: string
+  status: BillStatus
+  flow: BillFlow
+  total_vnd: number | null
+  skus: string
+  transaction_id: string | null
+  problem: string | null
+  staff_id: string | null
+  created_at: string
+  settled_at: string | null
+}
+
+export interface VoucherRow {
+  code: string
+  value_vnd: number | null
+  amount_vnd: number
+}
+
+export const BillProblemSchema = z.object({
+  reason: z.string(),
+  code: z.string().nullable(),
+  message: z.object({ en: z.string(), vi: z.string(), code: z.string().nullable() }).nullable()
+})
+export type BillProblem = NonNullable<Redemption['problem']>
+
+const SkusSchema = z.array(SkuLineSchema)
+
+/** All SQL on Got It bills and the vouchers on them. */
+export class BillsRepo {
+  constructor(private readonly db: Db) {}
+
+  get(billNumber: string): BillRow | undefined {
+    return this.db.prepare<[string], BillRow>('SELECT * FROM bills WHERE bill_number = ?').get(billNumber)
+  }
+
+  insert(bill: { billNumber: string; status: BillStatus; flow: BillFlow; staffId: string | null; at: string; offlineApprovedBy?: string | null }): BillRow {
+    this.db
+      .prepare('INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at, offline_accepted, offline_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(bill.billNumber, bill.status, bill.flow, bill.staffId, bill.at, bill.at, bill.offlineApprovedBy ? 1 : 0, bill.offlineApprovedBy ?? null)
+    const row = this.get(bill.billNumber)
+    if (!row) throw new Error(`bill ${bill.billNumber} was not written`)
+    return row
+  }
+
+  vouchers(billId: number): VoucherRow[] {
+    return this.db.prepare<[number], VoucherRow>('SELECT code, value_vnd, amount_vnd FROM bill_vouchers WHERE bill_id = ? ORDER BY position').all(billId)
+  }
+
+  /** Replaces what a check found on an open bill. */
+  replaceChecked(billId: number, bill: { totalVnd: number | null; skus: SkuLine[]; at: string }, vouchers: { code: string; valueVnd: number | null; amountVnd: number }[]): void {
+    this.db.prepare("UPDATE bills SET total_vnd = ?, skus = ?, status = 'open', problem = NULL, updated_at = ? WHERE id = ?").run(bill.totalVnd, JSON.stringify(bill.skus), bill.at, billId)
+    this.db.prepare('DELETE FROM bill_vouchers WHERE bill_id = ?').run(billId)
+    this.insertVouchers(billId, vouchers)
+  }
+
+  insertVouchers(billId: number, vouchers: { code: string; valueVnd: number | null; amountVnd: number }[]): void {
+    const insert = this.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
+    vouchers.forEach((v, position) => insert.run(billId, position, v.code, v.valueVnd, v.amountVnd))
+  }
+
+  skus(bill: BillRow): SkuLine[] {
+    return SkusSchema.parse(JSON.parse(bill.skus))
+  }
+
+  problem(bill: BillRow): BillProblem | null {
+    if (!bill.problem) return null
+    return BillProblemSchema.parse(JSON.parse(bill.problem)) as BillProblem
+  }
+
+  markRedeeming(billId: number, staffId: string | null, at: string): void {
+    this.db.prepare("UPDATE bills SET status = 'redeeming', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(staffId, at, billId)
+  }
+
+  setStatus(billNumber: string, status: BillStatus, at: string, extra: { transactionId?: string | null; problem?: BillProblem | null; settled?: boolean } = {}): void {
+    this.db
+      .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
+      .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
+  }
+
+  /** Accepted offline and not settled yet: how many bills and how much. */
+  offlineOpen(): { count: number; amount: number } {
+    return this.db
+      .prepare(
+        "SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.status IN ('verifying', 'needs_review', 'redeeming')"
+      )
+      .get() as { count: number; amount: number }
+  }
+
+  /** Accepted offline since a moment (the start of the shift), settled or not. */
+  offlineSince(since: string): number {
+    return this.db
+      .prepare('SELECT COALESCE(sum(v.amount_vnd), 0) FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.created_at > ?')
+      .pluck()
+      .get(since) as number
+  }
+}

@@ -1,0 +1,57 @@
+import type { ModuleContext } from '../module'
+import { bodyFieldAuth } from '../auth'
+import { ProviderHttp } from '../http'
+import { startGotItSimulator, type RunningGotItSimulator } from '../../sandbox/gotit'
+import type { GotItSimConfig } from '../../sandbox/gotit/gotit-simulator'
+import { GotItClient } from './client'
+import { GOTIT_PATH_PREFIX } from './settings'
+
+/**
+ * The Got It client for the current settings: the in-process simulator in training mode (started
+ * on loopback the first time it is needed), the configured environment otherwise. Built per use,
+ * so a settings change applies at once; the keep-alive sockets are shared.
+ */
+export class GotItConnection {
+  private training: Promise<RunningGotItSimulator> | null = null
+
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly simConfig: Partial<GotItSimConfig> = {}
+  ) {}
+
+  /** The training simulator, started once. */
+  simulator(): Promise<RunningGotItSimulator> {
+    this.training ??= startGotItSimulator({ config: this.simConfig })
+    return this.training
+  }
+
+  async client(): Promise<GotItClient> {
+    const config = this.ctx.settings.resolve('gotit')
+    const timeoutMs = Number(config.values['timeoutMs'] ?? 30_000)
+    if (config.mode === 'training') {
+      const sim = await this.simulator()
+      return this.build(sim.url, GOTIT_PATH_PREFIX, sim.pin, timeoutMs)
+    }
+    return this.build(config.baseUrl, config.values['pathPrefix'] ?? GOTIT_PATH_PREFIX, config.secrets['storePin'] ?? '', timeoutMs)
+  }
+
+  /**
+   * Got It has no health endpoint; a check of a code that cannot exist is the lightest request
+   * that gets an answer from it [ASSUMED harmless]. The HTTP layer reports the outcome.
+   */
+  async probe(): Promise<void> {
+    const client = await this.client()
+    await client.check({ codes: ['0000000000'] })
+  }
+
+  async close(): Promise<void> {
+    const running = this.training
+    this.training = null
+    if (running) await (await running).close()
+  }
+
+  private build(baseUrl: string, pathPrefix: string, pin: string, timeoutMs: number): GotItClient {
+    const http = new ProviderHttp({ provider: 'gotit', baseUrl, requestIdHeader: 'X-Request-Id', timeoutMs, auth: bodyFieldAuth({ pin }) }, this.ctx.http)
+    return new GotItClient({ pathPrefix }, http)
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import type { gotitFeature } from '../../../../shared/channels/gotit'
+import type { HandlersOf } from '../../dispatch'
+import { namedVoucherCodes, type VoucherName } from '../../sandbox/gotit/fixtures'
+import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
+import { BillsRepo } from './bills-repo'
+import { GotItConnection } from './connection'
+import { MarkUseOperation } from './mark-use'
+import { OfflinePolicy } from './offline-policy'
+import { MARK_USE, RESERVE, UNRESERVE } from './payloads'
+import { RedeemService } from './redeem-service'
+import { Reservations } from './reservations'
+import { gotItBaseUrls, gotItFields } from './settings'
+
+/** The named vouchers a cashier can pick on the Redeem screen in training mode, one per lesson. */
+export const trainingVoucherNames: VoucherName[] = ['new', 'new_200k', 'new_50k', 'used', 'expired', 'cancelled', 'inactive', 'split', 'reserved_other', 'not_for_this_store', 'conditional']
+
+/** How the in-process training simulator is set up (benchmarks want a larger stock). */
+export const GotItTrainingOptionsSchema = z
+  .object({ whitelisted: z.boolean(), whitelistedLimit: z.number().int().positive(), replaySameBill: z.enum(['fail', 'replay']), atomic: z.boolean(), stock: z.number().int().min(0) })
+  .partial()
+
+export interface GotItRuntime extends ProviderRuntime {
+  connection: GotItConnection
+  redeem: RedeemService
+  offline: OfflinePolicy
+}
+
+const runtimes = new WeakSet<ProviderRuntime>()
+
+/** The Got It part of a running core, for tests, benchmarks and scripts in the same process. */
+export function gotItOf(core: { providers: ReadonlyMap<string, ProviderRuntime> }): GotItRuntime {
+  const runtime = core.providers.get('gotit')
+  if (!runtime || !runtimes.has(runtime)) throw new Error('This core has no Got It module.')
+  return runtime as GotItRuntime
+}
+
+function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
+  const connection = new GotItConnection(ctx, GotItTrainingOptionsSchema.parse(training ?? {}))
+  const bills = new BillsRepo(ctx.db)
+  const reservations = new Reservations(ctx, connection)
+  const redeem = new RedeemService(ctx, connection, bills, reservations)
+  const offline = new OfflinePolicy(ctx, bills, redeem)
+  const markUse = new MarkUseOperation(ctx, connection, bills, (billNumber) => ctx.events.emit('redeem:changed', redeem.view(billNumber)))
+  const handlers: HandlersOf<typeof gotitFeature> = {
+    'training:vouchers': () => (ctx.settings.mode('gotit') === 'training' ? trainingVoucherNames.map((name) => ({ name, code: namedVoucherCodes[name] })) : []),
+    'redeem:check': (input, call) => redeem.check(input, call.actor),
+    'redeem:redeem': ({ billNumber }, call) => redeem.redeem(billNumber, call.actor),
+    'redeem:get': ({ billNumber }) => redeem.view(billNumber),
+    'redeem:abandon': ({ billNumber }) => redeem.abandon(billNumber),
+    'redeem:acceptOffline': (input, call) => offline.accept(input, call.actor),
+    'offline:exposure': () => offline.exposure()
+  }
+  const runtime: GotItRuntime = {
+    connection,
+    redeem,
+    offline,
+    operations: { [MARK_USE]: markUse, [RESERVE]: reservations.reserve, [UNRESERVE]: reservations.release },
+    handlers,
+    probe: () => connection.probe(),
+    startTraining: () => connection.simulator(),
+    close: () => connection.close()
+  }
+  runtimes.add(runtime)
+  return runtime
+}
+
+/** Got It vouchers, redeemed at the till with DIRECT_FLOW (or RESERVE_FLOW by store). */
+export const gotitModule: ProviderModule<GotItRuntime> = {
+  id: 'gotit',
+  name: 'Got It',
+  settings: { fields: gotItFields, baseUrls: gotItBaseUrls },
+  create: createGotIt
+}

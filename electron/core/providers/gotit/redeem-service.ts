@@ -1,0 +1,193 @@
+import { TillError } from '../../../../shared/errors'
+import type { BillInput, CheckedVoucher, CheckResult, Redemption } from '../../../../shared/domain/redeem'
+import { isGotItCodeFormat, normalizeCode } from '../../../../shared/domain/voucher-code'
+import type { StaffSummary } from '../../../../shared/domain/staff'
+import { sumMoney, vnd } from '../../../../shared/money'
+import { readPreferences } from '../../db/repos/preferences-repo'
+import { crashPoint } from '../../journal/crash-points'
+import { lastRequestId, readJson } from '../../journal/journal-store'
+import type { ModuleContext } from '../module'
+import { gmt7Today, requestFailure, unreachable } from './answers'
+import type { BillRow, BillsRepo } from './bills-repo'
+import type { GotItConnection } from './connection'
+import { problemOf, toCheckedVoucher } from './map'
+import { MARK_USE, MarkUseResultSchema, type MarkUsePayload } from './payloads'
+import type { Reservations } from './reservations'
+
+export const DEFAULT_MAX_CODES_PER_BILL = 20
+
+function unchecked(code: string, problem: CheckedVoucher['problem']): CheckedVoucher {
+  return {
+    code,
+    problem,
+    state: null,
+    value: null,
+    amountToApply: null,
+    voucherType: null,
+    expiryDate: null,
+    expiresAt: null,
+    conditions: null,
+    used: null,
+    checked: problem !== 'refused',
+    providerMessage: null
+  }
+}
+
+/**
+ * Checking and redeeming Got It vouchers against a bill. The mark use is a journal row written
+ * with the bill before the call (see MarkUseOperation for how it is sent and verified).
+ */
+export class RedeemService {
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly connection: GotItConnection,
+    private readonly bills: BillsRepo,
+    private readonly reservations: Reservations
+  ) {}
+
+  async check(input: BillInput, actor: StaffSummary | null): Promise<CheckResult> {
+    const codes = input.codes.map(normalizeCode)
+    if (new Set(codes).size !== codes.length) throw new TillError('invalid_input', 'A code is on the bill twice.')
+    if (codes.length > DEFAULT_MAX_CODES_PER_BILL) {
+      throw new TillError('too_many_codes', `A bill takes at most ${DEFAULT_MAX_CODES_PER_BILL} codes.`, { params: { max: DEFAULT_MAX_CODES_PER_BILL } })
+    }
+    const bill = this.openBill(input.billNumber, actor)
+    const results = new Map<string, CheckedVoucher>()
+    for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
+    let remaining = codes.filter(isGotItCodeFormat)
+    let requestId = ''
+    const client = remaining.length > 0 ? await this.connection.client() : null
+    // Got It names only the first failing code; check the rest again until every code is known.
+    while (client && remaining.length > 0) {
+      const answer = await client.check({
+        codes: remaining,
+        billNumber: bill.bill_number,
+        ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
+        ...(input.skus === undefined ? {} : { skus: input.skus }),
+        direct: bill.flow === 'direct'
+      })
+      if (answer.kind !== 'response') throw unreachable(answer)
+      requestId = answer.requestId
+      const response = answer.response
+      if (response.success) {
+        for (const item of response.data ?? []) if (remaining.includes(item.code)) results.set(item.code, toCheckedVoucher(item, null, null))
+        for (const code of remaining) if (!results.has(code)) results.set(code, { ...unchecked(code, 'refused'), checked: false })
+        break
+      }
+      const item = response.data?.[0]
+      if (!item || !remaining.includes(item.code)) throw requestFailure(response, answer.requestId)
+      results.set(item.code, toCheckedVoucher(item, problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused', response))
+      remaining = remaining.filter((code) => code !== item.code)
+    }
+    const vouchers = codes.map((code) => results.get(code) ?? unchecked(code, 'refused'))
+    this.ctx.db
+      .transaction(() =>
+        this.bills.replaceChecked(
+          bill.id,
+          { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at: this.ctx.now().toISOString() },
+          vouchers.map((v) => ({ code: v.code, valueVnd: v.value?.amount ?? null, amountVnd: v.amountToApply?.amount ?? 0 }))
+        )
+      )
+      .immediate()
+    const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
+    if (bill.flow === 'reserve' && allRedeemable) await this.reservations.hold(bill, codes, input)
+    return {
+      billNumber: bill.bill_number,
+      vouchers,
+      allRedeemable,
+      totalToApply: sumMoney('VND', vouchers.flatMap((v) => (v.amountToApply ? [v.amountToApply] : []))),
+      requestId
+    }
+  }
+
+  /** Marks the checked vouchers of a bill used. Answers once Got It has, or when the outcome is being verified. */
+  async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
+    const journalId = this.ctx.db
+      .transaction(() => {
+        const bill = this.bill(billNumber)
+        if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
+        const vouchers = this.bills.vouchers(bill.id)
+        if (vouchers.length === 0 || vouchers.some((v) => v.amount_vnd <= 0)) {
+          throw new TillError('conflict', 'Check the vouchers first: every voucher on the bill must be valid.')
+        }
+        const payload: MarkUsePayload = {
+          billNumber,
+          codes: vouchers.map((v) => v.code),
+          ...(bill.total_vnd === null ? {} : { totalBill: bill.total_vnd }),
+          skus: this.bills.skus(bill),
+          queueWhenOffline: false,
+          flow: bill.flow
+        }
+        const id = this.ctx.journal.insert({ key: `${MARK_USE}:${billNumber}:${this.ctx.journal.countBySubject(billNumber) + 1}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
+        this.bills.markRedeeming(bill.id, actor?.id ?? null, this.ctx.now().toISOString())
+        return id
+      })
+      .immediate()
+    crashPoint('after-journal-write')
+    const row = await this.ctx.worker.runNow(journalId)
+    if (row?.state === 'rejected' && readJson(row.result, MarkUseResultSchema)?.reason === 'provider_unreachable') {
+      throw new TillError('provider_unreachable', `Nothing was redeemed: ${row.last_error ?? 'Got It could not be reached'}.`, { requestId: lastRequestId(row) ?? undefined })
+    }
+    return this.view(billNumber)
+  }
+
+  /** Gives up a bill; in RESERVE_FLOW its reservations are released (journaled, so a release is never lost). */
+  async abandon(billNumber: string): Promise<Redemption> {
+    const bill = this.bill(billNumber)
+    if (bill.status !== 'open' && bill.status !== 'rejected') return this.view(billNumber)
+    const release = this.ctx.db
+      .transaction(() => {
+        this.bills.setStatus(billNumber, 'abandoned', this.ctx.now().toISOString())
+        return this.reservations.releaseAll(bill)
+      })
+      .immediate()
+    if (release !== null) await this.ctx.worker.runNow(release)
+    return this.view(billNumber)
+  }
+
+  view(billNumber: string): Redemption {
+    const bill = this.bill(billNumber)
+    const vouchers = this.bills.vouchers(bill.id)
+    const last = this.ctx.journal.latestBySubject(billNumber)
+    return {
+      billNumber,
+      status: bill.status,
+      flow: bill.flow,
+      vouchers: vouchers.map((v) => ({ code: v.code, amount: vnd(v.amount_vnd) })),
+      total: sumMoney(
+        'VND',
+        vouchers.map((v) => vnd(v.amount_vnd))
+      ),
+      transactionId: bill.transaction_id,
+      problem: this.bills.problem(bill),
+      createdAt: bill.created_at,
+      settledAt: bill.settled_at,
+      requestId: last ? lastRequestId(last) : null
+    }
+  }
+
+  bill(billNumber: string): BillRow {
+    const bill = this.bills.get(billNumber)
+    if (!bill) throw new TillError('not_found', `There is no bill ${billNumber} on this till.`)
+    return bill
+  }
+
+  private openBill(billNumber: string | undefined, actor: StaffSummary | null): BillRow {
+    if (billNumber !== undefined) {
+      const bill = this.bill(billNumber)
+      if (bill.status !== 'open' && bill.status !== 'rejected') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; start a new bill.`)
+      return bill
+    }
+    return this.ctx.db
+      .transaction(() =>
+        this.bills.insert({
+          billNumber: this.ctx.identity.nextBillNumber(),
+          status: 'open',
+          flow: readPreferences(this.ctx.db).gotitFlow,
+          staffId: actor?.id ?? null,
+          at: this.ctx.now().toISOString()
+        })
+      )
+      .immediate()
+  }
+}

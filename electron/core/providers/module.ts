@@ -1,0 +1,71 @@
+import type { Language } from '../../../shared/domain/preferences'
+import type { ProviderFieldSpec } from '../../../shared/domain/provider-settings'
+import type { StaffSummary } from '../../../shared/domain/staff'
+import type { AuditLog } from '../audit/audit-log'
+import type { AuthService } from '../auth/auth-service'
+import type { ConnectivityRegistry } from '../connectivity'
+import type { Db } from '../db/connection'
+import type { FeatureHandlers } from '../dispatch'
+import type { EventBus } from '../events'
+import type { TillIdentity } from '../identity/till-identity'
+import type { JournalRow, JournalStore } from '../journal/journal-store'
+import type { JournalWorker, OperationHandler } from '../journal/worker'
+import type { Logger } from '../log/logger'
+import type { ProviderSettings } from '../settings/provider-settings'
+import type { WebhookRoute } from '../webhooks/receiver'
+import type { HttpDeps } from './http'
+
+/** What the core hands every provider module and feature: built once by `createCore`, complete before any module is created. */
+export interface ModuleContext {
+  db: Db
+  events: EventBus
+  connectivity: ConnectivityRegistry
+  audit: AuditLog
+  auth: AuthService
+  settings: ProviderSettings
+  journal: JournalStore
+  worker: JournalWorker
+  http: HttpDeps
+  identity: TillIdentity
+  log: Logger
+  now: () => Date
+}
+
+/** A kind of journal row a module owns: how it is sent and verified, what the Queue calls it, and what a manager's settlement changes. */
+export interface JournalOperation {
+  label: Record<Language, string>
+  handler: OperationHandler
+  /**
+   * A manager settled the row by hand; update the module's own records (a bill, an order), in
+   * the same transaction as the journal move.
+   */
+  settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', actor: StaffSummary): void
+}
+
+/** What a provider module does once the core is running. */
+export interface ProviderRuntime {
+  /** Journal operations by name, such as `gotit.markUse`. */
+  operations: Record<string, JournalOperation>
+  /** Its contract channels (the tables are in shared/channels). */
+  handlers: FeatureHandlers
+  /** A light request that shows whether the provider answers; the HTTP layer reports the outcome. */
+  probe?(): Promise<void>
+  /** Callbacks the provider sends to the till's receiver. */
+  webhooks?: WebhookRoute[]
+  /** Starts the in-process simulator training mode talks to (at once, instead of at first use). */
+  startTraining(): Promise<unknown>
+  close(): Promise<void>
+}
+
+/** One provider: everything about it lives in its folder; the registry lists it once. */
+export interface ProviderModule<R extends ProviderRuntime = ProviderRuntime> {
+  id: string
+  /** As the provider wants to be named in the interface. */
+  name: string
+  settings: {
+    fields: readonly ProviderFieldSpec[]
+    baseUrls: { sandbox: string; production: string }
+  }
+  /** `training` is how tests and benchmarks set up the module's training simulator; the module validates it. */
+  create(ctx: ModuleContext, training?: unknown): R
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { AppInfoSchema } from '../domain/app-info'
+import { LanguageInputSchema, PreferencesSchema } from '../domain/preferences'
+import { ProviderStatusListSchema } from '../domain/providers'
+import { defineFeature } from '../ipc/channel-table'
+import { NoInput } from './common'
+
+/** The shell: what the till is, its preferences and its providers' state. */
+export const appFeature = defineFeature({
+  channels: {
+    'app:info': {
+      summary: 'Version, till id, host, whether training mode is on, and the current preferences.',
+      access: 'public',
+      input: NoInput,
+      output: AppInfoSchema
+    },
+    'prefs:get': {
+      summary: 'The till preferences: interface language, store time zone and idle lock.',
+      access: 'public',
+      input: NoInput,
+      output: PreferencesSchema
+    },
+    'prefs:setLanguage': {
+      summary: 'Switches the interface language (anyone may, even before signing in); emits prefs:changed.',
+      access: 'public',
+      input: LanguageInputSchema,
+      output: PreferencesSchema
+    },
+    'providers:status': {
+      summary: 'Each provider with its mode and whether it is reachable, as last seen by a real call or probe.',
+      access: 'public',
+      input: NoInput,
+      output: ProviderStatusListSchema
+    }
+  },
+  events: {
+    'prefs:changed': { summary: 'The preferences after a change.', payload: PreferencesSchema },
+    'providers:changed': {
+      summary: 'The status of every provider after any of them changed.',
+      payload: ProviderStatusListSchema
+    }
+  }
+})
+
+export type { z }

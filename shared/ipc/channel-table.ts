@@ -1,0 +1,63 @@
+import type { z } from 'zod'
+
+/** Who may call a channel: anyone, a signed-in person on an unlocked till, or a manager. */
+export type Access = 'public' | 'staff' | 'manager'
+
+export interface ChannelSpec {
+  summary: string
+  access: Access
+  input: z.ZodType
+  output: z.ZodType
+}
+
+export interface EventSpec {
+  summary: string
+  payload: z.ZodType
+}
+
+/** What one feature adds to the contract: its channels and the events it emits. */
+export interface FeatureContract {
+  channels: Record<string, ChannelSpec>
+  events: Record<string, EventSpec>
+}
+
+/** Checks a feature's table against the shape without widening its literal types. */
+export function defineFeature<const C extends Record<string, ChannelSpec>, const E extends Record<string, EventSpec> = Record<never, EventSpec>>(feature: {
+  channels: C
+  events?: E
+}): { channels: C; events: E } {
+  return { channels: feature.channels, events: feature.events ?? ({} as E) }
+}
+
+type Intersect<T extends readonly FeatureContract[], K extends 'channels' | 'events'> = T extends readonly [infer H extends FeatureContract, ...infer R extends readonly FeatureContract[]]
+  ? H[K] & Intersect<R, K>
+  : unknown
+
+export class DuplicateChannelError extends Error {}
+
+function mergeTables<T>(tables: readonly Record<string, T>[], what: string): Record<string, T> {
+  const merged: Record<string, T> = {}
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table)) {
+      if (Object.hasOwn(merged, name)) throw new DuplicateChannelError(`Two features define the ${what} "${name}".`)
+      merged[name] = spec
+    }
+  }
+  return merged
+}
+
+/** The app's contract: every feature's channels and events, a name defined twice being an error. */
+export function mergeFeatures<const T extends readonly FeatureContract[]>(
+  ...features: T
+): { channels: Intersect<T, 'channels'>; events: Intersect<T, 'events'> } {
+  return {
+    channels: mergeTables(
+      features.map((f) => f.channels),
+      'channel'
+    ) as Intersect<T, 'channels'>,
+    events: mergeTables(
+      features.map((f) => f.events),
+      'event'
+    ) as Intersect<T, 'events'>
+  }
+}
