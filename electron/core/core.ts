@@ -147,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
   log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
   const close = async (): Promise<void> => {
     probe.stop()
-    await receiver.stop()
+    await receiver.close()
     await worker.stop()
     callLog.flush()
     for (const runtime of providers.values()) await runtime.close()

@@ -86,7 +86,7 @@ describe('provider HTTP layer', () => {
   }
 
   it('sends GET with a query, JSON, form and PUT bodies, with the provider’s request-id header, a new id per attempt, each in the call log', async () => {
-    const p = await provider((req, res) => json(res, 200, { ok: true }))
+    const p = await provider((_req, res) => json(res, 200, { ok: true }))
     const { http, calls } = setup({ baseUrl: `${p.url}/api/`, headers: { 'x-merchantid': 'shop1' } })
     const outcomes = [
       await http.request({ operation: 'list', method: 'GET', path: '/products', query: { q: 'zom ato', pageNo: undefined } }),
@@ -112,7 +112,7 @@ describe('provider HTTP layer', () => {
   })
 
   it('puts a body-field secret into JSON and form bodies, and HTTP Basic into a header', async () => {
-    const p = await provider((req, res) => json(res, 200, {}))
+    const p = await provider((_req, res) => json(res, 200, {}))
     const pin = setup({ baseUrl: p.url, auth: bodyFieldAuth({ pin: '1212' }) }).http
     await pin.request({ operation: 'check', method: 'POST', path: '/check', json: { codes: ['1'] } })
     await pin.request({ operation: 'form', method: 'POST', path: '/form', form: { a: 1 } })
@@ -166,7 +166,7 @@ describe('provider HTTP layer', () => {
   })
 
   it('reports a login the provider refuses as auth_failed, without sending the request', async () => {
-    const p = await provider((req, res) => json(res, 200, {}))
+    const p = await provider((_req, res) => json(res, 200, {}))
     const auth = new TokenAuth({ now: () => new Date(), login: () => Promise.reject(new LoginFailed(401, { message: 'bad client' }, 'req-1', true, 'the client id or secret is wrong')) })
     const { http } = setup({ baseUrl: p.url, auth })
     expect(await http.request({ operation: 'orders', method: 'GET', path: '/orders' })).toMatchObject({ kind: 'auth_failed', status: 401, message: 'the client id or secret is wrong', requestId: 'req-1' })
@@ -174,7 +174,7 @@ describe('provider HTTP layer', () => {
   })
 
   it('times out over the whole answer: headers and half a body, then silence, ends at the timeout', async () => {
-    const p = await provider((req, res) => {
+    const p = await provider((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' })
       res.write('{"data":')
     })
@@ -187,7 +187,7 @@ describe('provider HTTP layer', () => {
   })
 
   it('tells not sent (refused connection) from no answer (reset, 5xx, unreadable body)', async () => {
-    const dead = await provider((req, res) => json(res, 200, {}))
+    const dead = await provider((_req, res) => json(res, 200, {}))
     const deadUrl = dead.url
     await dead.close()
     expect(await setup({ baseUrl: deadUrl }).http.request({ operation: 'x', method: 'POST', path: '/x', json: {} })).toMatchObject({ kind: 'not_sent', reason: 'ECONNREFUSED' })
@@ -208,7 +208,7 @@ describe('provider HTTP layer', () => {
   })
 
   it('keeps lookups on one keep-alive connection and never reuses a socket the server closed; a money call always gets its own connection', async () => {
-    const p = await provider((req, res) => json(res, 200, { n: p.seen.length }))
+    const p = await provider((_req, res) => json(res, 200, { n: p.seen.length }))
     const { http, calls } = setup({ baseUrl: p.url })
     for (let i = 0; i < 3; i++) expect(await http.request({ operation: 'lookup', method: 'GET', path: '/orders/1' })).toMatchObject({ kind: 'answered', status: 200 })
     expect(p.connections()).toBe(1)

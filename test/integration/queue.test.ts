@@ -36,6 +36,26 @@ describe('queue of unsettled operations', () => {
     expect(sim.sim.uses.get('2000000007')).toBe(1)
   })
 
+  it('retries an item whose mark use may have reached Got It by verifying it, never by sending it again', async () => {
+    const core = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_TIMEOUT_MS: '200' }, worker: { tickMs: 3_600_000, maxVerifications: 1, backoff: { baseMs: 1, capMs: 1 } } })
+    await staffedTill(core)
+    const sim = await gotItOf(core).connection.simulator()
+    const { billNumber, journalId } = gotItOf(core).offline.enqueueMarkUse([{ code: '2000000008', amount: 10000 }], null)
+    sim.faults.add({ route: 'usemultiple', kind: 'reset-after', times: 1 }) // Got It marks it used, the answer is lost
+    await core.context.worker.runNow(journalId)
+    sim.faults.add({ route: '*', kind: 'hang' })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await core.context.worker.runNow(journalId)
+    expect(core.context.journal.get(journalId)?.state).toBe('needs_review')
+    sim.faults.clear()
+    const before = sim.requests.length
+    const retried = valueOf(await core.call('journal:retry', { id: journalId }))
+    expect(retried).toMatchObject({ state: 'succeeded', label: { en: 'Got It redemption' } })
+    expect(sim.requests.slice(before).map((r) => r.route)).toEqual(['checkmultiple'])
+    expect(sim.sim.uses.get('2000000008')).toBe(1)
+    expect(valueOf(await core.call('redeem:get', { billNumber })).status).toBe('redeemed')
+  })
+
   it('lets a manager resolve an item with a note that goes to the audit log; a cashier may not', async () => {
     const { core, journalId, billNumber, cashierId } = await tillWithStuckRedemption()
     valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))

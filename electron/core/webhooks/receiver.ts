@@ -84,8 +84,15 @@ export class CallbackReceiver {
     return this.inbox.recent(limit)
   }
 
-  /** Starts, moves or stops the server to match the settings. */
-  async apply(settings: ReceiverSettings): Promise<ReceiverStatus> {
+  private applying: Promise<ReceiverStatus> = Promise.resolve(this.state)
+
+  /** Starts, moves or stops the server to match the settings; changes are applied one after another. */
+  apply(settings: ReceiverSettings): Promise<ReceiverStatus> {
+    this.applying = this.applying.then(() => this.applyNow(settings))
+    return this.applying
+  }
+
+  private async applyNow(settings: ReceiverSettings): Promise<ReceiverStatus> {
     await this.stop()
     if (!settings.enabled) return this.state
     const server = createServer((req, res) => {
@@ -121,7 +128,13 @@ export class CallbackReceiver {
     return this.state
   }
 
-  async stop(): Promise<void> {
+  /** Waits for a change being applied, then stops (the till is closing). */
+  async close(): Promise<void> {
+    await this.applying
+    await this.stop()
+  }
+
+  private async stop(): Promise<void> {
     const server = this.server
     this.server = null
     this.state = { listening: false, url: null, problem: null }
