@@ -15,6 +15,16 @@ describe('core', () => {
     expect(Object.keys(contract).sort()).toEqual([...channelNames].sort())
   })
 
+  it('names every journal operation of every provider module in every language', () => {
+    const core = openCore({ dataDir: tempDir() })
+    const operations = [...core.providers.values()].flatMap((runtime) => Object.entries(runtime.operations))
+    expect(operations.map(([name]) => name)).toEqual(['gotit.markUse', 'gotit.reserve', 'gotit.unreserve'])
+    for (const [name, operation] of operations) {
+      expect(operation.label.en, name).toMatch(/\S/)
+      expect(operation.label.vi, name).toMatch(/\S/)
+    }
+  })
+
   it('keeps the same till id across restarts on the same data folder', async () => {
     const dataDir = tempDir()
     const first = openCore({ dataDir })

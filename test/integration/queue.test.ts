@@ -50,7 +50,7 @@ describe('queue of unsettled operations', () => {
     sim.faults.clear()
     const before = sim.requests.length
     const retried = valueOf(await core.call('journal:retry', { id: journalId }))
-    expect(retried).toMatchObject({ state: 'succeeded', label: { en: 'Got It redemption' } })
+    expect(retried).toMatchObject({ state: 'succeeded', label: { en: 'Got It mark use' } })
     expect(sim.requests.slice(before).map((r) => r.route)).toEqual(['checkmultiple'])
     expect(sim.sim.uses.get('2000000008')).toBe(1)
     expect(valueOf(await core.call('redeem:get', { billNumber })).status).toBe('redeemed')
@@ -65,7 +65,7 @@ describe('queue of unsettled operations', () => {
     expect(resolved.state).toBe('succeeded')
     expect(valueOf(await core.call('redeem:get', { billNumber })).status).toBe('redeemed')
     const [entry] = valueOf(await core.call('audit:list', { limit: 1 }))
-    expect(entry).toMatchObject({ action: 'queue_item_resolved', detail: { resolution: 'succeeded', note: 'checked in the Got It portal', subject: billNumber, label: 'Got It redemption' } })
+    expect(entry).toMatchObject({ action: 'queue_item_resolved', detail: { resolution: 'succeeded', note: 'checked in the Got It portal', subject: billNumber, label: 'Got It mark use' } })
     expect(errorOf(await core.call('journal:resolve', { id: journalId, outcome: 'rejected', note: 'again' })).code).toBe('conflict')
   })
 

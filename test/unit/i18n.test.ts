@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { errorCodes } from '../../shared/errors'
 import { languages } from '../../shared/domain/preferences'
-import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
-import { en } from '../../renderer/src/i18n/en'
+import { dictionaries, mergeBundles, translator } from '../../renderer/src/i18n/i18n'
+import { defineMessages } from '../../renderer/src/i18n/define'
 import { auditActions } from '../../shared/domain/audit'
 import { providerModules } from '../../electron/core/providers/registry'
 import { trainingVoucherNames } from '../../electron/core/providers/gotit'
 
+const en = dictionaries.en
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 describe('translations', () => {
@@ -31,6 +32,12 @@ describe('translations', () => {
     for (const provider of providerModules) for (const spec of provider.settings.fields) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
     for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
     for (const name of trainingVoucherNames) expect(keys.has(`training.voucher.${name}`), name).toBe(true)
+  })
+
+  it('refuse two features defining the same key', () => {
+    const a = defineMessages({ en: { 'x.title': 'A' }, vi: { 'x.title': 'A' } })
+    const b = defineMessages({ en: { 'x.title': 'B' }, vi: { 'x.title': 'B' } })
+    expect(() => mergeBundles([a, b])).toThrow(/Two features define the message "x.title"/)
   })
 
   it('fill placeholders and leave unknown ones visible', () => {

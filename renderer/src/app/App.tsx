@@ -1,9 +1,5 @@
 import { useEffect, useState } from 'react'
 import type { TillErrorData } from '../../../shared/errors'
-import { RedeemScreen } from '../features/redeem/RedeemScreen'
-import { SettingsScreen } from '../features/settings/SettingsScreen'
-import { QueueScreen } from '../features/queue/QueueScreen'
-import { PlannedScreen } from '../features/placeholders/PlannedScreen'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { FirstRunScreen } from '../features/auth/FirstRunScreen'
 import { LockScreen } from '../features/auth/LockScreen'
@@ -12,26 +8,12 @@ import { useIdleLock } from './use-idle-lock'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ProviderIndicators } from './ProviderIndicators'
-import { screenForShortcut, screens, screenTitle, type ScreenId } from './screens'
+import { screenForShortcut, screens, type ScreenId } from './screens'
 import { useApp, useT, useTillClient } from './till-context'
 
 function CurrentScreen(props: { screen: ScreenId }) {
-  switch (props.screen) {
-    case 'redeem':
-      return <RedeemScreen />
-    case 'settings':
-      return <SettingsScreen />
-    case 'giftCards':
-      return <PlannedScreen title="nav.giftCards" purpose="planned.giftCards" />
-    case 'receipts':
-      return <PlannedScreen title="nav.receipts" purpose="planned.receipts" />
-    case 'payments':
-      return <PlannedScreen title="nav.payments" purpose="planned.payments" />
-    case 'queue':
-      return <QueueScreen />
-    case 'history':
-      return <PlannedScreen title="nav.history" purpose="planned.history" />
-  }
+  const entry = screens.find((candidate) => candidate.id === props.screen) ?? screens[0]
+  return <entry.Screen />
 }
 
 /** Closing the shift; with money operations unsettled, a manager must acknowledge them first. */
@@ -121,10 +103,10 @@ function Workspace() {
     <div className="body">
       <nav aria-label={t('nav.label')} className="nav">
         <ul>
-          {screens.map((id, index) => (
+          {screens.map(({ id, title }, index) => (
             <li key={id}>
               <button type="button" aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`} onClick={() => go(id)}>
-                <span>{t(screenTitle[id])}</span>
+                <span>{t(title)}</span>
                 <kbd>{t('nav.shortcut', { n: index + 1 })}</kbd>
               </button>
             </li>

@@ -1,21 +1,16 @@
-import type { MessageKey } from '../i18n/i18n'
+import { giftCardsScreen, historyScreen, paymentsScreen, receiptsScreen } from '../features/placeholders'
+import { queueScreen } from '../features/queue'
+import { redeemScreen } from '../features/redeem'
+import { settingsScreen } from '../features/settings'
 
-export const screens = ['redeem', 'giftCards', 'receipts', 'payments', 'queue', 'history', 'settings'] as const
-export type ScreenId = (typeof screens)[number]
+/** The workspace's screens in menu order (Alt+1 … opens them); a feature adds its screen here. */
+export const screens = [redeemScreen, giftCardsScreen, receiptsScreen, paymentsScreen, queueScreen, historyScreen, settingsScreen] as const
 
-export const screenTitle: Record<ScreenId, MessageKey> = {
-  redeem: 'nav.redeem',
-  giftCards: 'nav.giftCards',
-  receipts: 'nav.receipts',
-  payments: 'nav.payments',
-  queue: 'nav.queue',
-  history: 'nav.history',
-  settings: 'nav.settings'
-}
+export type ScreenId = (typeof screens)[number]['id']
 
 /** Alt+1 … Alt+7 open the screens in menu order. */
 export function screenForShortcut(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'key'>): ScreenId | null {
   if (!event.altKey || event.ctrlKey || event.metaKey) return null
   const index = Number(event.key) - 1
-  return Number.isInteger(index) && index >= 0 ? (screens[index] ?? null) : null
+  return Number.isInteger(index) && index >= 0 ? (screens[index]?.id ?? null) : null
 }

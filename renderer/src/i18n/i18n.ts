@@ -1,12 +1,34 @@
-import type { Language } from '../../../shared/domain/preferences'
-import { en, type MessageKey } from './en'
-import { vi } from './vi'
+import { languages, type Language } from '../../../shared/domain/preferences'
+import { appMessages } from '../app/messages'
+import { authMessages } from '../features/auth/messages'
+import { plannedMessages } from '../features/placeholders/messages'
+import { queueMessages } from '../features/queue/messages'
+import { redeemMessages } from '../features/redeem/messages'
+import { settingsMessages } from '../features/settings/messages'
 
-export type { MessageKey }
+/** Every feature's words; a feature adds its bundle here. */
+const bundles = [appMessages, authMessages, redeemMessages, queueMessages, settingsMessages, plannedMessages] as const
+
+type Bundle = (typeof bundles)[number]
+export type MessageKey = Bundle extends infer B ? (B extends { en: infer E } ? keyof E & string : never) : never
 export type Params = Record<string, string | number>
 export type Translate = (key: MessageKey, params?: Params) => string
 
-export const dictionaries: Record<Language, Record<MessageKey, string>> = { en, vi }
+/** Merges the bundles; a key two features define stops the app at once rather than showing the wrong words. */
+export function mergeBundles(list: readonly { en: Record<string, string>; vi: Record<string, string> }[]): Record<Language, Record<string, string>> {
+  const merged = Object.fromEntries(languages.map((language) => [language, {} as Record<string, string>])) as Record<Language, Record<string, string>>
+  for (const bundle of list) {
+    for (const language of languages) {
+      for (const [key, text] of Object.entries(bundle[language])) {
+        if (Object.hasOwn(merged[language], key)) throw new Error(`Two features define the message "${key}".`)
+        merged[language][key] = text
+      }
+    }
+  }
+  return merged
+}
+
+export const dictionaries = mergeBundles(bundles) as Record<Language, Record<MessageKey, string>>
 
 export function translator(language: Language): Translate {
   const dictionary = dictionaries[language]

@@ -17,7 +17,7 @@ import type { WireResponse } from './wire'
  * known is verified with a check of each code on our bill number before anything is sent again.
  */
 export class MarkUseOperation implements JournalOperation {
-  readonly label = { en: 'Got It redemption', vi: 'Đổi voucher Got It' }
+  readonly label = { en: 'Got It mark use', vi: 'Đánh dấu đã dùng Got It' }
   readonly handler: OperationHandler
 
   constructor(

@@ -21,8 +21,8 @@ export class Reservations {
     private readonly connection: GotItConnection
   ) {
     // A reservation is Got It's own state: a manager's settlement has no bill to change.
-    this.reserve = { label: { en: 'Got It reservation', vi: 'Giữ voucher Got It' }, handler: this.handler(RESERVE), settleByHand: () => undefined }
-    this.release = { label: { en: 'Got It release', vi: 'Trả voucher Got It' }, handler: this.handler(UNRESERVE), settleByHand: () => undefined }
+    this.reserve = { label: { en: 'Got It reservation', vi: 'Giữ chỗ Got It' }, handler: this.handler(RESERVE), settleByHand: () => undefined }
+    this.release = { label: { en: 'Got It release', vi: 'Trả giữ chỗ Got It' }, handler: this.handler(UNRESERVE), settleByHand: () => undefined }
   }
 
   /** Reserves the checked codes for the bill and waits for Got It's answer. */

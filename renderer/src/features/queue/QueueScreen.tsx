@@ -46,9 +46,10 @@ export function QueueScreen() {
   const t = useT()
   const client = useTillClient()
   const role = useApp((state) => state.auth?.session?.staff.role)
+  const language = useApp((state) => state.preferences.language)
   const { value, error, reload } = useChannel('journal:list', {})
   const [actionError, setActionError] = useState<TillErrorData | null>(null)
-  useEffect(() => client.subscribe('redeem:changed', () => void reload()), [client, reload])
+  useEffect(() => client.subscribe('journal:changed', () => void reload()), [client, reload])
   const retry = async (id: number): Promise<void> => {
     const result = await client.call('journal:retry', { id })
     setActionError(result.ok ? null : result.error)
@@ -80,7 +81,7 @@ export function QueueScreen() {
             {value.map((item) => (
               <tr key={item.id} data-testid={`queue-${item.subject ?? item.id}`}>
                 <td>
-                  {t(`queue.op.${item.operation === 'gotit.markUse' ? 'markUse' : item.operation === 'gotit.reserve' ? 'reserve' : 'unreserve'}`)} · {item.subject}
+                  {item.label[language]} · {item.subject}
                 </td>
                 <td>{t(`queue.state.${item.state}`)}</td>
                 <td>{age(item.createdAt, t)}</td>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useSubmit } from '../auth/use-submit'
+import { useChannel } from './use-channel'
 
 export function StoreSettings() {
   const t = useT()
@@ -13,15 +14,22 @@ export function StoreSettings() {
   const [offline, setOffline] = useState(prefs.offlinePolicy.enabled)
   const [voucherCap, setVoucherCap] = useState(String(prefs.offlinePolicy.perVoucherCap))
   const [shiftCap, setShiftCap] = useState(String(prefs.offlinePolicy.perShiftCap))
+  const [callbacksOn, setCallbacksOn] = useState(prefs.callbacks.enabled)
+  const [callbackHost, setCallbackHost] = useState(prefs.callbacks.host)
+  const [callbackPort, setCallbackPort] = useState(String(prefs.callbacks.port))
+  const receiver = useChannel('callbacks:status', { limit: 1 })
   const [saved, setSaved] = useState(false)
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async () => {
     setSaved(false)
     // The core is the judge of what is valid; the screen shows its answer.
     const result = await client.call('settings:setStore', { timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow,
-      offlinePolicy: { enabled: offline, perVoucherCap: Number(voucherCap) || 0, perShiftCap: Number(shiftCap) || 0 }
+      offlinePolicy: { enabled: offline, perVoucherCap: Number(voucherCap) || 0, perShiftCap: Number(shiftCap) || 0 },
+      callbacks: { enabled: callbacksOn, host: callbackHost.trim(), port: Number(callbackPort) || 0 }
     })
     setSaved(result.ok)
+    // The receiver starts or stops just after the answer.
+    if (result.ok) setTimeout(() => void receiver.reload(), 300)
     return result.ok ? null : result.error
   })
   return (
@@ -58,6 +66,24 @@ export function StoreSettings() {
           <input id={`${id}-vcap`} inputMode="numeric" value={voucherCap} onChange={(event) => setVoucherCap(event.target.value.replace(/\D/g, ''))} />
           <label htmlFor={`${id}-scap`}>{t('settings.offlineShiftCap')}</label>
           <input id={`${id}-scap`} inputMode="numeric" value={shiftCap} onChange={(event) => setShiftCap(event.target.value.replace(/\D/g, ''))} />
+        </fieldset>
+        <fieldset className="callbacks">
+          <legend>{t('settings.callbacks')}</legend>
+          <p className="hint">{t('settings.callbacksHint')}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={callbacksOn} onChange={(event) => setCallbacksOn(event.target.checked)} /> {t('settings.callbacksEnabled')}
+          </label>
+          <label htmlFor={`${id}-cbhost`}>{t('settings.callbacksHost')}</label>
+          <input id={`${id}-cbhost`} value={callbackHost} onChange={(event) => setCallbackHost(event.target.value)} autoComplete="off" spellCheck={false} />
+          <label htmlFor={`${id}-cbport`}>{t('settings.callbacksPort')}</label>
+          <input id={`${id}-cbport`} inputMode="numeric" value={callbackPort} onChange={(event) => setCallbackPort(event.target.value.replace(/\D/g, ''))} />
+          <p className="hint" role="status" data-testid="callbacks-status">
+            {receiver.value?.listening
+              ? t('settings.callbacksListening', { url: receiver.value.url ?? '' })
+              : receiver.value?.problem
+                ? receiver.value.problem
+                : t('settings.callbacksOff')}
+          </p>
         </fieldset>
         <button type="submit" disabled={busy}>
           {t('settings.save')}
