@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/connection'
-import type { AuditAction, AuditEntry, AuditOutcome, AuditVerification } from '../../../shared/domain/audit'
+import { AuditEntrySchema, type AuditAction, type AuditEntry, type AuditOutcome, type AuditVerification } from '../../../shared/domain/audit'
 import type { StaffSummary } from '../../../shared/domain/staff'
 
 export type AuditDetail = Record<string, string | number | boolean | null>
+const AuditDetailSchema = AuditEntrySchema.shape.detail
 
 export interface AuditRecord {
   actor: StaffSummary | null
@@ -85,7 +86,7 @@ export class AuditLog {
       action: row.action,
       subject: row.subject,
       outcome: row.outcome,
-      detail: JSON.parse(row.detail) as AuditDetail,
+      detail: AuditDetailSchema.parse(JSON.parse(row.detail)),
       hash: row.hash
     }))
   }

@@ -11,6 +11,7 @@ import { ProviderModeSchema, type ProviderId, type ProviderMode } from '../../..
 import { z } from 'zod'
 import type { AuditDetail } from '../audit/audit-log'
 import type { Db } from '../db/connection'
+import { ProviderSettingsRepo } from '../db/repos/provider-settings-repo'
 import type { SecretVault } from './secret-vault'
 
 interface StoredSettings {
@@ -18,13 +19,6 @@ interface StoredSettings {
   baseUrl: string | null
   values: Record<string, string>
   secrets: Record<string, string>
-}
-
-interface SettingsRow {
-  mode: string
-  base_url: string | null
-  values: string
-  secrets: Buffer | null
 }
 
 /** What a provider client needs to run; it holds secrets and never leaves the core. */
@@ -58,15 +52,17 @@ export function providerEnvironmentVariables(providers: readonly ProviderSetting
 export class ProviderSettings {
   private readonly envProblems = new Map<ProviderId, string[]>()
   private readonly specs: Map<ProviderId, ProviderSettingsSpec>
+  private readonly repo: ProviderSettingsRepo
 
   constructor(
     providers: readonly ProviderSettingsSpec[],
-    private readonly db: Db,
+    db: Db,
     private readonly vault: SecretVault,
     private readonly env: NodeJS.ProcessEnv,
     private readonly now: () => Date
   ) {
     this.specs = new Map(providers.map((p) => [p.id, p]))
+    this.repo = new ProviderSettingsRepo(db)
   }
 
   /** The provider's spec, or an invalid_input error for an id the till does not know. */
@@ -192,26 +188,12 @@ export class ProviderSettings {
     }
     const secretsChanged = Object.keys(detail).some((key) => key.startsWith('secrets.'))
     const sealed = secretsChanged ? (Object.keys(next.secrets).length > 0 ? this.vault.seal(JSON.stringify(next.secrets)) : null) : undefined
-    this.db
-      .prepare(
-        `INSERT INTO provider_settings (provider, mode, base_url, "values", secrets, updated_at) VALUES (@provider, @mode, @baseUrl, @values, @secrets, @at)
-         ON CONFLICT(provider) DO UPDATE SET mode = excluded.mode, base_url = excluded.base_url, "values" = excluded."values",
-           secrets = CASE WHEN @keepSecrets THEN provider_settings.secrets ELSE excluded.secrets END, updated_at = excluded.updated_at`
-      )
-      .run({
-        provider,
-        mode: next.mode,
-        baseUrl: next.baseUrl,
-        values: JSON.stringify(next.values),
-        secrets: sealed ?? null,
-        keepSecrets: sealed === undefined ? 1 : 0,
-        at: this.now().toISOString()
-      })
+    this.repo.save({ provider, mode: next.mode, baseUrl: next.baseUrl, values: JSON.stringify(next.values), secrets: sealed, at: this.now().toISOString() })
     return detail
   }
 
   private stored(provider: ProviderId): StoredSettings {
-    const row = this.db.prepare<[string], SettingsRow>('SELECT mode, base_url, "values", secrets FROM provider_settings WHERE provider = ?').get(provider)
+    const row = this.repo.get(provider)
     if (!row) return { mode: 'training', baseUrl: null, values: {}, secrets: {} }
     const mode = ProviderModeSchema.safeParse(row.mode)
     const values = StringMapSchema.safeParse(safeJson(row.values))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SkuLineSchema, type Redemption, type SkuLine } from '../../../../shared/domain/redeem'
+import { RedemptionSchema, SkuLineSchema, type Redemption, type SkuLine } from '../../../../shared/domain/redeem'
 import type { Db } from '../../db/connection'
 
 export type BillStatus = Redemption['status']
@@ -25,12 +25,9 @@ export interface VoucherRow {
   amount_vnd: number
 }
 
-export const BillProblemSchema = z.object({
-  reason: z.string(),
-  code: z.string().nullable(),
-  message: z.object({ en: z.string(), vi: z.string(), code: z.string().nullable() }).nullable()
-})
-export type BillProblem = NonNullable<Redemption['problem']>
+/** Why a bill was refused, as stored on it and shown to the cashier. */
+export const BillProblemSchema = RedemptionSchema.shape.problem.unwrap()
+export type BillProblem = z.infer<typeof BillProblemSchema>
 
 const SkusSchema = z.array(SkuLineSchema)
 
@@ -73,7 +70,7 @@ export class BillsRepo {
 
   problem(bill: BillRow): BillProblem | null {
     if (!bill.problem) return null
-    return BillProblemSchema.parse(JSON.parse(bill.problem)) as BillProblem
+    return BillProblemSchema.parse(JSON.parse(bill.problem))
   }
 
   markRedeeming(billId: number, staffId: string | null, at: string): void {

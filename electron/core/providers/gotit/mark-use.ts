@@ -5,7 +5,7 @@ import { readJson } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation, ModuleContext } from '../module'
 import { gmt7Today, requestFailure } from './answers'
-import type { BillProblem, BillsRepo } from './bills-repo'
+import { BillProblemSchema, type BillProblem, type BillsRepo } from './bills-repo'
 import type { GotItConnection } from './connection'
 import { gmt7DateTimeToUtc } from './gmt7'
 import { problemOf, usedBillNumber } from './map'
@@ -137,7 +137,7 @@ export class MarkUseOperation implements JournalOperation {
         }
         const response = result.response
         const problem: BillProblem = {
-          reason: reason as BillProblem['reason'],
+          reason: BillProblemSchema.shape.reason.safeParse(reason).data ?? 'refused',
           code: response?.data?.[0]?.code ?? null,
           message: response ? { en: response.message_en ?? '', vi: response.message_vi ?? '', code: response.return_code ?? null } : null
         }
