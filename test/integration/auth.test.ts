@@ -84,6 +84,18 @@ describe('staff sign-in and roles', () => {
     expect(actions).toEqual(expect.arrayContaining([{ action: 'sign_in_failed', outcome: 'failed' }, { action: 'staff_unlocked', outcome: 'ok' }]))
   })
 
+  it('counts every PIN attempt before the slow hash: 200 guesses sent at once check only as many PINs as the policy allows', async () => {
+    const core = till()
+    const { cashierId } = await staffedTill(core)
+    const guesses = Array.from({ length: 200 }, (_, i) => core.call('auth:signIn', { staffId: cashierId, pin: String(1000 + i) }))
+    const answers = await Promise.all(guesses)
+    const codes = answers.map((answer) => errorOf(answer).code)
+    const checked = core.context.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed' AND outcome = 'failed'").pluck().get()
+    expect(checked).toBe(3)
+    expect(codes.filter((code) => code === 'wrong_pin')).toHaveLength(3)
+    expect(new Set(codes)).toEqual(new Set(['wrong_pin', 'pin_retry_later']))
+  })
+
   it('locks after the idle time and on demand, and only the same PIN unlocks', async () => {
     const core = till()
     const { managerId } = await staffedTill(core)

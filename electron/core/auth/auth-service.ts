@@ -147,23 +147,23 @@ export class AuthService {
       const seconds = Math.ceil(waitMs / 1000)
       throw new TillError('pin_retry_later', `Too many wrong PINs; try again in ${seconds} s.`, { params: { seconds } })
     }
+    // Count the attempt as failed before the slow hash, in the same turn as the checks above: any
+    // number of attempts sent at once all see the count and the wait of those before them.
+    const failures = before.failed_attempts + 1
+    const lock = shouldLock(this.o.policy, failures)
+    this.staff.recordFailure(staffId, this.o.now().toISOString(), lock)
     if (await verifyPin(pin, before.pin_hash)) {
+      const current = this.staff.get(staffId)
+      if (!current) throw new TillError('not_found', 'There is no such person on this till.')
+      // Wrong PINs sent alongside this right one locked the account meanwhile: the lock stands.
+      if (current.locked && current.failed_attempts > failures) {
+        throw new TillError('account_locked', `${before.name} is locked after too many wrong PINs; a manager must unlock it.`)
+      }
       this.staff.clearFailures(staffId)
-      const row = this.staff.get(staffId)
-      if (!row) throw new TillError('not_found', 'There is no such person on this till.')
-      return row
+      return this.staff.get(staffId) ?? current
     }
-    // Re-read after the (slow) hash so that concurrent attempts all count.
-    const { failures, lock, name } = this.o.db
-      .transaction(() => {
-        const current = this.staff.get(staffId) ?? before
-        const counted = current.failed_attempts + 1
-        const locks = shouldLock(this.o.policy, counted)
-        this.staff.recordFailure(staffId, this.o.now().toISOString(), locks)
-        this.o.audit.append({ actor: who, action: failureAction, outcome: 'failed', detail: { failures: counted, locked: locks } })
-        return { failures: counted, lock: locks, name: current.name }
-      })
-      .immediate()
+    const name = before.name
+    this.o.audit.append({ actor: who, action: failureAction, outcome: 'failed', detail: { failures, locked: lock } })
     if (lock) {
       if (this.session?.staff.id === staffId) {
         this.session = null
