@@ -3,6 +3,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/
 import type { Result } from '../../shared/ipc/result'
 import { AuditLog } from './audit/audit-log'
 import { AuthService } from './auth/auth-service'
+import { applyRecoveryFile } from './auth/recovery'
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/pin-hash'
 import { pinPolicyFromEnv, type PinPolicy } from './auth/pin-policy'
 import { ConnectivityRegistry } from './connectivity'
@@ -70,6 +71,8 @@ export interface Core {
   receiver: CallbackReceiver
   /** Every channel's handler (the dispatcher's table), for tests that wrap it. */
   handlers: Handlers
+  /** Settles when a recovery file in the data folder (if any) has been applied; its sentence, or null. */
+  recovery: Promise<string | null>
   /** Stops the receiver, the worker and the training simulators, and closes the database and the log. */
   close(): Promise<void>
 }
@@ -107,6 +110,11 @@ export function createCore(options: CoreOptions): Core {
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
   const context: ModuleContext = { db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }
+
+  const recovery = applyRecoveryFile({ dataDir: options.dataDir, db, staff: auth.staff, audit, log, now, hash: (pin) => auth.newPinHash(pin) }).catch((error: unknown) => {
+    log.error('the recovery file could not be applied', { error: error instanceof Error ? error.message : String(error) })
+    return null
+  })
 
   if (identity.change) {
     // The folder came from another till (or a backup): what it had not settled may be that till's to settle.
@@ -147,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
   log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
   const close = async (): Promise<void> => {
     probe.stop()
+    await recovery
     await receiver.close()
     await worker.stop()
     callLog.flush()
@@ -155,7 +164,7 @@ export function createCore(options: CoreOptions): Core {
     if (db.open) db.close()
     await log.close()
   }
-  return { dispatch, call, events, context, providers, receiver, handlers, close }
+  return { dispatch, call, events, context, providers, receiver, handlers, recovery, close }
 }
 
 export { silentLogger }

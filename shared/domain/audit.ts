@@ -19,7 +19,8 @@ export const auditActions = [
   'queue_item_resolved',
   'shift_closed',
   'offline_accepted',
-  'till_identity_changed'
+  'till_identity_changed',
+  'manager_recovered'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { RECOVERY_FILE, RECOVERY_RESULT_FILE } from '../../electron/core/auth/recovery'
 import type { Core } from '../../electron/core/core'
 import type { TillEvent } from '../../electron/core/events'
 import { CASHIER_PIN, errorOf, MANAGER_PIN, staffedTill, useCores, valueOf } from '../helpers/core'
@@ -94,6 +97,31 @@ describe('staff sign-in and roles', () => {
     expect(checked).toBe(3)
     expect(codes.filter((code) => code === 'wrong_pin')).toHaveLength(3)
     expect(new Set(codes)).toEqual(new Set(['wrong_pin', 'pin_retry_later']))
+  })
+
+  it('lets IT recover the only manager, locked by wrong PINs, with a file in the data folder: applied once, deleted, audited', async () => {
+    const dataDir = tempDir()
+    const first = openCore({ dataDir, now: () => clock, pinPolicy: { freeAttempts: 5, maxAttempts: 5, baseDelayMs: 0 } })
+    const { managerId } = await staffedTill(first)
+    for (let i = 0; i < 5; i++) await first.call('auth:signIn', { staffId: managerId, pin: `900${i}` })
+    expect(errorOf(await first.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN })).code).toBe('account_locked')
+    await first.close()
+
+    writeFileSync(join(dataDir, RECOVERY_FILE), JSON.stringify({ manager: 'mai manager', newPin: '583920' }))
+    const second = openCore({ dataDir, now: () => clock })
+    expect(await second.recovery).toMatch(/Mai Manager can sign in with the new PIN/)
+    expect(existsSync(join(dataDir, RECOVERY_FILE))).toBe(false)
+    expect(readFileSync(join(dataDir, RECOVERY_RESULT_FILE), 'utf8')).not.toContain('583920')
+    expect(errorOf(await second.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN })).code).toBe('wrong_pin')
+    valueOf(await second.call('auth:signIn', { staffId: managerId, pin: '583920' }))
+    const [entry] = valueOf(await second.call('audit:list', { limit: 10 })).filter((e) => e.action === 'manager_recovered')
+    expect(entry).toMatchObject({ actorName: null, detail: { name: 'Mai Manager', wasLocked: true } })
+
+    writeFileSync(join(dataDir, RECOVERY_FILE), JSON.stringify({ manager: 'Cuong Cashier', newPin: '583920' }))
+    await second.close()
+    const third = openCore({ dataDir, now: () => clock })
+    expect(await third.recovery).toMatch(/no manager called Cuong Cashier/)
+    expect(existsSync(join(dataDir, RECOVERY_FILE))).toBe(false)
   })
 
   it('locks after the idle time and on demand, and only the same PIN unlocks', async () => {
