@@ -28,7 +28,13 @@ export class ConnectivityProbe {
       for (const status of statuses) {
         const before = this.last.get(status.provider)
         this.last.set(status.provider, status.connectivity)
-        if (before === 'offline' && status.connectivity === 'online' && this.journal.makeDue(status.provider) > 0) void this.worker.drain()
+        if (before !== 'offline' || status.connectivity !== 'online') continue
+        try {
+          if (this.journal.makeDue(status.provider) > 0) void this.worker.drain()
+        } catch {
+          // The disk refused the write: the rows become due at the end of their backoff instead.
+          void this.worker.drain()
+        }
       }
     })
   }

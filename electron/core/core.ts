@@ -102,11 +102,20 @@ export function createCore(options: CoreOptions): Core {
     now,
     policy: options.pinPolicy ?? pinPolicyFromEnv(options.env ?? {}),
     scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
-    idleLockSeconds: () => readPreferences(db).idleLockSeconds
+    idleLockSeconds: () => readPreferences(db).idleLockSeconds,
+    onStorageFailure: (entry, error) => log.error('audit entry not saved: the disk refused it', { action: entry.action, actor: entry.actor?.name ?? null, error: String(error) })
   })
   const journal = new JournalStore(db, now)
   const operations = new OperationRegistry()
-  const worker = new JournalWorker(db, journal, (operation) => operations.handler(operation), now, options.worker, (row) => events.emit('journal:changed', operations.item(row)))
+  const worker = new JournalWorker(
+    db,
+    journal,
+    (operation) => operations.handler(operation),
+    now,
+    options.worker,
+    (row) => events.emit('journal:changed', operations.item(row)),
+    (error) => log.error('the journal worker stopped a drain; it tries again at the next tick', { error: error instanceof Error ? error.message : String(error) })
+  )
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
   const context: ModuleContext = { db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { TillError } from '../../shared/errors'
+import { isStorageFailure, storageFailed } from './db/storage-errors'
 import { channelNames, contract, isChannelName, type Access, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
 import type { FeatureContract } from '../../shared/ipc/channel-table'
 import type { StaffSummary } from '../../shared/domain/staff'
@@ -87,6 +88,10 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize
       return ok(output.data)
     } catch (error) {
       if (error instanceof TillError) return fail({ ...error.toData(), requestId: error.requestId ?? requestId })
+      if (isStorageFailure(error)) {
+        log.error('storage failed', { channel, requestId, error: error instanceof Error ? error.message : String(error) })
+        return fail(storageFailed(requestId).toData())
+      }
       log.error('handler failed', { channel, requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
       return fail({ code: 'internal', message: 'Something went wrong inside the till.', requestId })
     }

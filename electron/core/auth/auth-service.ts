@@ -2,6 +2,7 @@ import { TillError } from '../../../shared/errors'
 import type { Access } from '../../../shared/ipc/contract'
 import type { AuthStatus, Session, StaffSummary } from '../../../shared/domain/staff'
 import type { AuditLog, AuditRecord } from '../audit/audit-log'
+import { isStorageFailure } from '../db/storage-errors'
 import type { Db } from '../db/connection'
 import type { EventBus } from '../events'
 import { hashPin, verifyPin, type ScryptCost } from './pin-hash'
@@ -17,6 +18,8 @@ export interface AuthOptions {
   policy: PinPolicy
   scryptCost: ScryptCost
   idleLockSeconds: () => number
+  /** An audit entry that could not be written because the disk refused it. */
+  onStorageFailure?: (entry: AuditRecord, error: unknown) => void
 }
 
 interface LiveSession {
@@ -99,15 +102,27 @@ export class AuthService {
   lock(reason: 'manual' | 'idle'): void {
     if (!this.session || this.session.locked) return
     this.session.locked = true
-    this.record({ actor: this.session.staff, action: 'lock', outcome: 'ok', detail: { reason } })
+    this.recordEvenIfFull({ actor: this.session.staff, action: 'lock', outcome: 'ok', detail: { reason } })
     this.changed()
   }
 
   signOut(reason = 'signed out'): void {
-    if (!this.session) return
-    this.record({ actor: this.session.staff, action: 'sign_out', outcome: 'ok', detail: { reason } })
+    const session = this.session
+    if (!session) return
+    // The session ends whatever the disk says: leaving someone signed in is worse than a missing entry.
     this.session = null
+    this.recordEvenIfFull({ actor: session.staff, action: 'sign_out', outcome: 'ok', detail: { reason } })
     this.changed()
+  }
+
+  /** Locking and signing out must happen even when the disk is full; the entry then goes to the log file only. */
+  private recordEvenIfFull(entry: AuditRecord): void {
+    try {
+      this.record(entry)
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error
+      this.o.onStorageFailure?.(entry, error)
+    }
   }
 
   /** After a staff change: a disabled person's session ends at once. */

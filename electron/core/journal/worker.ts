@@ -56,7 +56,9 @@ export class JournalWorker {
     private readonly now: () => Date,
     options: Partial<WorkerOptions> = {},
     /** Told about every row an attempt moved, after its transaction. */
-    private readonly onMoved: (row: JournalRow) => void = () => undefined
+    private readonly onMoved: (row: JournalRow) => void = () => undefined,
+    /** Told about a drain that stopped on an error (a full disk), which the next tick retries. */
+    private readonly onError: (error: unknown) => void = () => undefined
   ) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, ...options }
   }
@@ -89,7 +91,13 @@ export class JournalWorker {
     this.current = (async () => {
       do {
         this.again = false
-        await this.drainOnce()
+        try {
+          await this.drainOnce()
+        } catch (error) {
+          // The disk refused a write (or a bug): the rows stay as they were and the next tick tries again.
+          this.onError(error)
+          return
+        }
       } while (this.again && !this.stopped)
     })().finally(() => {
       this.current = null

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import { isStorageFailure } from '../db/storage-errors'
 import type { ProviderId } from '../../../shared/domain/providers'
 
 export interface CallRecord {
@@ -15,6 +16,9 @@ export interface CallRecord {
 
 const FLUSH_AFTER_MS = 250
 const FLUSH_AT_ROWS = 200
+/** While the disk refuses writes, at most this many rows wait in memory; older ones are dropped. */
+const MAX_WAITING_ROWS = 10_000
+const RETRY_AFTER_MS = 5000
 
 /**
  * Every HTTP attempt to a provider, so support can trace a request id without a provider portal.
@@ -34,7 +38,7 @@ export class CallLog {
     this.pending.push({ ...call, at: this.now().toISOString() })
     if (this.pending.length >= FLUSH_AT_ROWS) this.flush()
     else if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS)
+      this.timer = setTimeout(() => this.flushQuietly(), FLUSH_AFTER_MS)
       this.timer.unref()
     }
   }
@@ -46,11 +50,27 @@ export class CallLog {
     if (this.pending.length === 0 || !this.db.open) return
     const rows = this.pending
     this.pending = []
-    const insert = this.db.prepare(
-      'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-    )
-    this.db.transaction(() => {
-      for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null)
-    })()
+    try {
+      const insert = this.db.prepare(
+        'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      this.db.transaction(() => {
+        for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null)
+      })()
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error
+      // The disk is full: keep the rows (bounded) and try again later; the log is not worth stopping the till for.
+      this.pending = [...rows, ...this.pending].slice(-MAX_WAITING_ROWS)
+      this.timer = setTimeout(() => this.flushQuietly(), RETRY_AFTER_MS)
+      this.timer.unref()
+    }
+  }
+
+  private flushQuietly(): void {
+    try {
+      this.flush()
+    } catch {
+      // A bug here must not take the till down from a timer; the next call tries again.
+    }
   }
 }

@@ -47,7 +47,7 @@ export const appMessages = defineMessages({
     'error.provider_unreachable': 'The provider cannot be reached right now. Try again in a moment.',
     'error.provider_rejected': 'The provider refused this operation.',
     'error.outcome_unknown': 'The provider has not confirmed the outcome yet. The till is verifying it.',
-    'error.storage_failed': 'The till could not save to its disk. Call IT support.',
+    'error.storage_failed': "The till's disk is full or failing, so this was not saved; everything saved before is safe. Free some disk space or call IT support, then try again.",
     'error.internal': 'Something went wrong inside the till. Try again, and call IT support if it happens again.'
   },
   vi: {
@@ -95,7 +95,7 @@ export const appMessages = defineMessages({
     'error.provider_unreachable': 'Hiện không thể kết nối với nhà cung cấp. Hãy thử lại sau giây lát.',
     'error.provider_rejected': 'Nhà cung cấp đã từ chối thao tác này.',
     'error.outcome_unknown': 'Nhà cung cấp chưa xác nhận kết quả. Máy thu ngân đang kiểm tra lại.',
-    'error.storage_failed': 'Máy thu ngân không thể lưu dữ liệu vào ổ đĩa. Hãy gọi bộ phận IT.',
+    'error.storage_failed': 'Ổ đĩa của máy thu ngân đã đầy hoặc bị lỗi nên thao tác này chưa được lưu; mọi dữ liệu đã lưu trước đó vẫn an toàn. Hãy giải phóng dung lượng hoặc gọi bộ phận IT, rồi thử lại.',
     'error.internal': 'Đã xảy ra lỗi bên trong máy thu ngân. Hãy thử lại và gọi bộ phận IT nếu lỗi lặp lại.'
   }
 })
