@@ -32,7 +32,7 @@ export interface RecoveryDeps {
 export async function applyRecoveryFile(deps: RecoveryDeps): Promise<string | null> {
   const file = join(deps.dataDir, RECOVERY_FILE)
   if (!existsSync(file)) return null
-  let text = ''
+  let text: string
   try {
     text = readFileSync(file, 'utf8')
   } finally {
