@@ -182,6 +182,21 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect(core.context.journal.list(['pending', 'unknown', 'sending'])).toEqual([])
   })
 
+  it('a re-check that overlaps a redeem cannot change the bill: the redeemed vouchers stay on it', async () => {
+    const { core, sim } = await till()
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))
+    sim.faults.add({ route: 'usemultiple', kind: 'latency', latencyMs: 150, times: 1 })
+    sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 50, times: 1 })
+    const recheck = core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new_50k] })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const redeem = core.call('redeem:redeem', { billNumber: check.billNumber })
+    expect(errorOf(await recheck)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/being redeemed right now/) })
+    const done = valueOf(await redeem)
+    expect(done).toMatchObject({ status: 'redeemed', total: { amount: 300_000 } })
+    expect(done.vouchers.map((v) => v.code)).toEqual([V.new, V.new_200k])
+    expect(errorOf(await core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new_50k] })).code).toBe('conflict')
+  })
+
   it('logs every attempt with its request id and masked codes', async () => {
     const { core, sim } = await till()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))

@@ -81,13 +81,15 @@ export class RedeemService {
     }
     const vouchers = codes.map((code) => results.get(code) ?? unchecked(code, 'refused'))
     this.ctx.db
-      .transaction(() =>
+      .transaction(() => {
+        // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
+        this.changeable(this.bill(bill.bill_number))
         this.bills.replaceChecked(
           bill.id,
           { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at: this.ctx.now().toISOString() },
           vouchers.map((v) => ({ code: v.code, valueVnd: v.value?.amount ?? null, amountVnd: v.amountToApply?.amount ?? 0 }))
         )
-      )
+      })
       .immediate()
     const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
     if (bill.flow === 'reserve' && allRedeemable) await this.reservations.hold(bill, codes, input)
@@ -172,12 +174,15 @@ export class RedeemService {
     return bill
   }
 
+  /** A bill can be checked again only while it is open or was refused; one being redeemed is left alone. */
+  private changeable(bill: BillRow): BillRow {
+    if (bill.status === 'open' || bill.status === 'rejected') return bill
+    const why = bill.status === 'redeeming' || bill.status === 'verifying' ? 'is being redeemed right now, so it cannot be changed' : `is ${bill.status.replace('_', ' ')}`
+    throw new TillError('conflict', `Bill ${bill.bill_number} ${why}; start a new bill for other vouchers.`, { params: { bill: bill.bill_number, status: bill.status } })
+  }
+
   private openBill(billNumber: string | undefined, actor: StaffSummary | null): BillRow {
-    if (billNumber !== undefined) {
-      const bill = this.bill(billNumber)
-      if (bill.status !== 'open' && bill.status !== 'rejected') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; start a new bill.`)
-      return bill
-    }
+    if (billNumber !== undefined) return this.changeable(this.bill(billNumber))
     return this.ctx.db
       .transaction(() =>
         this.bills.insert({
