@@ -182,6 +182,32 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect(core.context.journal.list(['pending', 'unknown', 'sending'])).toEqual([])
   })
 
+  it('checks many unknown codes at once within a time budget, not one slow answer after another', async () => {
+    const { core, sim } = await till({ TILL_GOTIT_TIMEOUT_MS: '5000', TILL_GOTIT_CHECK_BUDGET_MS: '60000' })
+    const unknown = Array.from({ length: 20 }, (_, i) => `98765${String(i).padStart(5, '0')}`)
+    sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 300 })
+    const started = Date.now()
+    const check = valueOf(await core.call('redeem:check', { codes: unknown }))
+    const elapsed = Date.now() - started
+    expect(check.vouchers.map((v) => v.problem)).toEqual(unknown.map(() => 'not_found'))
+    // One request for all, then 19 single ones five at a time: about 5 rounds of 300 ms, not 20.
+    expect(elapsed).toBeLessThan(20 * 300)
+    expect(sim.requests.filter((r) => r.route === 'checkmultiple')).toHaveLength(20)
+  })
+
+  it('reports codes Got It did not answer within the budget as not checked, and answers in time', async () => {
+    const { core, sim } = await till({ TILL_GOTIT_TIMEOUT_MS: '5000', TILL_GOTIT_CHECK_BUDGET_MS: '1000', TILL_GOTIT_CHECK_CONCURRENCY: '2' })
+    const unknown = Array.from({ length: 10 }, (_, i) => `98766${String(i).padStart(5, '0')}`)
+    sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 400 })
+    const started = Date.now()
+    const check = valueOf(await core.call('redeem:check', { codes: unknown }))
+    expect(Date.now() - started).toBeLessThan(2500)
+    expect(check.allRedeemable).toBe(false)
+    const notChecked = check.vouchers.filter((v) => !v.checked)
+    expect(notChecked.length).toBeGreaterThan(0)
+    expect(check.vouchers.filter((v) => v.problem === 'not_found').length).toBeGreaterThanOrEqual(2)
+  })
+
   it('a re-check that overlaps a redeem cannot change the bill: the redeemed vouchers stay on it', async () => {
     const { core, sim } = await till()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))

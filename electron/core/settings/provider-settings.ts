@@ -113,6 +113,17 @@ export class ProviderSettings {
     }
   }
 
+  /** A provider's non-secret values as they are in effect (defaults included), whatever its mode and problems. */
+  values(provider: ProviderId): Record<string, string> {
+    const e = this.effective(provider)
+    const values: Record<string, string> = {}
+    for (const spec of this.fields(provider)) {
+      const value = e.fields.get(spec.key)?.value
+      if (!spec.secret && value !== undefined) values[spec.key] = value
+    }
+    return values
+  }
+
   /** The configuration a client runs with, or a provider_unreachable error saying what is missing. */
   resolve(provider: ProviderId): ResolvedProviderConfig {
     const e = this.effective(provider)

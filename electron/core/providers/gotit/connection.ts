@@ -4,7 +4,7 @@ import { ProviderHttp } from '../http'
 import { startGotItSimulator, type RunningGotItSimulator } from '../../sandbox/gotit'
 import type { GotItSimConfig } from '../../sandbox/gotit/gotit-simulator'
 import { GotItClient } from './client'
-import { GOTIT_PATH_PREFIX } from './settings'
+import { DEFAULT_CHECK_BUDGET_MS, DEFAULT_CHECK_CONCURRENCY, GOTIT_PATH_PREFIX } from './settings'
 
 /**
  * The Got It client for the current settings: the in-process simulator in training mode (started
@@ -33,6 +33,15 @@ export class GotItConnection {
       return this.build(sim.url, GOTIT_PATH_PREFIX, sim.pin, timeoutMs)
     }
     return this.build(config.baseUrl, config.values['pathPrefix'] ?? GOTIT_PATH_PREFIX, config.secrets['storePin'] ?? '', timeoutMs)
+  }
+
+  /** How many single-code checks go at once, and the most one check of a bill may take. */
+  checkLimits(): { concurrency: number; budgetMs: number } {
+    const values = this.ctx.settings.values('gotit')
+    return {
+      concurrency: Number(values['checkConcurrency'] ?? DEFAULT_CHECK_CONCURRENCY) || DEFAULT_CHECK_CONCURRENCY,
+      budgetMs: Number(values['checkBudgetMs'] ?? DEFAULT_CHECK_BUDGET_MS) || DEFAULT_CHECK_BUDGET_MS
+    }
   }
 
   /**

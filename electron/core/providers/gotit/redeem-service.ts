@@ -54,31 +54,7 @@ export class RedeemService {
     const bill = this.openBill(input.billNumber, actor)
     const results = new Map<string, CheckedVoucher>()
     for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
-    let remaining = codes.filter(isGotItCodeFormat)
-    let requestId = ''
-    const client = remaining.length > 0 ? await this.connection.client() : null
-    // Got It names only the first failing code; check the rest again until every code is known.
-    while (client && remaining.length > 0) {
-      const answer = await client.check({
-        codes: remaining,
-        billNumber: bill.bill_number,
-        ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
-        ...(input.skus === undefined ? {} : { skus: input.skus }),
-        direct: bill.flow === 'direct'
-      })
-      if (answer.kind !== 'response') throw unreachable(answer)
-      requestId = answer.requestId
-      const response = answer.response
-      if (response.success) {
-        for (const item of response.data ?? []) if (remaining.includes(item.code)) results.set(item.code, toCheckedVoucher(item, null, null))
-        for (const code of remaining) if (!results.has(code)) results.set(code, { ...unchecked(code, 'refused'), checked: false })
-        break
-      }
-      const item = response.data?.[0]
-      if (!item || !remaining.includes(item.code)) throw requestFailure(response, answer.requestId)
-      results.set(item.code, toCheckedVoucher(item, problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused', response))
-      remaining = remaining.filter((code) => code !== item.code)
-    }
+    const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), bill, input, results)
     const vouchers = codes.map((code) => results.get(code) ?? unchecked(code, 'refused'))
     this.ctx.db
       .transaction(() => {
@@ -100,6 +76,69 @@ export class RedeemService {
       totalToApply: sumMoney('VND', vouchers.flatMap((v) => (v.amountToApply ? [v.amountToApply] : []))),
       requestId
     }
+  }
+
+  /**
+   * Asks Got It about the codes: all in one request first. Got It names only the first code that
+   * fails, so when one does, the others are asked one per request, several at once, within the
+   * check's time budget; codes with no answer by then come back unchecked. Returns the last request id.
+   */
+  private async checkCodes(codes: string[], bill: BillRow, input: BillInput, results: Map<string, CheckedVoucher>): Promise<string> {
+    if (codes.length === 0) return ''
+    const started = Date.now()
+    const client = await this.connection.client()
+    const { concurrency, budgetMs } = this.connection.checkLimits()
+    const ask = (some: string[]) =>
+      client.check({
+        codes: some,
+        billNumber: bill.bill_number,
+        ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
+        ...(input.skus === undefined ? {} : { skus: input.skus }),
+        direct: bill.flow === 'direct'
+      })
+    const record = (asked: string[], answer: Awaited<ReturnType<typeof ask>>): string | null => {
+      if (answer.kind !== 'response') throw unreachable(answer)
+      const response = answer.response
+      if (response.success) {
+        for (const item of response.data ?? []) if (asked.includes(item.code)) results.set(item.code, toCheckedVoucher(item, null, null))
+        for (const code of asked) if (!results.has(code)) results.set(code, { ...unchecked(code, 'refused'), checked: false })
+        return null
+      }
+      const item = response.data?.[0]
+      if (!item || !asked.includes(item.code)) throw requestFailure(response, answer.requestId)
+      results.set(item.code, toCheckedVoucher(item, problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused', response))
+      return item.code
+    }
+    const first = await ask(codes)
+    const failed = record(codes, first)
+    let requestId = first.requestId
+    const rest = failed === null ? [] : codes.filter((code) => code !== failed)
+    if (rest.length === 0) return requestId
+
+    let cursor = 0
+    const lane = async (): Promise<void> => {
+      while (cursor < rest.length) {
+        const code = rest[cursor++]
+        if (code === undefined) return
+        const answer = await ask([code])
+        requestId = answer.requestId
+        record([code], answer)
+      }
+    }
+    const lanes = Promise.all(Array.from({ length: Math.min(concurrency, rest.length) }, lane))
+    let timer: NodeJS.Timeout | undefined
+    const budget = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), Math.max(1000, budgetMs - (Date.now() - started)))
+    })
+    try {
+      await Promise.race([lanes, budget])
+    } finally {
+      clearTimeout(timer)
+      // What is still on its way is left to finish; its answer is no longer waited for.
+      cursor = rest.length
+      lanes.catch(() => undefined)
+    }
+    return requestId
   }
 
   /** Marks the checked vouchers of a bill used. Answers once Got It has, or when the outcome is being verified. */

@@ -2,6 +2,11 @@ import type { ProviderFieldSpec } from '../../../../shared/domain/provider-setti
 
 export const GOTIT_PATH_PREFIX = '/merchant/v6.0'
 
+/** How many single-code checks go to Got It at once [ASSUMED: Got It does not publish a rate limit]. */
+export const DEFAULT_CHECK_CONCURRENCY = 5
+/** The most a check of a bill may take, whatever Got It's speed; codes not answered by then are reported unchecked. */
+export const DEFAULT_CHECK_BUDGET_MS = 10_000
+
 /** Got It's settings: the store PIN goes in every request body; the path prefix is v6's unless told. */
 export const gotItFields: readonly ProviderFieldSpec[] = [
   { key: 'storePin', label: 'store PIN', secret: true, env: 'TILL_GOTIT_PIN', required: true },
@@ -22,6 +27,24 @@ export const gotItFields: readonly ProviderFieldSpec[] = [
     required: false,
     defaultValue: '30000',
     pattern: { regex: /^([1-9]\d{2,5})$/, message: 'The timeout is in milliseconds, from 100 to 999999' }
+  },
+  {
+    key: 'checkConcurrency',
+    label: 'codes checked at once',
+    secret: false,
+    env: 'TILL_GOTIT_CHECK_CONCURRENCY',
+    required: false,
+    defaultValue: String(DEFAULT_CHECK_CONCURRENCY),
+    pattern: { regex: /^([1-9]|1\d|20)$/, message: 'Codes checked at once is a number from 1 to 20' }
+  },
+  {
+    key: 'checkBudgetMs',
+    label: 'longest check of a bill (ms)',
+    secret: false,
+    env: 'TILL_GOTIT_CHECK_BUDGET_MS',
+    required: false,
+    defaultValue: String(DEFAULT_CHECK_BUDGET_MS),
+    pattern: { regex: /^([1-9]\d{3,5})$/, message: 'The longest check is in milliseconds, from 1000 to 999999' }
   }
 ]
 
