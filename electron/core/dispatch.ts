@@ -68,7 +68,8 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize
   return async (channel, rawInput) => {
     const requestId = randomUUID()
     if (!isChannelName(channel)) {
-      return fail({ code: 'unknown_channel', message: `There is no channel named "${channel}".`, requestId })
+      const shown = channel.length > 60 ? `${channel.slice(0, 60)}…` : channel
+      return fail({ code: 'unknown_channel', message: `There is no channel named "${shown}".`, requestId })
     }
     const spec = contract[channel]
     try {

@@ -23,5 +23,5 @@ export const JournalItemSchema = z.object({
 export type JournalItem = z.infer<typeof JournalItemSchema>
 
 export const JournalListInputSchema = z
-  .object({ states: z.array(JournalStateSchema).min(1).default(['pending', 'sending', 'unknown', 'needs_review']), limit: z.number().int().min(1).max(1000).default(200) })
+  .object({ states: z.array(JournalStateSchema).min(1).max(6).default(['pending', 'sending', 'unknown', 'needs_review']), limit: z.number().int().min(1).max(1000).default(200) })
   .strict()

@@ -16,6 +16,7 @@ export function isValidTimeZone(zone: string): boolean {
 export const TimeZoneSchema = z
   .string()
   .min(1)
+  .max(64)
   .refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as Asia/Ho_Chi_Minh' })
 
 /** 0 turns the idle lock off; otherwise 30 seconds to 8 hours. */

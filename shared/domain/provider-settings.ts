@@ -53,11 +53,11 @@ export const ProviderSettingsPatchSchema = z
     provider: ProviderIdSchema,
     mode: ProviderModeSchema.optional(),
     /** Null goes back to the provider's own URL. */
-    baseUrl: z.string().trim().nullable().optional(),
+    baseUrl: z.string().trim().max(2048).nullable().optional(),
     /** Non-secret fields; null clears one. */
-    values: z.record(z.string(), z.string().trim().nullable()).optional(),
+    values: z.record(z.string().max(64), z.string().trim().max(500).nullable()).optional(),
     /** Secret fields; null clears one. Never echoed back. */
-    secrets: z.record(z.string(), z.string().nullable()).optional()
+    secrets: z.record(z.string().max(64), z.string().max(4096).nullable()).optional()
   })
   .strict()
 export type ProviderSettingsPatch = z.infer<typeof ProviderSettingsPatchSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MoneySchema } from '../money'
+import { PinAttemptSchema, StaffIdSchema } from './staff'
 
 export const SkuLineSchema = z.object({
   sku: z.string().trim().min(1).max(64),
@@ -61,7 +62,7 @@ export const BillInputSchema = z
   .object({
     /** The bill this belongs to; omitted on the first check of a new bill. */
     billNumber: z.string().min(1).max(40).optional(),
-    codes: z.array(z.string().trim().min(1).max(32)).min(1),
+    codes: z.array(z.string().trim().min(1).max(32)).min(1).max(100),
     billTotal: z.number().int().min(0).optional(),
     skus: z.array(SkuLineSchema).max(200).optional()
   })
@@ -104,8 +105,8 @@ export const OfflineAcceptInputSchema = z
       .array(z.object({ code: z.string().trim().min(1).max(32), value: z.number().int().positive() }))
       .min(1)
       .max(20),
-    managerId: z.string().min(1),
-    managerPin: z.string().regex(/^\d{1,12}$/)
+    managerId: StaffIdSchema,
+    managerPin: PinAttemptSchema
   })
   .strict()
 

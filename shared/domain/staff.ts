@@ -8,6 +8,7 @@ export const StaffIdSchema = z.string().min(1).max(64)
 /** 4 to 12 digits: what a cashier can type fast on a till keypad. */
 export const PinSchema = z
   .string()
+  .max(12, { message: 'A PIN is 4 to 12 digits' })
   .regex(/^\d{4,12}$/, { message: 'A PIN is 4 to 12 digits' })
   .refine((pin) => !/^(\d)\1+$/.test(pin), { message: 'A PIN of one repeated digit is too easy to guess' })
   .refine((pin) => !'01234567890123456789'.includes(pin) && !'98765432109876543210'.includes(pin), {
@@ -15,7 +16,7 @@ export const PinSchema = z
   })
 
 /** What a sign-in attempt may send: any digits, so that a wrong-but-weak PIN is simply wrong. */
-export const PinAttemptSchema = z.string().regex(/^\d{1,12}$/, { message: 'A PIN is digits only' })
+export const PinAttemptSchema = z.string().max(12, { message: 'A PIN is at most 12 digits' }).regex(/^\d{1,12}$/, { message: 'A PIN is digits only' })
 
 export const StaffNameSchema = z.string().trim().min(1, { message: 'Enter a name' }).max(60)
 

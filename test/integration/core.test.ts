@@ -15,6 +15,16 @@ describe('core', () => {
     expect(Object.keys(contract).sort()).toEqual([...channelNames].sort())
   })
 
+  it('never echoes an oversized input: a 1 MB bill number or channel name gets a short answer', async () => {
+    const core = openCore({ dataDir: tempDir() })
+    await staffedTill(core)
+    const huge = 'A'.repeat(1024 * 1024)
+    for (const answer of [await core.dispatch('redeem:get', { billNumber: huge }), await core.dispatch(huge, {}), await core.dispatch('redeem:check', { codes: [huge] })]) {
+      expect(answer.ok).toBe(false)
+      expect(JSON.stringify(answer).length).toBeLessThan(1000)
+    }
+  })
+
   it('names every journal operation of every provider module in every language', () => {
     const core = openCore({ dataDir: tempDir() })
     const operations = [...core.providers.values()].flatMap((runtime) => Object.entries(runtime.operations))
