@@ -51,6 +51,8 @@ export interface CoreOptions {
   worker?: Partial<WorkerOptions>
   /** Off for tests that drive the journal by hand. */
   startWorker?: boolean
+  /** How often the provider modules' housekeeping runs (default a minute). */
+  maintenanceIntervalMs?: number
   /** How often an offline provider is probed (default 15 s). */
   probeIntervalMs?: number
   /** Settings of the in-process training simulators, by provider id (benchmarks want a larger stock). */
@@ -144,9 +146,22 @@ export function createCore(options: CoreOptions): Core {
 
   const probes = Object.fromEntries([...providers].flatMap(([id, runtime]) => (runtime.probe ? [[id, () => runtime.probe?.() ?? Promise.resolve()]] : [])))
   const probe = new ConnectivityProbe(connectivity, journal, worker, probes, options.probeIntervalMs ?? 15_000)
+  const maintain = (): void => {
+    for (const [id, runtime] of providers) {
+      try {
+        runtime.maintain?.()
+      } catch (error) {
+        log.error('provider housekeeping failed; it runs again later', { provider: id, error: error instanceof Error ? error.message : String(error) })
+      }
+    }
+  }
+  let maintenance: NodeJS.Timeout | null = null
   if (options.startWorker !== false) {
     worker.start()
     probe.start()
+    maintain()
+    maintenance = setInterval(maintain, options.maintenanceIntervalMs ?? 60_000)
+    maintenance.unref()
   }
   applyReceiver()
 
@@ -164,6 +179,7 @@ export function createCore(options: CoreOptions): Core {
   log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
   const close = async (): Promise<void> => {
     probe.stop()
+    if (maintenance) clearInterval(maintenance)
     await recovery
     await receiver.close()
     await worker.stop()

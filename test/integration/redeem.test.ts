@@ -281,6 +281,30 @@ describe('RESERVE_FLOW', () => {
     expect(sim.requests.find((r) => r.route === 'unreserved')?.body).toMatchObject({ codes: [V.opened], bill_number: check.billNumber })
   })
 
+  it('releases by itself a reservation whose answer was lost, once its bill is left open too long', async () => {
+    let clock = new Date('2026-11-22T08:00:00Z')
+    const core = openCore({ dataDir: tempDir(), now: () => clock, startWorker: false })
+    await staffedTill(core)
+    valueOf(await core.call('settings:setStore', { gotitFlow: 'reserve' }))
+    const sim = await gotItOf(core).connection.simulator()
+    sim.faults.add({ route: 'reserved', kind: 'reset-after', times: 1 }) // Got It reserves, the answer is lost
+    const lost = errorOf(await core.call('redeem:check', { codes: [V.new_50k] }))
+    expect(lost.message).toMatch(/could not be reserved/)
+    expect(sim.sim.voucher(V.new_50k)?.state).toBe(11) // held at Got It, though the cashier was told it failed
+
+    const runtime = gotItOf(core)
+    runtime.maintain?.()
+    expect(sim.sim.voucher(V.new_50k)?.state).toBe(11) // a fresh bill is left alone
+    clock = new Date(clock.getTime() + 31 * 60_000)
+    runtime.maintain?.()
+    for (let i = 0; i < 100 && sim.sim.voucher(V.new_50k)?.state !== 1; i++) {
+      await core.context.worker.drain()
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(sim.sim.voucher(V.new_50k)?.state).toBe(1)
+    expect(sim.requests.filter((r) => r.route === 'unreserved').map((r) => (r.body as { codes: string[] }).codes)).toContainEqual([V.new_50k])
+  })
+
   it('a release that got no answer is verified and completed later', async () => {
     const { core, sim } = await reserveTill()
     const check = valueOf(await core.call('redeem:check', { codes: [V.new] }))

@@ -50,6 +50,8 @@ export interface ProviderRuntime {
   handlers: FeatureHandlers
   /** A light request that shows whether the provider answers; the HTTP layer reports the outcome. */
   probe?(): Promise<void>
+  /** Housekeeping the core runs at start and then every minute (releasing what is held for nothing, say). */
+  maintain?(): void
   /** Callbacks the provider sends to the till's receiver. */
   webhooks?: WebhookRoute[]
   /** Starts the in-process simulator training mode talks to (at once, instead of at first use). */

@@ -83,6 +83,23 @@ export class BillsRepo {
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
   }
 
+  /**
+   * RESERVE_FLOW bills that may still hold vouchers at Got It and will not be redeemed: refused or
+   * given up, or open and untouched since `staleBefore`. Whether codes are really held is the
+   * journal's to say.
+   */
+  mayHoldReservations(staleBefore: string, reserveOperation: string): BillRow[] {
+    return this.db
+      .prepare<[string, string], BillRow>(
+        `SELECT b.* FROM bills b
+         WHERE b.flow = 'reserve'
+           AND (b.status IN ('abandoned', 'rejected') OR (b.status = 'open' AND b.updated_at < ?))
+           AND EXISTS (SELECT 1 FROM journal j WHERE j.subject = b.bill_number AND j.operation = ? AND j.state <> 'rejected')
+         ORDER BY b.id`
+      )
+      .all(staleBefore, reserveOperation)
+  }
+
   /** Accepted offline and not settled yet: how many bills and how much. */
   offlineOpen(): { count: number; amount: number } {
     return this.db

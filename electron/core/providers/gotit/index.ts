@@ -58,6 +58,9 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
     operations: { [MARK_USE]: markUse, [RESERVE]: reservations.reserve, [UNRESERVE]: reservations.release },
     handlers,
     probe: () => connection.probe(),
+    maintain: () => {
+      reservations.sweep(bills, Number(ctx.settings.values('gotit')['releaseAfterMinutes'] ?? 30) * 60_000)
+    },
     startTraining: () => connection.simulator(),
     close: () => connection.close()
   }

@@ -3,7 +3,7 @@ import type { BillInput } from '../../../../shared/domain/redeem'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation, ModuleContext } from '../module'
-import type { BillRow } from './bills-repo'
+import type { BillRow, BillsRepo } from './bills-repo'
 import type { GotItConnection } from './connection'
 import { usedBillNumber } from './map'
 import { RESERVE, ReservationPayloadSchema, UNRESERVE } from './payloads'
@@ -55,6 +55,32 @@ export class Reservations {
       subject: bill.bill_number,
       payload: { billNumber: bill.bill_number, codes: held, billCreatedAt: bill.created_at }
     })
+  }
+
+  /**
+   * Releases what is held at Got It for bills that will not be redeemed: refused or given-up bills,
+   * and open bills nobody touched for `staleAfterMs` (a cashier walked away, the till restarted,
+   * or a reservation was committed though its answer was lost). An open bill swept this way is given
+   * up. Returns how many releases were journaled; the worker sends and verifies them.
+   */
+  sweep(bills: BillsRepo, staleAfterMs: number): number {
+    const staleBefore = new Date(this.ctx.now().getTime() - staleAfterMs).toISOString()
+    let released = 0
+    for (const bill of bills.mayHoldReservations(staleBefore, RESERVE)) {
+      // Releases still on their way count as done: their codes are no longer in heldCodes.
+      if (this.heldCodes(bill.bill_number).length === 0) continue
+      this.ctx.db
+        .transaction(() => {
+          if (bill.status === 'open') bills.setStatus(bill.bill_number, 'abandoned', this.ctx.now().toISOString())
+          if (this.releaseAll(bill) !== null) released += 1
+        })
+        .immediate()
+    }
+    if (released > 0) {
+      this.ctx.log.info('released reservations of bills that will not be redeemed', { bills: released })
+      void this.ctx.worker.drain()
+    }
+    return released
   }
 
   /** Codes this bill holds reserved at Got It: reserved by a journal row and not released since. */

@@ -29,6 +29,15 @@ export const gotItFields: readonly ProviderFieldSpec[] = [
     pattern: { regex: /^([1-9]\d{2,5})$/, message: 'The timeout is in milliseconds, from 100 to 999999' }
   },
   {
+    key: 'releaseAfterMinutes',
+    label: 'release reservations of open bills after (minutes)',
+    secret: false,
+    env: 'TILL_GOTIT_RELEASE_AFTER_MINUTES',
+    required: false,
+    defaultValue: '30',
+    pattern: { regex: /^([1-9]\d{0,3})$/, message: 'Release after is a number of minutes from 1 to 9999' }
+  },
+  {
     key: 'checkConcurrency',
     label: 'codes checked at once',
     secret: false,
