@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { amountToApply, problemOf, toCheckedVoucher } from '../../electron/core/providers/gotit/map'
+import { amountToApply, toCheckedVoucher } from '../../electron/core/providers/gotit/map'
+import { RefusalClassifier } from '../../electron/core/providers/gotit/classify'
+import type { WireVoucherItem } from '../../electron/core/providers/gotit/wire'
+import { silentLogger } from '../../electron/core/log/logger'
+import { useTempDirs } from '../helpers/temp-dir'
 import { gmt7DateEndToUtc, gmt7DateTimeToUtc, utcToGmt7DateTime } from '../../electron/core/providers/gotit/gmt7'
 import { WireResponseSchema } from '../../electron/core/providers/gotit/wire'
 
 describe('Got It wire format', () => {
+  const tempDir = useTempDirs()
   it('reads the official v6 shape, keeps codes as strings and ignores unknown fields', () => {
     const parsed = WireResponseSchema.parse({
       success: true,
@@ -52,14 +57,20 @@ describe('Got It wire format', () => {
     expect(amountToApply({ code: 'a', value: 100000 })).toBe(100000)
   })
 
-  it('judges problems from the voucher state, not from return codes it cannot know', () => {
+  it('judges refusals from the voucher state, its fields and the messages, not from return codes it cannot know', () => {
     const today = '2026-11-22'
-    expect(problemOf({ code: '1000000001', state: 4 }, 'ANYTHING', today)).toBe('used')
-    expect(problemOf({ code: '1000000001', state: 1, expiry_date: '2026-11-21' }, null, today)).toBe('expired')
-    expect(problemOf({ code: '1000000001', state: 11 }, null, today)).toBe('reserved_other')
-    expect(problemOf({ code: '9999999999', state: null, value: null }, 'X', today)).toBe('not_found')
-    expect(problemOf({ code: '1000000001', state: 1, value: 1 }, 'SIM_CONDITION_NOT_MET', today)).toBe('conditions_not_met')
-    expect(problemOf({ code: '1000000001', state: 1, value: 1 }, 'SOMETHING_ELSE', today)).toBeNull()
+    const classifier = new RefusalClassifier(tempDir(), silentLogger)
+    const say = (return_code: string | null, message_en: string, message_vi: string) => ({ success: false, return_code, message_en, message_vi })
+    const of = (response: ReturnType<typeof say>, item?: WireVoucherItem) => classifier.classify(response, item, today)
+    expect(of(say('ANYTHING', '', ''), { code: '1000000001', state: 4 })).toEqual({ refusal: 'used', by: 'state' })
+    expect(of(say(null, '', ''), { code: '1000000001', state: 1, expiry_date: '2026-11-21' })).toEqual({ refusal: 'expired', by: 'fields' })
+    expect(of(say(null, '', ''), { code: '1000000001', state: 11 }).refusal).toBe('reserved_other')
+    expect(of(say('X', '', ''), { code: '9999999999', state: null, value: null })).toEqual({ refusal: 'not_found', by: 'fields' })
+    expect(of(say('SIM_CONDITION_NOT_MET', '', ''), { code: '1000000001', state: 1, value: 1 })).toEqual({ refusal: 'conditions_not_met', by: 'code_words' })
+    expect(of(say('E77', 'Voucher is not valid at this store', ''), { code: '1000000001', state: 1, value: 1 })).toEqual({ refusal: 'not_for_this_store', by: 'message' })
+    expect(of(say('E78', '', 'Hóa đơn chưa đủ điều kiện áp dụng'), { code: '1000000001', state: 1, value: 1 }).refusal).toBe('conditions_not_met')
+    expect(of(say('E79', 'Wrong PIN', 'Sai mã PIN')).refusal).toBe('invalid_store_pin')
+    expect(of(say('SOMETHING_ELSE', 'No', 'Không'), { code: '1000000001', state: 1, value: 1 })).toEqual({ refusal: 'refused', by: 'nothing' })
   })
 
   it('converts GMT+7 times without an offset to UTC at the edge, and back', () => {

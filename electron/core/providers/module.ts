@@ -17,6 +17,8 @@ import type { HttpDeps } from './http'
 
 /** What the core hands every provider module and feature: built once by `createCore`, complete before any module is created. */
 export interface ModuleContext {
+  /** The till's data folder (files IT may place there, such as code tables). */
+  dataDir: string
   db: Db
   events: EventBus
   connectivity: ConnectivityRegistry

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       whitelisted: { type: 'boolean', default: false },
       replay: { type: 'boolean', default: false },
       stock: { type: 'string', default: '1000' },
+      codes: { type: 'string', default: 'placeholder' },
       help: { type: 'boolean', default: false }
     }
   })
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
         '  --whitelisted    callers are IP-whitelisted (no 20-code cap)',
         '  --replay         a repeated mark use on the same bill answers as the first time',
         '  --stock N        plain new vouchers to seed from 2000000000 (default 1000)',
+        '  --codes SET      return codes and messages: placeholder (SIM_…) or numeric (another set, to try the till against)',
         'Faults and the clock can also be changed at run time: POST <url>/__sim/faults, POST <url>/__sim/clock.'
       ].join('\n')
     )
@@ -36,11 +38,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(stock) || stock < 0 || stock > 1_000_000) throw new Error(`--stock must be a whole number up to 1000000, not "${values.stock}"`)
   const profile = faultProfiles[values.faults]
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`)
+  if (values.codes !== 'placeholder' && values.codes !== 'numeric') throw new Error(`--codes must be placeholder or numeric, not "${values.codes}"`)
   if (!profile) throw new Error(`--faults must be one of ${Object.keys(faultProfiles).join(', ')}, not "${values.faults}"`)
 
   const gotit = await startGotItSimulator({
     port,
-    config: { whitelisted: values.whitelisted, replaySameBill: values.replay ? 'replay' : 'fail', stock }
+    config: { whitelisted: values.whitelisted, replaySameBill: values.replay ? 'replay' : 'fail', stock, codeSet: values.codes }
   })
   for (const rule of profile) gotit.faults.add(rule)
   process.stdout.write(`${JSON.stringify({ ...gotItAnnouncement(gotit), faults: values.faults })}\n`)

@@ -1,4 +1,5 @@
 import { TillError } from '../../../../shared/errors'
+import type { Refusal } from './classify'
 import type { GotItAnswer } from './client'
 import type { WireResponse } from './wire'
 
@@ -19,11 +20,15 @@ export function unreachable(answer: Exclude<GotItAnswer, { kind: 'response' }>):
   return new TillError('provider_unreachable', why, { requestId: answer.requestId })
 }
 
-/** A failure that is about the whole request rather than a voucher [ASSUMED codes: the list is not public]. */
-export function requestFailure(response: WireResponse, requestId: string): TillError {
-  const code = (response.return_code ?? '').toUpperCase()
+/** Refusals about the whole request rather than one voucher. */
+export function isRequestRefusal(refusal: Refusal): refusal is 'invalid_store_pin' | 'too_many_codes' | 'bad_request' {
+  return refusal === 'invalid_store_pin' || refusal === 'too_many_codes' || refusal === 'bad_request'
+}
+
+/** A refusal of the whole request, as the error the cashier sees. */
+export function requestFailure(refusal: Refusal, response: WireResponse, requestId: string): TillError {
   const said = `${response.message_en ?? ''} (${response.return_code ?? 'no code'})`
-  if (code.includes('PIN')) return new TillError('invalid_store_pin', `Got It does not accept the store PIN: ${said}`, { requestId })
-  if (code.includes('TOO_MANY') || code.includes('LIMIT')) return new TillError('too_many_codes', `Got It refused the number of codes: ${said}`, { requestId })
+  if (refusal === 'invalid_store_pin') return new TillError('invalid_store_pin', `Got It does not accept the store PIN: ${said}`, { requestId })
+  if (refusal === 'too_many_codes') return new TillError('too_many_codes', `Got It refused the number of codes: ${said}`, { requestId })
   return new TillError('provider_rejected', `Got It refused the request: ${said}`, { requestId })
 }

@@ -4,6 +4,7 @@ import type { HandlersOf } from '../../dispatch'
 import { namedVoucherCodes, type VoucherName } from '../../sandbox/gotit/fixtures'
 import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
 import { BillsRepo } from './bills-repo'
+import { RefusalClassifier } from './classify'
 import { GotItConnection } from './connection'
 import { MarkUseOperation } from './mark-use'
 import { OfflinePolicy } from './offline-policy'
@@ -17,7 +18,14 @@ export const trainingVoucherNames: VoucherName[] = ['new', 'new_200k', 'new_50k'
 
 /** How the in-process training simulator is set up (benchmarks want a larger stock). */
 export const GotItTrainingOptionsSchema = z
-  .object({ whitelisted: z.boolean(), whitelistedLimit: z.number().int().positive(), replaySameBill: z.enum(['fail', 'replay']), atomic: z.boolean(), stock: z.number().int().min(0) })
+  .object({
+    whitelisted: z.boolean(),
+    whitelistedLimit: z.number().int().positive(),
+    replaySameBill: z.enum(['fail', 'replay']),
+    atomic: z.boolean(),
+    stock: z.number().int().min(0),
+    codeSet: z.enum(['placeholder', 'numeric'])
+  })
   .partial()
 
 export interface GotItRuntime extends ProviderRuntime {
@@ -39,9 +47,10 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const connection = new GotItConnection(ctx, GotItTrainingOptionsSchema.parse(training ?? {}))
   const bills = new BillsRepo(ctx.db)
   const reservations = new Reservations(ctx, connection)
-  const redeem = new RedeemService(ctx, connection, bills, reservations)
+  const classifier = new RefusalClassifier(ctx.dataDir, ctx.log)
+  const redeem = new RedeemService(ctx, connection, bills, reservations, classifier)
   const offline = new OfflinePolicy(ctx, bills, redeem)
-  const markUse = new MarkUseOperation(ctx, connection, bills, (billNumber) => ctx.events.emit('redeem:changed', redeem.view(billNumber)))
+  const markUse = new MarkUseOperation(ctx, connection, bills, classifier, (billNumber) => ctx.events.emit('redeem:changed', redeem.view(billNumber)))
   const handlers: HandlersOf<typeof gotitFeature> = {
     'training:vouchers': () => (ctx.settings.mode('gotit') === 'training' ? trainingVoucherNames.map((name) => ({ name, code: namedVoucherCodes[name] })) : []),
     'redeem:check': (input, call) => redeem.check(input, call.actor),

@@ -41,39 +41,6 @@ export function usedBillNumber(item: WireVoucherItem): string | null {
   return item.redemptions?.bill_number ?? item.bill_number ?? null
 }
 
-/**
- * Why Got It refused a voucher, judged from what it says about the voucher rather than from
- * `return_code` (whose list is not public, gotit.md §7). Null when nothing in the item explains it.
- */
-export function problemOf(item: WireVoucherItem | undefined, returnCode: string | null, today: string): VoucherProblem | null {
-  if (item) {
-    switch (item.state) {
-      case 4:
-        return 'used'
-      case 8:
-        return 'expired'
-      case 9:
-        return 'cancelled'
-      case 0:
-        return 'inactive'
-      case 10:
-        return 'split'
-      case 11:
-        return 'reserved_other'
-    }
-    if (item.expiry_date && item.expiry_date < today) return 'expired'
-    if (item.state === null && faceValue(item) === null) {
-      return item.code.length < 10 || item.code.length > 16 ? 'invalid_format' : 'not_found'
-    }
-  }
-  const code = (returnCode ?? '').toUpperCase()
-  if (code.includes('CONDITION')) return 'conditions_not_met'
-  if (code.includes('MERCHANT') || code.includes('NOT_ALLOWED') || code.includes('APPLICABLE')) return 'not_for_this_store'
-  if (code.includes('FORMAT')) return 'invalid_format'
-  if (code.includes('NOT_FOUND')) return 'not_found'
-  return null
-}
-
 export function toCheckedVoucher(
   item: WireVoucherItem,
   problem: VoucherProblem | null,

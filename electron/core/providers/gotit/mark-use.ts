@@ -4,11 +4,12 @@ import type { JournalRow } from '../../journal/journal-store'
 import { readJson } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation, ModuleContext } from '../module'
-import { gmt7Today, requestFailure } from './answers'
+import { gmt7Today, isRequestRefusal, requestFailure } from './answers'
+import type { RefusalClassifier } from './classify'
 import { BillProblemSchema, type BillProblem, type BillsRepo } from './bills-repo'
 import type { GotItConnection } from './connection'
 import { gmt7DateTimeToUtc } from './gmt7'
-import { problemOf, usedBillNumber } from './map'
+import { usedBillNumber } from './map'
 import { MarkUsePayloadSchema, MarkUseResultSchema, type MarkUseResult } from './payloads'
 import type { WireResponse } from './wire'
 
@@ -24,6 +25,7 @@ export class MarkUseOperation implements JournalOperation {
     private readonly ctx: ModuleContext,
     private readonly connection: GotItConnection,
     private readonly bills: BillsRepo,
+    private readonly classifier: RefusalClassifier,
     private readonly onSettled: (billNumber: string) => void
   ) {
     this.handler = {
@@ -77,12 +79,12 @@ export class MarkUseOperation implements JournalOperation {
     if (item && item.state === 4 && usedBillNumber(item) === payload.billNumber) {
       return { to: 'unknown', requestId: answer.requestId, note: 'Got It says a code is already used on this bill; verifying' }
     }
-    if (!item) {
-      const failure = requestFailure(response, answer.requestId)
-      return { to: 'rejected', requestId: answer.requestId, note: failure.message, result: { reason: failure.code === 'invalid_store_pin' ? 'invalid_store_pin' : 'refused', response } }
+    const { refusal: problem } = this.classifier.classify(response, item, gmt7Today(this.ctx.now()))
+    if (isRequestRefusal(problem)) {
+      const failure = requestFailure(problem, response, answer.requestId)
+      return { to: 'rejected', requestId: answer.requestId, note: failure.message, result: { reason: problem === 'invalid_store_pin' ? 'invalid_store_pin' : 'refused', response } }
     }
-    const problem = problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
-    const note = `Got It refused ${maskCode(item.code)}: ${response.message_en ?? problem}`
+    const note = `Got It refused ${item ? maskCode(item.code) : 'the bill'}: ${response.message_en ?? problem}`
     if (payload.queueWhenOffline) {
       // Accepted offline and now refused: the customer already left with the goods. A manager decides.
       return { to: 'needs_review', requestId: answer.requestId, note: `${note} (accepted offline on bill ${payload.billNumber})`, result: { reason: problem, response } }
@@ -111,7 +113,7 @@ export class MarkUseOperation implements JournalOperation {
     if (free.length === payload.codes.length) return { to: 'pending', requestId, note: 'verified: not used yet, safe to send again', retryAfterMs: 0 }
     const first = other[0]
     if (ours.length === 0 && first) {
-      const problem = problemOf(first.response.data?.[0], first.response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused'
+      const { refusal: problem } = this.classifier.classify(first.response, first.response.data?.[0], gmt7Today(this.ctx.now()))
       const note = `verified: ${maskCode(first.code)} cannot be used (${problem})`
       if (payload.queueWhenOffline) return { to: 'needs_review', requestId, note: `${note}; accepted offline on bill ${payload.billNumber}`, result: { reason: problem } }
       return { to: 'rejected', requestId, note, result: { reason: problem, response: first.response } }

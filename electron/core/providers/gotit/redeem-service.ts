@@ -7,14 +7,21 @@ import { readPreferences } from '../../db/repos/preferences-repo'
 import { crashPoint } from '../../journal/crash-points'
 import { lastRequestId, readJson } from '../../journal/journal-store'
 import type { ModuleContext } from '../module'
-import { gmt7Today, requestFailure, unreachable } from './answers'
+import { gmt7Today, isRequestRefusal, requestFailure, unreachable } from './answers'
+import type { RefusalClassifier } from './classify'
+import type { WireResponse } from './wire'
 import type { BillRow, BillsRepo } from './bills-repo'
 import type { GotItConnection } from './connection'
-import { problemOf, toCheckedVoucher } from './map'
+import { toCheckedVoucher } from './map'
 import { MARK_USE, MarkUseResultSchema, type MarkUsePayload } from './payloads'
 import type { Reservations } from './reservations'
 
 export const DEFAULT_MAX_CODES_PER_BILL = 20
+const UNNAMED = '\u0000unnamed'
+
+function providerMessageOf(response: WireResponse): CheckedVoucher['providerMessage'] {
+  return { en: response.message_en ?? '', vi: response.message_vi ?? '', code: response.return_code ?? null }
+}
 
 function unchecked(code: string, problem: CheckedVoucher['problem']): CheckedVoucher {
   return {
@@ -42,7 +49,8 @@ export class RedeemService {
     private readonly ctx: ModuleContext,
     private readonly connection: GotItConnection,
     private readonly bills: BillsRepo,
-    private readonly reservations: Reservations
+    private readonly reservations: Reservations,
+    private readonly classifier: RefusalClassifier
   ) {}
 
   async check(input: BillInput, actor: StaffSummary | null): Promise<CheckResult> {
@@ -96,6 +104,7 @@ export class RedeemService {
         ...(input.skus === undefined ? {} : { skus: input.skus }),
         direct: bill.flow === 'direct'
       })
+    /** Records what one answer says; returns the code that failed, `unnamed` when a refusal names none, or null. */
     const record = (asked: string[], answer: Awaited<ReturnType<typeof ask>>): string | null => {
       if (answer.kind !== 'response') throw unreachable(answer)
       const response = answer.response
@@ -104,14 +113,19 @@ export class RedeemService {
         for (const code of asked) if (!results.has(code)) results.set(code, { ...unchecked(code, 'refused'), checked: false })
         return null
       }
-      const item = response.data?.[0]
-      if (!item || !asked.includes(item.code)) throw requestFailure(response, answer.requestId)
-      results.set(item.code, toCheckedVoucher(item, problemOf(item, response.return_code ?? null, gmt7Today(this.ctx.now())) ?? 'refused', response))
-      return item.code
+      const listed = response.data?.[0]
+      const item = listed && asked.includes(listed.code) ? listed : undefined
+      const { refusal } = this.classifier.classify(response, item, gmt7Today(this.ctx.now()))
+      if (isRequestRefusal(refusal)) throw requestFailure(refusal, response, answer.requestId)
+      const code = item?.code ?? (asked.length === 1 ? asked[0] : undefined)
+      if (code === undefined) return UNNAMED
+      results.set(code, item ? toCheckedVoucher(item, refusal, response) : { ...unchecked(code, refusal), checked: true, providerMessage: providerMessageOf(response) })
+      return code
     }
     const first = await ask(codes)
     const failed = record(codes, first)
     let requestId = first.requestId
+    // A refusal that names no code: each code is asked on its own.
     const rest = failed === null ? [] : codes.filter((code) => code !== failed)
     if (rest.length === 0) return requestId
 

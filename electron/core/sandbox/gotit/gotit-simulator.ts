@@ -16,9 +16,15 @@ export interface GotItSimConfig {
   atomic: boolean
   /** How many extra plain vouchers to seed (2000000000 upwards). */
   stock: number
+  /**
+   * Which return codes and messages it answers with: our `SIM_…` placeholders, or `numeric`,
+   * another plausible set (numbers, other wording, no voucher item for unknown codes), to prove the
+   * till does not depend on codes Got It has never published.
+   */
+  codeSet: 'placeholder' | 'numeric'
 }
 
-export const defaultGotItConfig: GotItSimConfig = { whitelisted: false, whitelistedLimit: 100, replaySameBill: 'fail', atomic: true, stock: 1000 }
+export const defaultGotItConfig: GotItSimConfig = { whitelisted: false, whitelistedLimit: 100, replaySameBill: 'fail', atomic: true, stock: 1000, codeSet: 'placeholder' }
 
 const NOT_WHITELISTED_LIMIT = 20
 const REDEEMABLE = new Set([1, 2, 3, 5])
@@ -59,6 +65,25 @@ const messages: Record<ReturnCode, [string, string]> = {
   SIM_BAD_REQUEST: ['Invalid request', 'Yêu cầu không hợp lệ']
 }
 
+/** The other code set [ASSUMED, invented like the first]: numbers, different words in both languages. */
+const numericCodes: Record<ReturnCode, [string, string, string]> = {
+  SIM_INVALID_PIN: ['401', 'Store PIN is incorrect', 'Mã PIN của cửa hàng không đúng'],
+  SIM_CODE_NOT_FOUND: ['404', 'This e-voucher does not exist', 'E-voucher không tồn tại'],
+  SIM_CODE_FORMAT: ['422', 'E-voucher code is malformed', 'Mã e-voucher sai định dạng'],
+  SIM_VOUCHER_USED: ['1001', 'E-voucher was already redeemed', 'E-voucher đã sử dụng'],
+  SIM_VOUCHER_EXPIRED: ['1002', 'E-voucher is out of date', 'E-voucher đã hết hạn sử dụng'],
+  SIM_VOUCHER_CANCELLED: ['1003', 'E-voucher was revoked', 'E-voucher đã bị thu hồi'],
+  SIM_VOUCHER_INACTIVE: ['1004', 'E-voucher is not active yet', 'E-voucher chưa kích hoạt'],
+  SIM_VOUCHER_SPLIT: ['1005', 'E-voucher has been divided', 'E-voucher đã được chia nhỏ'],
+  SIM_RESERVED_OTHER_BILL: ['1006', 'E-voucher is held for another order', 'E-voucher đang được giữ cho đơn hàng khác'],
+  SIM_NOT_RESERVED: ['1007', 'E-voucher is not held', 'E-voucher chưa được giữ'],
+  SIM_BILL_MISMATCH: ['1008', 'Order number does not match', 'Số đơn hàng không khớp'],
+  SIM_MERCHANT_NOT_ALLOWED: ['1009', 'E-voucher cannot be used at this merchant', 'E-voucher không dùng được tại đơn vị này'],
+  SIM_CONDITION_NOT_MET: ['1010', 'Order does not satisfy the e-voucher rules', 'Đơn hàng không thỏa điều kiện của e-voucher'],
+  SIM_TOO_MANY_CODES: ['413', 'Request contains more codes than allowed', 'Yêu cầu có quá nhiều mã'],
+  SIM_BAD_REQUEST: ['400', 'Request is missing fields', 'Yêu cầu thiếu thông tin']
+}
+
 interface RequestBody {
   pin: string
   codes: string[]
@@ -79,7 +104,13 @@ function envelope(data: unknown[], extra: Record<string, unknown> = {}): SimResp
   return { status: 200, body: { success: true, return_code: null, message_en: 'Valid voucher', message_vi: 'Voucher hợp lệ', data, ...extra } }
 }
 
-function failure(f: Failure): SimResponse {
+function failure(f: Failure, codeSet: GotItSimConfig['codeSet']): SimResponse {
+  if (codeSet === 'numeric') {
+    const [code, en, vi] = numericCodes[f.code]
+    // This set names no voucher when a code is unknown or malformed.
+    const unnamed = f.code === 'SIM_CODE_NOT_FOUND' || f.code === 'SIM_CODE_FORMAT'
+    return { status: 200, body: { success: false, return_code: code, message_en: en, message_vi: vi, data: f.item && !unnamed ? [f.item] : [] } }
+  }
   const [en, vi] = messages[f.code]
   return { status: 200, body: { success: false, return_code: f.code, message_en: en, message_vi: vi, data: f.item ? [f.item] : [] } }
 }
@@ -159,13 +190,13 @@ export class GotItSimulator {
   handle(operation: GotItOperation, request: SimRequest): SimResponse {
     if (request.badJson) return { status: 400, body: { message: 'Malformed JSON' } } // [ASSUMED]
     const body = parseBody(request.body)
-    if (!body) return failure(new Failure('SIM_BAD_REQUEST', null))
+    if (!body) return failure(new Failure('SIM_BAD_REQUEST', null), this.config.codeSet)
     const store = this.stores.get(body.pin)
-    if (!store || !store.active) return failure(new Failure('SIM_INVALID_PIN', null))
+    if (!store || !store.active) return failure(new Failure('SIM_INVALID_PIN', null), this.config.codeSet)
     const limit = this.config.whitelisted ? this.config.whitelistedLimit : NOT_WHITELISTED_LIMIT
-    if (body.codes.length > limit) return failure(new Failure('SIM_TOO_MANY_CODES', null))
-    if (new Set(body.codes).size !== body.codes.length) return failure(new Failure('SIM_BAD_REQUEST', null)) // [ASSUMED]
-    if (operation !== 'checkmultiple' && !body.billNumber) return failure(new Failure('SIM_BAD_REQUEST', null))
+    if (body.codes.length > limit) return failure(new Failure('SIM_TOO_MANY_CODES', null), this.config.codeSet)
+    if (new Set(body.codes).size !== body.codes.length) return failure(new Failure('SIM_BAD_REQUEST', null), this.config.codeSet) // [ASSUMED]
+    if (operation !== 'checkmultiple' && !body.billNumber) return failure(new Failure('SIM_BAD_REQUEST', null), this.config.codeSet)
     switch (operation) {
       case 'checkmultiple':
         return this.check(body, store)
@@ -303,7 +334,7 @@ export class GotItSimulator {
     const { items, failure: failed } = this.run(body, store, 'checkmultiple', (ok) =>
       this.checkItem(ok.voucher, ok.voucher.voucherType === 'conditional' && body.skus ? ok.redemptionValue : undefined, ok.skus)
     )
-    return failed ? failure(failed) : envelope(items)
+    return failed ? failure(failed, this.config.codeSet) : envelope(items)
   }
 
   private reserve(body: RequestBody, store: SimStore): SimResponse {
@@ -322,7 +353,7 @@ export class GotItSimulator {
         redemptions: { redemption_value: ok.redemptionValue, redeem_sku_codes: ok.skus }
       }
     })
-    return failed ? failure(failed) : envelope(items, { bill_number: billNumber, used_store: this.storeNames(store) })
+    return failed ? failure(failed, this.config.codeSet) : envelope(items, { bill_number: billNumber, used_store: this.storeNames(store) })
   }
 
   private unreserve(body: RequestBody, store: SimStore): SimResponse {
@@ -332,7 +363,7 @@ export class GotItSimulator {
       delete v.reservation
       return { code: v.code, value: v.value, product_id: v.productId, voucher_type: v.voucherType }
     })
-    return failed ? failure(failed) : envelope(items, { bill_number: body.billNumber, used_store: this.storeNames(store) })
+    return failed ? failure(failed, this.config.codeSet) : envelope(items, { bill_number: body.billNumber, used_store: this.storeNames(store) })
   }
 
   private use(body: RequestBody, store: SimStore): SimResponse {
@@ -369,7 +400,7 @@ export class GotItSimulator {
         }
       }
     })
-    if (failed) return failure(failed)
+    if (failed) return failure(failed, this.config.codeSet)
     return envelope(items, { transaction_id: replayedTransaction ?? newTransaction, bill_number: billNumber })
   }
 }
