@@ -24,6 +24,8 @@ export const VoucherProblemSchema = z.enum([
   'not_found',
   'invalid_format',
   'conditions_not_met',
+  /** A conditional voucher checked without what its conditions need (the bill's items or total): say so before redeeming. */
+  'needs_items',
   'not_for_this_store',
   'refused'
 ])

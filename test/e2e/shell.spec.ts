@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 test('shows the TRAINING banner and every provider, none contacted yet', async ({ page, till }) => {
   await till.staff()
   await page.goto(till.url)
-  await expect(page.getByTestId('training-banner')).toContainText('TRAINING')
+  await expect(page.getByTestId('mode-banner')).toContainText('TRAINING')
   const providers = page.getByRole('list', { name: 'Providers' }).getByRole('listitem')
   await expect(providers).toHaveCount(4)
   await expect(providers.first()).toContainText('Got It')
@@ -39,7 +39,7 @@ test('switches to Vietnamese and back at any time, and remembers the choice', as
   await page.goto(till.url)
   await page.getByRole('button', { name: 'Tiếng Việt' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
-  await expect(page.getByTestId('training-banner')).toContainText('CHẾ ĐỘ ĐÀO TẠO')
+  await expect(page.getByTestId('mode-banner')).toContainText('CHẾ ĐỘ ĐÀO TẠO')
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi')
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đổi voucher')
@@ -77,4 +77,47 @@ test('every control shows a visible focus state when reached with the keyboard',
   }
   // Language buttons, seven screens, the code field and Add: all reached.
   expect(seen.size).toBeGreaterThanOrEqual(11)
+})
+
+test.describe('when every provider talks to its sandbox', () => {
+  test.use({
+    tillEnv: {
+      TILL_GOTIT_MODE: 'sandbox',
+      TILL_GOTIT_BASE_URL: 'http://127.0.0.1:9',
+      TILL_GOTIT_PIN: '1212',
+      TILL_HUBBLE_MODE: 'sandbox',
+      TILL_HUBBLE_CLIENT_ID: 'client',
+      TILL_HUBBLE_CLIENT_SECRET: 'secret',
+      TILL_VIPPS_MODE: 'sandbox',
+      TILL_VIPPS_CLIENT_ID: 'client',
+      TILL_VIPPS_CLIENT_SECRET: 'secret',
+      TILL_VIPPS_SUBSCRIPTION_KEY: 'key',
+      TILL_VIPPS_MSN: '123456',
+      TILL_JUSPAY_MODE: 'sandbox',
+      TILL_JUSPAY_MERCHANT_ID: 'shop',
+      TILL_JUSPAY_API_KEY: 'key'
+    }
+  })
+
+  test('says SANDBOX, never TRAINING', async ({ page, till }) => {
+    await till.staff()
+    await page.goto(till.url)
+    const banner = page.getByTestId('mode-banner')
+    await expect(banner).toHaveAttribute('data-mode', 'sandbox')
+    await expect(banner).toContainText('SANDBOX')
+    await expect(banner).not.toContainText('TRAINING')
+  })
+})
+
+test.describe('when Got It is live and the others train', () => {
+  test.use({ tillEnv: { TILL_GOTIT_MODE: 'production', TILL_GOTIT_PIN: '1212' } })
+
+  test('names each provider’s mode so live money is unmistakable', async ({ page, till }) => {
+    await till.staff()
+    await page.goto(till.url)
+    const banner = page.getByTestId('mode-banner')
+    await expect(banner).toHaveAttribute('data-mode', 'mixed')
+    await expect(banner).toContainText('Got It: live')
+    await expect(banner).toContainText('Juspay: training')
+  })
 })

@@ -84,6 +84,18 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect(errorOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).code).toBe('conflict')
   })
 
+  it('says a conditional voucher checked without the bill’s items needs them, before anything is redeemed', async () => {
+    const { core, sim } = await till()
+    const bare = valueOf(await core.call('redeem:check', { codes: [V.conditional] }))
+    expect(bare.vouchers[0]).toMatchObject({ problem: 'needs_items', amountToApply: null, conditions: { redeemableSkus: ['SKU001', 'SKU003'] } })
+    expect(bare.allRedeemable).toBe(false)
+    expect(errorOf(await core.call('redeem:redeem', { billNumber: bare.billNumber })).code).toBe('conflict')
+    expect(sim.requests.filter((r) => r.route === 'usemultiple')).toHaveLength(0)
+    const withItems = valueOf(await core.call('redeem:check', { billNumber: bare.billNumber, codes: [V.conditional], billTotal: 200000, skus: [{ sku: 'SKU001', quantity: 2, price: 30000 }] }))
+    expect(withItems.allRedeemable).toBe(true)
+    expect(valueOf(await core.call('redeem:redeem', { billNumber: bare.billNumber })).status).toBe('redeemed')
+  })
+
   it('explains conditions that are not met, and applies the redemption value when they are', async () => {
     const { core } = await till()
     const unmet = valueOf(await core.call('redeem:check', { codes: [V.conditional], billTotal: 200000, skus: [{ sku: 'SKU777', quantity: 1, price: 200000 }] }))

@@ -26,13 +26,25 @@ describe('CodeField', () => {
     expect(document.activeElement).toBe(input)
   })
 
-  it('keeps a refused code in the field and says why', () => {
-    render(<CodeField label="Voucher code" hint="Scan it" submitLabel="Add" onSubmit={() => 'That is not a Got It code.'} />)
+  it('clears a refused scan so the next one never joins it, says why, and keeps the focus', () => {
+    const taken: string[] = []
+    render(<CodeField label="Voucher code" hint="Scan it" submitLabel="Add" onSubmit={(code) => (taken.push(code), code === '123' ? 'Code 123 is not a Got It code.' : null)} />)
     const input = screen.getByLabelText('Voucher code') as HTMLInputElement
     scan(input, '123')
-    expect(input.value).toBe('123')
-    expect(screen.getByRole('alert').textContent).toBe('That is not a Got It code.')
+    expect(input.value).toBe('')
+    expect(screen.getByRole('alert').textContent).toBe('Code 123 is not a Got It code.')
     expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(input)
+    scan(input, '1000000001')
+    expect(taken).toEqual(['123', '1000000001'])
+  })
+
+  it('takes the focus back whenever its signal changes', () => {
+    const { rerender } = render(<CodeField label="Voucher code" hint="Scan it" submitLabel="Add" onSubmit={() => null} focusSignal="a" />)
+    const input = screen.getByLabelText('Voucher code')
+    screen.getByRole('button', { name: 'Add' }).focus()
+    rerender(<CodeField label="Voucher code" hint="Scan it" submitLabel="Add" onSubmit={() => null} focusSignal="b" />)
+    expect(document.activeElement).toBe(input)
   })
 
   it('takes the code from the Add button as well', () => {

@@ -8,7 +8,7 @@ import { providerModules } from '../../electron/core/providers/registry'
 import { trainingVoucherNames } from '../../electron/core/providers/gotit'
 
 const en = dictionaries.en
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort()
 
 describe('translations', () => {
   it('have a non-empty sentence for every key in every language, with the same placeholders', () => {
@@ -32,6 +32,13 @@ describe('translations', () => {
     for (const provider of providerModules) for (const spec of provider.settings.fields) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
     for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
     for (const name of trainingVoucherNames) expect(keys.has(`training.voucher.${name}`), name).toBe(true)
+  })
+
+  it('say one and many right in each language', () => {
+    expect(translator('en')('redeem.redeem', { count: 1, amount: '₫100,000' })).toBe('Redeem 1 voucher: ₫100,000')
+    expect(translator('en')('redeem.redeem', { count: 3, amount: '₫350,000' })).toBe('Redeem 3 vouchers: ₫350,000')
+    expect(translator('vi')('redeem.redeem', { count: 1, amount: '100.000 ₫' })).toBe('Đổi 1 voucher: 100.000 ₫')
+    expect(translator('en')('audit.intact', { count: 1 })).toBe('The log is intact: its 1 entry checks out.')
   })
 
   it('refuse two features defining the same key', () => {

@@ -7,6 +7,7 @@ import { SignInScreen } from '../features/auth/SignInScreen'
 import { useIdleLock } from './use-idle-lock'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
+import { ModeBanner } from './ModeBanner'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, type ScreenId } from './screens'
 import { useApp, useT, useTillClient } from './till-context'
@@ -153,11 +154,7 @@ export function App() {
 
   return (
     <div className="app">
-      {info.trainingMode && (
-        <div className="training-banner" role="status" data-testid="training-banner">
-          {t('training.banner')}
-        </div>
-      )}
+      <ModeBanner />
       <TopBar />
       <AuthGate />
     </div>

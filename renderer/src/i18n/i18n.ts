@@ -30,8 +30,23 @@ export function mergeBundles(list: readonly { en: Record<string, string>; vi: Re
 
 export const dictionaries = mergeBundles(bundles) as Record<Language, Record<MessageKey, string>>
 
+/** `{count, plural, one {# voucher} other {# vouchers}}`: the case for the number in this language, `#` being the number. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g
+
+function plural(language: Language, count: number, cases: string): string | null {
+  const options = new Map([...cases.matchAll(PLURAL_CASE)].map((m) => [m[1] ?? '', m[2] ?? '']))
+  const text = options.get(`=${count}`) ?? options.get(new Intl.PluralRules(language).select(count)) ?? options.get('other')
+  return text === undefined ? null : text.replace(/#/g, new Intl.NumberFormat(language).format(count))
+}
+
 export function translator(language: Language): Translate {
   const dictionary = dictionaries[language]
   return (key, params) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole))
+    dictionary[key]
+      .replace(PLURAL, (whole, name: string, cases: string) => {
+        const value = params?.[name]
+        return typeof value === 'number' ? (plural(language, value, cases) ?? whole) : whole
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole))
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { normalizeCode } from '../../../shared/domain/voucher-code'
 
 export interface CodeFieldProps {
@@ -11,6 +11,8 @@ export interface CodeFieldProps {
   /** Controlled use: the owner holds the text (to fill it from a list, say). */
   value?: string
   onValueChange?(value: string): void
+  /** Whenever this changes (an answer came, the language changed), the field takes the focus back. */
+  focusSignal?: string
 }
 
 /**
@@ -28,9 +30,14 @@ export function CodeField(props: CodeFieldProps) {
   const submit = (): void => {
     const outcome = props.onSubmit(normalizeCode(value))
     setProblem(outcome)
-    if (outcome === null) setValue('')
+    // Cleared either way: the next scan must never be appended to a rejected one.
+    setValue('')
     input.current?.focus()
   }
+
+  useEffect(() => {
+    if (props.focusSignal !== undefined) input.current?.focus()
+  }, [props.focusSignal])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter') {

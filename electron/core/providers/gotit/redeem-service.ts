@@ -19,6 +19,17 @@ import type { Reservations } from './reservations'
 export const DEFAULT_MAX_CODES_PER_BILL = 20
 const UNNAMED = '\u0000unnamed'
 
+/**
+ * Got It checks a conditional voucher without the bill's items and says yes, then refuses the
+ * mark use. Such a voucher is shown as needing the items (or the bill total) before anything is redeemed.
+ */
+function needsItems(voucher: CheckedVoucher, input: BillInput): CheckedVoucher {
+  if (voucher.problem !== null || !voucher.conditions) return voucher
+  const missingSkus = voucher.conditions.redeemableSkus.length > 0 && (input.skus ?? []).length === 0
+  const missingTotal = voucher.conditions.minimumBill !== null && input.billTotal === undefined
+  return missingSkus || missingTotal ? { ...voucher, problem: 'needs_items', amountToApply: null } : voucher
+}
+
 function providerMessageOf(response: WireResponse): CheckedVoucher['providerMessage'] {
   return { en: response.message_en ?? '', vi: response.message_vi ?? '', code: response.return_code ?? null }
 }
@@ -63,7 +74,7 @@ export class RedeemService {
     const results = new Map<string, CheckedVoucher>()
     for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
     const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), bill, input, results)
-    const vouchers = codes.map((code) => results.get(code) ?? unchecked(code, 'refused'))
+    const vouchers = codes.map((code) => needsItems(results.get(code) ?? unchecked(code, 'refused'), input))
     this.ctx.db
       .transaction(() => {
         // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.

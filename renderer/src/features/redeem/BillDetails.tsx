@@ -1,14 +1,19 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import type { SkuLine } from '../../../../shared/domain/redeem'
 import type { Translate } from '../../i18n/i18n'
 
 /** Optional bill total and SKU lines, which conditional vouchers need. */
-export function BillDetails(props: { t: Translate; total: string; skus: SkuLine[]; onTotal(total: string): void; onSkus(skus: SkuLine[]): void }) {
+export function BillDetails(props: { t: Translate; total: string; skus: SkuLine[]; open: boolean; onTotal(total: string): void; onSkus(skus: SkuLine[]): void }) {
   const { t, skus } = props
   const id = useId()
+  const details = useRef<HTMLDetailsElement>(null)
+  // Opened when a voucher needs the bill's items; never closed under the cashier's hands.
+  useEffect(() => {
+    if (props.open && details.current) details.current.open = true
+  }, [props.open])
   const change = (index: number, patch: Partial<SkuLine>): void => props.onSkus(skus.map((line, i) => (i === index ? { ...line, ...patch } : line)))
   return (
-    <details className="bill-details">
+    <details className="bill-details" ref={details}>
       <summary>{t('redeem.billDetails')}</summary>
       <label htmlFor={`${id}-total`}>{t('redeem.billTotal')}</label>
       <input id={`${id}-total`} inputMode="numeric" value={props.total} onChange={(event) => props.onTotal(event.target.value.replace(/\D/g, ''))} />

@@ -10,6 +10,10 @@ import { RedemptionResult } from './RedemptionResult'
 import { TrainingVouchers } from './TrainingVouchers'
 import { OfflineAccept } from './OfflineAccept'
 
+/** The keys a cashier uses without leaving the code field. */
+export const CHECK_KEY = 'F2'
+export const REDEEM_KEY = 'F4'
+
 export function RedeemScreen() {
   const t = useT()
   const client = useTillClient()
@@ -21,7 +25,31 @@ export function RedeemScreen() {
 
   useEffect(() => client.subscribe('redeem:changed', (redemption) => useRedeemStore.getState().update(redemption)), [client])
 
+  const count = s.codes.length
+  const canCheck = count > 0 && s.busy === null && !s.redemption
+  const canRedeem = s.check?.allRedeemable === true && s.busy === null && !s.redemption
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === CHECK_KEY && canCheck) {
+        event.preventDefault()
+        void useRedeemStore.getState().runCheck(client)
+      } else if (event.key === REDEEM_KEY && canRedeem) {
+        event.preventDefault()
+        void useRedeemStore.getState().redeem(client)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [client, canCheck, canRedeem])
+
   const onSubmit = (entered: string): string | null => {
+    if (s.redemption) {
+      // Scanning after a finished bill starts the next one with this code.
+      void s.newBill(client).then(() => useRedeemStore.getState().addCode(entered))
+      setAnnouncement(t('code.added', { code: entered }))
+      return null
+    }
     const problem = s.addCode(entered)
     if (problem === null) {
       setAnnouncement(t('code.added', { code: entered }))
@@ -31,29 +59,38 @@ export function RedeemScreen() {
     return t(problem, { code: entered, max: MAX_CODES_PER_BILL })
   }
 
-  const count = s.codes.length
   const heading = t('redeem.codesOnBill', { count, max: MAX_CODES_PER_BILL })
+  const focusSignal = [s.billNumber, s.check?.requestId, s.error?.requestId, count, language, s.redemption?.status, s.busy].join('|')
+  const needsItems = s.check?.vouchers.some((v) => v.problem === 'needs_items' || v.problem === 'conditions_not_met') ?? false
+  const total = s.check ? formatMoney(s.check.totalToApply, language) : null
 
   return (
-    <section aria-labelledby="redeem-title" className="screen">
+    <section aria-labelledby="redeem-title" className="screen redeem-screen">
       <h1 id="redeem-title">{t('redeem.title')}</h1>
+      <CodeField
+        label={t('redeem.codeLabel')}
+        hint={t('redeem.codeHint', { check: CHECK_KEY, redeem: REDEEM_KEY })}
+        submitLabel={t('redeem.add')}
+        onSubmit={onSubmit}
+        value={code}
+        onValueChange={setCode}
+        focusSignal={focusSignal}
+        autoFocus
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {s.redemption ? (
-        <RedemptionResult redemption={s.redemption} t={t} language={language} timeZone={timeZone} onNewBill={() => void s.newBill(client)} />
+        <RedemptionResult
+          redemption={s.redemption}
+          t={t}
+          language={language}
+          timeZone={timeZone}
+          onNewBill={() => void s.newBill(client)}
+          onFixBill={() => s.fixBill()}
+        />
       ) : (
         <>
-          <CodeField
-            label={t('redeem.codeLabel')}
-            hint={t('redeem.codeHint')}
-            submitLabel={t('redeem.add')}
-            onSubmit={onSubmit}
-            value={code}
-            onValueChange={setCode}
-            autoFocus
-          />
-          <TrainingVouchers onPick={setCode} />
-          <p className="visually-hidden" aria-live="polite">
-            {announcement}
-          </p>
           <h2>
             {heading}
             {s.billNumber && <span className="muted"> · {t('redeem.billNumber', { bill: s.billNumber })}</span>}
@@ -78,29 +115,33 @@ export function RedeemScreen() {
               ))}
             </ul>
           )}
-          <BillDetails t={t} total={s.billTotal} skus={s.skus} onTotal={s.setBillTotal} onSkus={s.setSkus} />
+          <BillDetails t={t} total={s.billTotal} skus={s.skus} open={needsItems} onTotal={s.setBillTotal} onSkus={s.setSkus} />
           {s.error && <ErrorNotice error={s.error} t={t} />}
           {s.error?.code === 'provider_unreachable' && offlineAllowed && count > 0 && <OfflineAccept />}
-          <div className="toolbar">
-            {count > 0 && (
-              <button type="button" disabled={s.busy !== null} onClick={() => void s.runCheck(client)}>
-                {s.busy === 'checking' ? t('redeem.checking') : t('redeem.check')}
-              </button>
-            )}
-            {s.check?.allRedeemable && (
-              <button type="button" className="primary" disabled={s.busy !== null} onClick={() => void s.redeem(client)}>
-                {s.busy === 'redeeming' ? t('redeem.redeeming') : t('redeem.redeem', { count: s.check.vouchers.length, amount: formatMoney(s.check.totalToApply, language) })}
-              </button>
-            )}
+          {s.check && !s.check.allRedeemable && <p className="hint">{t('redeem.fixFirst')}</p>}
+          <div className="redeem-bar" role="group" aria-label={t('redeem.barLabel')}>
+            <div className="redeem-total" data-testid="bill-total">
+              <span className="muted">{t('redeem.totalLabel')}</span>
+              <strong>{total ?? '—'}</strong>
+            </div>
+            <button type="button" disabled={!canCheck} aria-keyshortcuts={CHECK_KEY} onClick={() => void s.runCheck(client)}>
+              {s.busy === 'checking' ? t('redeem.checking') : t('redeem.check')} <kbd>{CHECK_KEY}</kbd>
+            </button>
+            <button type="button" className="primary" disabled={!canRedeem} aria-keyshortcuts={REDEEM_KEY} onClick={() => void s.redeem(client)}>
+              {s.busy === 'redeeming'
+                ? t('redeem.redeeming')
+                : t('redeem.redeem', { count: s.check?.vouchers.length ?? count, amount: total ?? '—' })}{' '}
+              <kbd>{REDEEM_KEY}</kbd>
+            </button>
             {count > 0 && (
               <button type="button" className="link-button" onClick={() => void s.newBill(client)}>
                 {t('redeem.clear')}
               </button>
             )}
           </div>
-          {s.check && !s.check.allRedeemable && <p className="hint">{t('redeem.fixFirst')}</p>}
         </>
       )}
+      <TrainingVouchers onPick={setCode} />
     </section>
   )
 }

@@ -6,7 +6,7 @@ import { formatInstant } from '../../../../shared/time'
 import type { MessageKey, Translate } from '../../i18n/i18n'
 
 /** The outcome of a redemption, and the receipt to print when it went through. */
-export function RedemptionResult(props: { redemption: Redemption; t: Translate; language: Language; timeZone: string; onNewBill(): void }) {
+export function RedemptionResult(props: { redemption: Redemption; t: Translate; language: Language; timeZone: string; onNewBill(): void; onFixBill(): void }) {
   const { redemption: r, t, language, timeZone } = props
   const total = formatMoney(r.total, language)
   return (
@@ -42,6 +42,11 @@ export function RedemptionResult(props: { redemption: Redemption; t: Translate; 
         {r.status === 'redeemed' && (
           <button type="button" onClick={() => window.print()}>
             {t('redeem.print')}
+          </button>
+        )}
+        {r.status === 'rejected' && (
+          <button type="button" className="primary" onClick={props.onFixBill}>
+            {t('redeem.fixBill')}
           </button>
         )}
         <button type="button" onClick={props.onNewBill}>

@@ -26,6 +26,8 @@ interface RedeemState {
   /** A redemption moved on elsewhere (the journal settled a verifying bill). */
   update(redemption: Redemption): void
   newBill(client: TillClient): Promise<void>
+  /** After a refused redemption: back to the same bill and codes, to change what was refused and check again. */
+  fixBill(): void
   clear(): void
 }
 
@@ -77,5 +79,6 @@ export const useRedeemStore = create<RedeemState>()((set, get) => ({
     if (billNumber && (!redemption || redemption.status === 'rejected')) await client.call('redeem:abandon', { billNumber })
     set({ ...empty })
   },
+  fixBill: () => set({ redemption: null, check: null, error: null }),
   clear: () => set({ ...empty })
 }))
