@@ -25,7 +25,7 @@ test.describe('offline acceptance', () => {
     await offline.getByLabel('Manager PIN').fill(MANAGER.pin)
     await offline.getByRole('button', { name: 'Accept offline' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Got It has not confirmed yet' })).toBeVisible()
-    await expect(page.getByTestId('offline-exposure')).toContainText(/Offline: 1 bills, .*100[,.]000/)
+    await expect(page.getByTestId('offline-exposure')).toContainText(/Offline: 1 bill, .*100[,.]000/)
 
     await gotit.control('faults', 'DELETE')
     await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toBeVisible({ timeout: 20_000 })

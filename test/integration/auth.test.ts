@@ -150,7 +150,7 @@ describe('staff sign-in and roles', () => {
   it('signs out and refuses a disabled person, keeps the last manager, and a new PIN unlocks', async () => {
     const core = till()
     const { managerId, cashierId } = await staffedTill(core)
-    expect(errorOf(await core.call('staff:setDisabled', { staffId: managerId, disabled: true })).code).toBe('conflict')
+    expect(errorOf(await core.call('staff:setDisabled', { staffId: managerId, disabled: true }))).toMatchObject({ code: 'conflict', params: { reason: 'last_manager' } })
     valueOf(await core.call('staff:setDisabled', { staffId: cashierId, disabled: true }))
     expect(errorOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN })).code).toBe('account_disabled')
     expect(valueOf(await core.call('auth:staffList', {})).map((s) => s.id)).toEqual([managerId])

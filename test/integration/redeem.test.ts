@@ -190,6 +190,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     const error = errorOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
     expect(error.code).toBe('provider_unreachable')
     expect(error.message).toMatch(/Nothing was redeemed/)
+    expect(error.params).toMatchObject({ reason: 'unreachable', provider: 'Got It' })
     expect(valueOf(await core.call('redeem:get', { billNumber: check.billNumber })).status).toBe('open')
     expect(core.context.journal.list(['pending', 'unknown', 'sending'])).toEqual([])
   })
@@ -233,6 +234,13 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect(done).toMatchObject({ status: 'redeemed', total: { amount: 300_000 } })
     expect(done.vouchers.map((v) => v.code)).toEqual([V.new, V.new_200k])
     expect(errorOf(await core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new_50k] })).code).toBe('conflict')
+  })
+
+  it('says Got It is not set up, and what is missing, when its store PIN is not there', async () => {
+    const core = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_BASE_URL: 'http://127.0.0.1:9' } })
+    await staffedTill(core)
+    const error = errorOf(await core.call('redeem:check', { codes: [V.new] }))
+    expect(error).toMatchObject({ code: 'provider_unreachable', params: { reason: 'not_set_up', provider: 'Got It', missing: expect.stringMatching(/store PIN/) } })
   })
 
   it('logs every attempt with its request id and masked codes', async () => {

@@ -32,7 +32,7 @@ export function staffHandlers(ctx: ModuleContext): HandlersOf<typeof staffFeatur
         .transaction(() => {
           const row = member(staffId)
           if (disabled && row.role === 'manager' && !row.disabled && auth.staff.activeManagers() <= 1) {
-            throw new TillError('conflict', 'This is the last manager; add another manager before disabling this one.')
+            throw new TillError('conflict', 'This is the last manager; add another manager before disabling this one.', { params: { reason: 'last_manager' } })
           }
           auth.staff.setDisabled(staffId, disabled)
           audit.append({ actor, action: disabled ? 'staff_disabled' : 'staff_enabled', subject: staffId, outcome: 'ok', detail: { name: row.name } })

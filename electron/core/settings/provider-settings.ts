@@ -128,7 +128,10 @@ export class ProviderSettings {
   resolve(provider: ProviderId): ResolvedProviderConfig {
     const e = this.effective(provider)
     const problems = this.problems(provider, e)
-    if (problems.length > 0) throw new TillError('provider_unreachable', `${this.spec(provider).name} is not set up: ${problems.join(' ')}`)
+    if (problems.length > 0) {
+      const name = this.spec(provider).name
+      throw new TillError('provider_unreachable', `${name} is not set up: ${problems.join(' ')}`, { params: { reason: 'not_set_up', provider: name, missing: problems.join(' ') } })
+    }
     const values: Record<string, string> = {}
     const secrets: Record<string, string> = {}
     for (const spec of this.fields(provider)) {

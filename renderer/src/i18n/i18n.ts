@@ -30,6 +30,11 @@ export function mergeBundles(list: readonly { en: Record<string, string>; vi: Re
 
 export const dictionaries = mergeBundles(bundles) as Record<Language, Record<MessageKey, string>>
 
+/** Whether a key built at run time (from an error's reason, say) has words. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(dictionaries.en, key)
+}
+
 /** `{count, plural, one {# voucher} other {# vouchers}}`: the case for the number in this language, `#` being the number. */
 const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g
 const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g

@@ -1,6 +1,13 @@
 import { useId, useState } from 'react'
 import type { TillErrorData } from '../../../shared/errors'
-import type { Translate } from '../i18n/i18n'
+import { isMessageKey, type Translate } from '../i18n/i18n'
+
+/** The most specific sentence there is: the error's reason when the screen has words for it, else its code's. */
+export function sentenceOf(error: TillErrorData, t: Translate): string {
+  const reason = error.params?.['reason']
+  const key = typeof reason === 'string' ? `reason.${reason}` : ''
+  return isMessageKey(key) ? t(key, error.params) : t(`error.${error.code}`, error.params)
+}
 
 /**
  * A failed call shown as a sentence in the cashier's language. The technical message and the
@@ -12,7 +19,7 @@ export function ErrorNotice(props: { error: TillErrorData; t: Translate }) {
   const { error, t } = props
   return (
     <div className="notice notice-error" role="alert">
-      <p>{t(`error.${error.code}`, error.params)}</p>
+      <p>{sentenceOf(error, t)}</p>
       <button type="button" className="link-button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
         {open ? t('error.hideDetails') : t('error.details')}
       </button>

@@ -17,7 +17,8 @@ export function unreachable(answer: Exclude<GotItAnswer, { kind: 'response' }>):
         : answer.kind === 'auth_failed'
           ? `Got It refused the till's credentials (${answer.message}).`
           : `Got It answered HTTP ${answer.status} without a readable body.`
-  return new TillError('provider_unreachable', why, { requestId: answer.requestId })
+  const reason = answer.kind === 'auth_failed' ? 'credentials_refused' : 'unreachable'
+  return new TillError('provider_unreachable', why, { requestId: answer.requestId, params: { reason, provider: 'Got It' } })
 }
 
 /** Refusals about the whole request rather than one voucher. */

@@ -168,6 +168,8 @@ export class RedeemService {
 
   /** Marks the checked vouchers of a bill used. Answers once Got It has, or when the outcome is being verified. */
   async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
+    // Not set up (a missing store PIN, say) is said as such, before anything is written.
+    this.ctx.settings.resolve('gotit')
     const journalId = this.ctx.db
       .transaction(() => {
         const bill = this.bill(billNumber)
@@ -192,7 +194,10 @@ export class RedeemService {
     crashPoint('after-journal-write')
     const row = await this.ctx.worker.runNow(journalId)
     if (row?.state === 'rejected' && readJson(row.result, MarkUseResultSchema)?.reason === 'provider_unreachable') {
-      throw new TillError('provider_unreachable', `Nothing was redeemed: ${row.last_error ?? 'Got It could not be reached'}.`, { requestId: lastRequestId(row) ?? undefined })
+      throw new TillError('provider_unreachable', `Nothing was redeemed: ${row.last_error ?? 'Got It could not be reached'}.`, {
+        requestId: lastRequestId(row) ?? undefined,
+        params: { reason: 'unreachable', provider: 'Got It' }
+      })
     }
     return this.view(billNumber)
   }

@@ -40,7 +40,7 @@ export class Reservations {
       .immediate()
     const row = await this.ctx.worker.runNow(id)
     if (row?.state !== 'succeeded') {
-      throw new TillError('provider_unreachable', `The vouchers could not be reserved for this bill: ${row?.last_error ?? 'no answer'}.`)
+      throw new TillError('provider_unreachable', `The vouchers could not be reserved for this bill: ${row?.last_error ?? 'no answer'}.`, { params: { reason: 'unreachable', provider: 'Got It' } })
     }
   }
 
