@@ -170,7 +170,7 @@ export function createCore(options: CoreOptions): Core {
     authHandlers(context),
     staffHandlers(context),
     settingsHandlers(context, receiver, applyReceiver),
-    journalHandlers(context, operations),
+    journalHandlers(context, operations, providers),
     ...[...providers.values()].map((runtime) => runtime.handlers)
   )
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }

@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { JournalItemSchema, JournalListInputSchema } from '../domain/journal'
 import { defineFeature } from '../ipc/channel-table'
+import { MoneySchema } from '../money'
+
+export const ShiftSummarySchema = z.object({
+  /** When the shift began (the last close), or null on a till that never closed one. */
+  since: z.iso.datetime().nullable(),
+  lines: z.array(z.object({ provider: z.string(), label: z.object({ en: z.string(), vi: z.string() }), count: z.number().int(), amount: MoneySchema })),
+  unsettled: z.number().int()
+})
+export type ShiftSummary = z.infer<typeof ShiftSummarySchema>
 
 /** The Queue: operations not settled with a provider yet, and closing a shift over them. */
 export const journalFeature = defineFeature({
@@ -23,6 +32,12 @@ export const journalFeature = defineFeature({
       access: 'manager',
       input: z.object({ id: z.number().int().positive(), outcome: z.enum(['succeeded', 'rejected']), note: z.string().trim().min(3).max(500) }).strict(),
       output: JournalItemSchema
+    },
+    'shift:summary': {
+      summary: 'What this shift did so far (since the last shift was closed), per provider, and how many money operations are not settled yet.',
+      access: 'staff',
+      input: z.object({}).strict(),
+      output: ShiftSummarySchema
     },
     'shift:close': {
       summary:

@@ -3,7 +3,7 @@ import { TillError } from '../../../shared/errors'
 import type { HandlersOf } from '../dispatch'
 import { historyOf, type JournalRow } from '../journal/journal-store'
 import type { OperationRegistry } from '../journal/operations'
-import type { ModuleContext } from '../providers/module'
+import type { ModuleContext, ProviderRuntime } from '../providers/module'
 import { who } from './who'
 
 const UNSETTLED = ['pending', 'sending', 'unknown', 'needs_review'] as const
@@ -13,7 +13,7 @@ function mayHaveLeft(row: JournalRow): boolean {
   return historyOf(row).some((entry) => entry.to === 'sending' || entry.to === 'unknown')
 }
 
-export function journalHandlers(ctx: ModuleContext, operations: OperationRegistry): HandlersOf<typeof journalFeature> {
+export function journalHandlers(ctx: ModuleContext, operations: OperationRegistry, providers: ReadonlyMap<string, ProviderRuntime>): HandlersOf<typeof journalFeature> {
   const { audit, db, journal } = ctx
   const row = (id: number): JournalRow => {
     const found = journal.get(id)
@@ -58,6 +58,11 @@ export function journalHandlers(ctx: ModuleContext, operations: OperationRegistr
       operation?.handler.settled?.(after, settled)
       ctx.events.emit('journal:changed', operations.item(after))
       return operations.item(after)
+    },
+    'shift:summary': () => {
+      const since = audit.lastAt('shift_closed') ?? null
+      const lines = [...providers].flatMap(([provider, runtime]) => (runtime.shiftSummary?.(since ?? '') ?? []).map((line) => ({ provider, ...line })))
+      return { since, lines, unsettled: journal.list(UNSETTLED).length }
     },
     'shift:close': ({ acknowledge }, call) => {
       const actor = who(call.actor)

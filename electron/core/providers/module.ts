@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/domain/preferences'
 import type { ProviderFieldSpec } from '../../../shared/domain/provider-settings'
 import type { StaffSummary } from '../../../shared/domain/staff'
+import type { Money } from '../../../shared/money'
 import type { AuditLog } from '../audit/audit-log'
 import type { AuthService } from '../auth/auth-service'
 import type { ConnectivityRegistry } from '../connectivity'
@@ -44,6 +45,12 @@ export interface JournalOperation {
   settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', actor: StaffSummary): void
 }
 
+export interface ShiftLine {
+  label: Record<Language, string>
+  count: number
+  amount: Money
+}
+
 /** What a provider module does once the core is running. */
 export interface ProviderRuntime {
   /** Journal operations by name, such as `gotit.markUse`. */
@@ -52,6 +59,8 @@ export interface ProviderRuntime {
   handlers: FeatureHandlers
   /** A light request that shows whether the provider answers; the HTTP layer reports the outcome. */
   probe?(): Promise<void>
+  /** What it did since a moment (the start of the shift), for the shift report. */
+  shiftSummary?(since: string): ShiftLine[]
   /** Housekeeping the core runs at start and then every minute (releasing what is held for nothing, say). */
   maintain?(): void
   /** Callbacks the provider sends to the till's receiver. */

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react'
-import type { TillErrorData } from '../../../shared/errors'
+import { useEffect } from 'react'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { FirstRunScreen } from '../features/auth/FirstRunScreen'
 import { LockScreen } from '../features/auth/LockScreen'
@@ -8,6 +7,7 @@ import { useIdleLock } from './use-idle-lock'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ModeBanner } from './ModeBanner'
+import { CloseShift } from './CloseShift'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, type ScreenId } from './screens'
 import { useApp, useT, useTillClient } from './till-context'
@@ -15,39 +15,6 @@ import { useApp, useT, useTillClient } from './till-context'
 function CurrentScreen(props: { screen: ScreenId }) {
   const entry = screens.find((candidate) => candidate.id === props.screen) ?? screens[0]
   return <entry.Screen />
-}
-
-/** Closing the shift; with money operations unsettled, a manager must acknowledge them first. */
-function CloseShift() {
-  const t = useT()
-  const client = useTillClient()
-  const refreshAuth = useApp((state) => state.refreshAuth)
-  const [pending, setPending] = useState<TillErrorData | null>(null)
-  const close = async (acknowledge: boolean): Promise<void> => {
-    const result = await client.call('shift:close', { acknowledge })
-    setPending(result.ok ? null : result.error)
-    if (result.ok) await refreshAuth()
-  }
-  return (
-    <>
-      <button type="button" className="link-button" onClick={() => void close(false)}>
-        {t('shift.close')}
-      </button>
-      {pending && (
-        <div className="popover" role="alertdialog" aria-label={t('shift.close')}>
-          <ErrorNotice error={pending} t={t} />
-          {pending.code === 'conflict' && (
-            <button type="button" onClick={() => void close(true)}>
-              {t('shift.acknowledge')}
-            </button>
-          )}
-          <button type="button" className="link-button" onClick={() => setPending(null)}>
-            {t('shift.cancel')}
-          </button>
-        </div>
-      )}
-    </>
-  )
 }
 
 function TopBar() {

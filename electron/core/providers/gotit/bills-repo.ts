@@ -100,6 +100,15 @@ export class BillsRepo {
       .all(staleBefore, reserveOperation)
   }
 
+  /** Bills redeemed since a moment: how many and how much. */
+  redeemedSince(since: string): { count: number; amount: number } {
+    return this.db
+      .prepare(
+        "SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.status = 'redeemed' AND b.settled_at > ?"
+      )
+      .get(since) as { count: number; amount: number }
+  }
+
   /** Accepted offline and not settled yet: how many bills and how much. */
   offlineOpen(): { count: number; amount: number } {
     return this.db
@@ -110,10 +119,9 @@ export class BillsRepo {
   }
 
   /** Accepted offline since a moment (the start of the shift), settled or not. */
-  offlineSince(since: string): number {
+  offlineSince(since: string): { count: number; amount: number } {
     return this.db
-      .prepare('SELECT COALESCE(sum(v.amount_vnd), 0) FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.created_at > ?')
-      .pluck()
-      .get(since) as number
+      .prepare('SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.offline_accepted = 1 AND b.created_at > ?')
+      .get(since) as { count: number; amount: number }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { vnd } from '../../../../shared/money'
 import type { gotitFeature } from '../../../../shared/channels/gotit'
 import type { HandlersOf } from '../../dispatch'
 import { namedVoucherCodes, type VoucherName } from '../../sandbox/gotit/fixtures'
@@ -67,6 +68,14 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
     operations: { [MARK_USE]: markUse, [RESERVE]: reservations.reserve, [UNRESERVE]: reservations.release },
     handlers,
     probe: () => connection.probe(),
+    shiftSummary: (since) => {
+      const redeemed = bills.redeemedSince(since)
+      const accepted = bills.offlineSince(since)
+      return [
+        { label: { en: 'Got It bills redeemed', vi: 'Hóa đơn đổi voucher Got It' }, count: redeemed.count, amount: vnd(redeemed.amount) },
+        { label: { en: 'Got It accepted offline', vi: 'Got It nhận khi mất kết nối' }, count: accepted.count, amount: vnd(accepted.amount) }
+      ]
+    },
     maintain: () => {
       reservations.sweep(bills, Number(ctx.settings.values('gotit')['releaseAfterMinutes'] ?? 30) * 60_000)
     },

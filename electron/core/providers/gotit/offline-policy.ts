@@ -84,6 +84,6 @@ export class OfflinePolicy {
   exposure(): OfflineExposure {
     const open = this.bills.offlineOpen()
     const shiftStart = this.ctx.audit.lastAt('shift_closed') ?? ''
-    return { count: open.count, amount: vnd(open.amount), shiftTotal: vnd(this.bills.offlineSince(shiftStart)) }
+    return { count: open.count, amount: vnd(open.amount), shiftTotal: vnd(this.bills.offlineSince(shiftStart).amount) }
   }
 }

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react'
 import type { TillErrorData } from '../../../../shared/errors'
 import { useApp, useT } from '../../app/till-context'
-import { randomId } from '../../client/random-id'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
-import { useSubmit } from './use-submit'
+import { pinsDiffer, useSubmit } from './use-submit'
 
 export function FirstRunScreen() {
   const t = useT()
@@ -14,7 +13,7 @@ export function FirstRunScreen() {
   const [again, setAgain] = useState('')
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async (): Promise<TillErrorData | null> => {
-    if (pin !== again) return { code: 'invalid_input', message: t('auth.pinsDiffer'), requestId: randomId() }
+    if (pin !== again) return pinsDiffer()
     return setup(name, pin)
   })
   return (

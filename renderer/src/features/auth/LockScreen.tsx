@@ -3,6 +3,7 @@ import type { StaffSummary } from '../../../../shared/domain/staff'
 import { useApp, useT } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
+import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
 
 export function LockScreen(props: { staff: StaffSummary }) {
@@ -22,6 +23,7 @@ export function LockScreen(props: { staff: StaffSummary }) {
       <p>{t('auth.lockedBy', { name: props.staff.name })}</p>
       <form className="form" onSubmit={onSubmit}>
         <PinField id={`${id}-pin`} label={t('auth.pin')} value={pin} onChange={setPin} autoFocus />
+        <PinPad value={pin} onChange={setPin} padLabel={t('auth.pinPad')} clearLabel={t('auth.pinClear')} backLabel={t('auth.pinBack')} />
         <button type="submit" disabled={busy || pin === ''}>
           {t('auth.unlock')}
         </button>

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { useApp, useT } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
+import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
 
 export function SignInScreen() {
@@ -25,9 +26,10 @@ export function SignInScreen() {
       <form className="form" onSubmit={onSubmit}>
         <fieldset className="staff-picker">
           <legend>{t('auth.who')}</legend>
-          {choices.map((person) => (
+          {choices.map((person, index) => (
             <label key={person.id} className="staff-choice">
               <input
+                autoFocus={index === 0}
                 type="radio"
                 name={`${id}-staff`}
                 value={person.id}
@@ -42,6 +44,7 @@ export function SignInScreen() {
           ))}
         </fieldset>
         <PinField ref={pinRef} id={`${id}-pin`} label={t('auth.pin')} value={pin} onChange={setPin} />
+        <PinPad value={pin} onChange={setPin} padLabel={t('auth.pinPad')} clearLabel={t('auth.pinClear')} backLabel={t('auth.pinBack')} />
         <button type="submit" disabled={busy || staffId === '' || pin === ''}>
           {t('auth.signIn')}
         </button>

@@ -5,7 +5,7 @@ import type { Result } from '../../../../shared/ipc/result'
 import { useT, useTillClient } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
-import { useSubmit } from '../auth/use-submit'
+import { pinsDiffer, useSubmit } from '../auth/use-submit'
 import { useChannel } from './use-channel'
 
 function AddStaffForm(props: { onAdded(): void }) {
@@ -14,12 +14,15 @@ function AddStaffForm(props: { onAdded(): void }) {
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('cashier')
   const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
   const id = useId()
   const { error, busy, onSubmit } = useSubmit(async () => {
+    if (pin !== again) return pinsDiffer()
     const result = await client.call('staff:add', { name, role, pin })
     if (!result.ok) return result.error
     setName('')
     setPin('')
+    setAgain('')
     props.onAdded()
     return null
   })
@@ -34,6 +37,7 @@ function AddStaffForm(props: { onAdded(): void }) {
         <option value="manager">{t('role.manager')}</option>
       </select>
       <PinField id={`${id}-pin`} label={t('auth.newPin')} value={pin} onChange={setPin} />
+      <PinField id={`${id}-again`} label={t('auth.repeatPin')} value={again} onChange={setAgain} />
       <p className="hint">{t('auth.pinRules')}</p>
       <button type="submit" disabled={busy}>
         {t('staff.addButton')}
