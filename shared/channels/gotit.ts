@@ -3,6 +3,9 @@ import { BillInputSchema, CheckResultSchema, OfflineAcceptInputSchema, OfflineEx
 import { defineFeature } from '../ipc/channel-table'
 import { NoInput, ReferenceSchema } from './common'
 
+/** Named vouchers (one per state) and fresh practice vouchers, with their value when known. */
+const TrainingVouchersSchema = z.array(z.object({ name: z.string(), code: z.string() }))
+
 const BillNumberInput = z.object({ billNumber: ReferenceSchema }).strict()
 
 /** Got It vouchers at the till: check, redeem (DIRECT_FLOW or RESERVE_FLOW), offline acceptance. */
@@ -12,7 +15,13 @@ export const gotitFeature = defineFeature({
       summary: 'In training mode, the named simulator vouchers a cashier can practise with (one per voucher state); empty otherwise.',
       access: 'staff',
       input: NoInput,
-      output: z.array(z.object({ name: z.string(), code: z.string() }))
+      output: TrainingVouchersSchema
+    },
+    'training:reset': {
+      summary: 'In training mode, starts the practice over: every simulator voucher is as new again. Refused outside training mode.',
+      access: 'staff',
+      input: NoInput,
+      output: TrainingVouchersSchema
     },
     'redeem:check': {
       summary:

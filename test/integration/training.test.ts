@@ -1,6 +1,6 @@
 import { gotItOf } from '../../electron/core/providers/gotit'
 import { describe, expect, it } from 'vitest'
-import { staffedTill, useCores, valueOf } from '../helpers/core'
+import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 
 describe('training mode', () => {
@@ -19,6 +19,28 @@ describe('training mode', () => {
     const live = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_PIN: '1212' } })
     await staffedTill(live)
     expect(valueOf(await live.call('training:vouchers', {}))).toEqual([])
+  })
+
+  it('never runs out: fresh practice vouchers replace used ones, and a reset makes every voucher new again', async () => {
+    const core = openCore({ dataDir: tempDir() })
+    await staffedTill(core)
+    const practice = (list: { name: string; code: string }[]) => list.filter((v) => v.name === 'practice').map((v) => v.code)
+    const before = practice(valueOf(await core.call('training:vouchers', {})))
+    expect(before).toHaveLength(5)
+    const [first] = before
+    const check = valueOf(await core.call('redeem:check', { codes: [first ?? '', '1000000001'] }))
+    expect(valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber })).status).toBe('redeemed')
+    const after = practice(valueOf(await core.call('training:vouchers', {})))
+    expect(after).toHaveLength(5)
+    expect(after).not.toContain(first)
+
+    valueOf(await core.call('training:reset', {}))
+    expect(valueOf(await core.call('redeem:check', { codes: ['1000000001'] })).vouchers[0]?.problem).toBeNull()
+    expect(practice(valueOf(await core.call('training:vouchers', {})))).toContain(first)
+
+    const live = openCore({ dataDir: tempDir(), env: { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_PIN: '1212' } })
+    await staffedTill(live)
+    expect(errorOf(await live.call('training:reset', {}))).toMatchObject({ code: 'conflict', params: { reason: 'not_training' } })
   })
 
   it('runs the Got It simulator in-process on loopback, once, and stops it with the core', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TillError } from '../../../../shared/errors'
 import { vnd } from '../../../../shared/money'
 import type { gotitFeature } from '../../../../shared/channels/gotit'
 import type { HandlersOf } from '../../dispatch'
@@ -16,6 +17,9 @@ import { gotItBaseUrls, gotItFields } from './settings'
 
 /** The named vouchers a cashier can pick on the Redeem screen in training mode, one per lesson. */
 export const trainingVoucherNames: VoucherName[] = ['new', 'new_200k', 'new_50k', 'used', 'expired', 'cancelled', 'inactive', 'split', 'reserved_other', 'not_for_this_store', 'conditional']
+
+/** Fresh practice vouchers listed beside the named ones; used ones are replaced by the next in stock. */
+const PRACTICE_VOUCHERS = 5
 
 /** How the in-process training simulator is set up (benchmarks want a larger stock). */
 export const GotItTrainingOptionsSchema = z
@@ -52,8 +56,23 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const redeem = new RedeemService(ctx, connection, bills, reservations, classifier)
   const offline = new OfflinePolicy(ctx, bills, redeem)
   const markUse = new MarkUseOperation(ctx, connection, bills, classifier, (billNumber) => ctx.events.emit('redeem:changed', redeem.view(billNumber)))
+  /** In training mode: one voucher per lesson, and a few fresh ones from the simulator's stock. */
+  const trainingVouchers = async (): Promise<{ name: string; code: string }[]> => {
+    if (ctx.settings.mode('gotit') !== 'training') return []
+    const named = trainingVoucherNames.map((name) => ({ name, code: namedVoucherCodes[name] }))
+    const practice = (await connection.simulator()).sim.freshStock(PRACTICE_VOUCHERS).map((v) => ({ name: 'practice', code: v.code }))
+    return [...named, ...practice]
+  }
   const handlers: HandlersOf<typeof gotitFeature> = {
-    'training:vouchers': () => (ctx.settings.mode('gotit') === 'training' ? trainingVoucherNames.map((name) => ({ name, code: namedVoucherCodes[name] })) : []),
+    'training:vouchers': () => trainingVouchers(),
+    'training:reset': async (_input, call) => {
+      if (ctx.settings.mode('gotit') !== 'training') {
+        throw new TillError('conflict', 'Got It is not in training mode, so there is no practice to start over.', { params: { reason: 'not_training' } })
+      }
+      ;(await connection.simulator()).sim.reset()
+      ctx.log.info('training started over', { by: call.actor?.name ?? null })
+      return trainingVouchers()
+    },
     'redeem:check': (input, call) => redeem.check(input, call.actor),
     'redeem:redeem': ({ billNumber }, call) => redeem.redeem(billNumber, call.actor),
     'redeem:get': ({ billNumber }) => redeem.view(billNumber),

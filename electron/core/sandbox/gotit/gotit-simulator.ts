@@ -171,6 +171,16 @@ export class GotItSimulator {
     this.transactionCounter = 0
   }
 
+  /** Plain new vouchers of the stock nobody has touched yet, for practice. */
+  freshStock(count: number): SimVoucher[] {
+    const fresh: SimVoucher[] = []
+    for (const v of this.vouchers.values()) {
+      if (fresh.length >= count) break
+      if (v.code.startsWith('2') && v.code.length === 10 && v.state === 1 && !v.reservation && !v.use) fresh.push(v)
+    }
+    return fresh
+  }
+
   voucher(code: string): SimVoucher | undefined {
     return this.vouchers.get(code)
   }

@@ -16,7 +16,7 @@ export function problemSentence(voucher: CheckedVoucher, t: Translate, language:
       return t('problem.used')
     }
     case 'expired':
-      return voucher.expiryDate ? t('problem.expiredOn', { date: voucher.expiryDate }) : t('problem.expired')
+      return voucher.expiresAt ? t('problem.expiredOn', { date: formatDay(voucher.expiresAt, timeZone, language) }) : t('problem.expired')
     default:
       return t(`problem.${voucher.problem}`)
   }

@@ -1,11 +1,14 @@
-import { useT } from '../../app/till-context'
+import { useEffect } from 'react'
+import { useT, useTillClient } from '../../app/till-context'
 import type { MessageKey } from '../../i18n/i18n'
 import { useChannel } from '../settings/use-channel'
 
 /** In training mode: simulator vouchers, one per state, that fill the code field when picked. */
 export function TrainingVouchers(props: { onPick(code: string): void }) {
   const t = useT()
-  const { value } = useChannel('training:vouchers', {})
+  const client = useTillClient()
+  const { value, reload } = useChannel('training:vouchers', {})
+  useEffect(() => client.subscribe('redeem:changed', () => void reload()), [client, reload])
   if (!value || value.length === 0) return null
   return (
     <details className="training-vouchers" open>
@@ -26,6 +29,9 @@ export function TrainingVouchers(props: { onPick(code: string): void }) {
           </li>
         ))}
       </ul>
+      <button type="button" className="link-button" onClick={() => void client.call('training:reset', {}).then(() => reload())}>
+        {t('training.reset')}
+      </button>
     </details>
   )
 }

@@ -7,6 +7,22 @@ import type { MessageKey } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from './use-channel'
 
+/** A detail value as words: JSON objects inside it (a setting's old and new value) as `name value` pairs. */
+export function readable(value: string | number | boolean | null): string {
+  if (value === null) return '—'
+  if (typeof value !== 'string') return String(value)
+  return value.replace(/\{[^{}]*\}/g, (json) => {
+    try {
+      const parsed = JSON.parse(json) as Record<string, unknown>
+      return Object.entries(parsed)
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(', ')
+    } catch {
+      return json
+    }
+  })
+}
+
 export function AuditPanel() {
   const t = useT()
   const client = useTillClient()
@@ -57,8 +73,8 @@ export function AuditPanel() {
               <td>{t(`audit.outcome.${entry.outcome}`)}</td>
               <td className="detail">
                 {Object.entries(entry.detail)
-                  .map(([key, v]) => `${key}: ${String(v)}`)
-                  .join(', ')}
+                  .map(([key, v]) => `${key}: ${readable(v)}`)
+                  .join(' · ')}
               </td>
             </tr>
           ))}

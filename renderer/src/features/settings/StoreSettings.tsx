@@ -4,6 +4,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useSubmit } from '../auth/use-submit'
 import { useChannel } from './use-channel'
 
+/** Every time zone the system knows, with the store's own first so it is the default. */
+function zonesWith(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+  return [current, ...known.filter((zone) => zone !== current)]
+}
+
 export function StoreSettings() {
   const t = useT()
   const client = useTillClient()
@@ -37,15 +43,13 @@ export function StoreSettings() {
       <h2 id={`${id}-title`}>{t('settings.store')}</h2>
       <form onSubmit={onSubmit} className="form">
         <label htmlFor={`${id}-zone`}>{t('settings.timeZone')}</label>
-        <input
-          id={`${id}-zone`}
-          value={timeZone}
-          onChange={(event) => setTimeZone(event.target.value)}
-          aria-describedby={`${id}-zone-hint`}
-          aria-invalid={error !== null}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <select id={`${id}-zone`} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} aria-describedby={`${id}-zone-hint`}>
+          {zonesWith(prefs.timeZone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
         <p id={`${id}-zone-hint`} className="hint">
           {t('settings.timeZoneHint')}
         </p>
