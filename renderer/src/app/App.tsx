@@ -20,29 +20,36 @@ function CurrentScreen(props: { screen: ScreenId }) {
 function TopBar() {
   const t = useT()
   const session = useApp((state) => state.auth?.session ?? null)
-  const lock = useApp((state) => state.lock)
-  const signOut = useApp((state) => state.signOut)
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
       <ProviderIndicators />
       {session && !session.locked && <OfflineExposure />}
       <LanguageSwitch />
-      {session && !session.locked && (
-        <div className="user-menu" aria-label={t('auth.signedInAs', { name: session.staff.name })} role="group">
-          <span>
-            {session.staff.name} <span className="muted">({t(`role.${session.staff.role}`)})</span>
-          </span>
-          <button type="button" onClick={() => void lock()}>
-            {t('auth.lock')}
-          </button>
-          <button type="button" className="link-button" onClick={() => void signOut()}>
-            {t('auth.signOut')}
-          </button>
-          <CloseShift />
-        </div>
-      )}
     </header>
+  )
+}
+
+/** Who is at the till, and what they can do about it: at the foot of the navigation, beside the work. */
+function UserMenu() {
+  const t = useT()
+  const session = useApp((state) => state.auth?.session ?? null)
+  const lock = useApp((state) => state.lock)
+  const signOut = useApp((state) => state.signOut)
+  if (!session || session.locked) return null
+  return (
+    <div className="user-menu" aria-label={t('auth.signedInAs', { name: session.staff.name })} role="group">
+      <span>
+        {session.staff.name} <span className="muted">({t(`role.${session.staff.role}`)})</span>
+      </span>
+      <button type="button" onClick={() => void lock()}>
+        {t('auth.lock')}
+      </button>
+      <button type="button" className="link-button" onClick={() => void signOut()}>
+        {t('auth.signOut')}
+      </button>
+      <CloseShift />
+    </div>
   )
 }
 
@@ -80,6 +87,7 @@ function Workspace() {
             </li>
           ))}
         </ul>
+        <UserMenu />
       </nav>
       <main className="main">
         <CurrentScreen key={screen} screen={screen} />

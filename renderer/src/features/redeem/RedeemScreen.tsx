@@ -91,10 +91,17 @@ export function RedeemScreen() {
         />
       ) : (
         <>
-          <h2>
-            {heading}
-            {s.billNumber && <span className="muted"> · {t('redeem.billNumber', { bill: s.billNumber })}</span>}
-          </h2>
+          <div className="bill-heading">
+            <h2>
+              {heading}
+              {s.billNumber && <span className="muted"> · {t('redeem.billNumber', { bill: s.billNumber })}</span>}
+            </h2>
+            {count > 0 && (
+              <button type="button" className="link-button" onClick={() => void s.newBill(client)}>
+                {t('redeem.clear')}
+              </button>
+            )}
+          </div>
           {count === 0 ? (
             <p className="muted">{t('redeem.empty')}</p>
           ) : s.check ? (
@@ -130,14 +137,11 @@ export function RedeemScreen() {
             <button type="button" className="primary" disabled={!canRedeem} aria-keyshortcuts={REDEEM_KEY} onClick={() => void s.redeem(client)}>
               {s.busy === 'redeeming'
                 ? t('redeem.redeeming')
-                : t('redeem.redeem', { count: s.check?.vouchers.length ?? count, amount: total ?? '—' })}{' '}
+                : s.check?.allRedeemable
+                  ? t('redeem.redeem', { count: s.check.vouchers.length, amount: total ?? '—' })
+                  : t('redeem.redeemNotYet')}{' '}
               <kbd>{REDEEM_KEY}</kbd>
             </button>
-            {count > 0 && (
-              <button type="button" className="link-button" onClick={() => void s.newBill(client)}>
-                {t('redeem.clear')}
-              </button>
-            )}
           </div>
         </>
       )}
