@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -111,3 +111,14 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
 })
 
 export { expect }
+
+/** A cashier's way through one voucher with the keys alone: scan, F2 checks, F4 redeems. */
+export async function redeemWithKeys(page: Page, code: string): Promise<void> {
+  const field = page.getByLabel('Voucher code')
+  await field.pressSequentially(code)
+  await field.press('Enter')
+  await page.keyboard.press('F2')
+  await expect(page.getByRole('button', { name: /^Redeem 1 voucher:/ })).toBeEnabled()
+  await page.keyboard.press('F4')
+  await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toBeVisible()
+}

@@ -61,22 +61,15 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     expect([V.new, V.new_200k, V.new_50k].map((code) => sim.sim.uses.get(code))).toEqual([1, 1, 1])
   })
 
-  it('names the problem of every code, though Got It reports only the first failing one', async () => {
+  // Every kind of refusal, against two code sets, is in gotit-codes.test.ts; here what a bill shows of them.
+  it('shows where a used voucher was used, what Got It said, a malformed code checked locally, and refuses to redeem such a bill', async () => {
     const { core } = await till()
-    const codes = [V.new, V.used, V.expired, V.cancelled, V.inactive, V.split, V.reserved_other, '9999999999', '12345', V.not_for_this_store]
-    const check = valueOf(await core.call('redeem:check', { codes }))
+    const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.used, '12345'] }))
     expect(check.allRedeemable).toBe(false)
     expect(check.vouchers.map((v) => [v.code, v.problem])).toEqual([
       [V.new, null],
       [V.used, 'used'],
-      [V.expired, 'expired'],
-      [V.cancelled, 'cancelled'],
-      [V.inactive, 'inactive'],
-      [V.split, 'split'],
-      [V.reserved_other, 'reserved_other'],
-      ['9999999999', 'not_found'],
-      ['12345', 'invalid_format'],
-      [V.not_for_this_store, 'not_for_this_store']
+      ['12345', 'invalid_format']
     ])
     const used = check.vouchers[1]
     expect(used?.used).toEqual({ at: '2026-11-20T11:02:11.000Z', storeName: { en: 'Store District 3', vi: 'Cửa hàng Quận 3' }, billNumber: 'POS07-000991' })
