@@ -27,3 +27,30 @@ export function formatMoney(money: Money, language: Language): string {
     money.amount / 10 ** digits
   )
 }
+
+export function inr(paise: number): Money {
+  return { amount: paise, currency: 'INR' }
+}
+
+/**
+ * A decimal amount as a provider writes it (`1000.5`, `"500"`, `"1000.50"`) in minor units,
+ * read digit by digit so no binary fraction ever enters the sum. Null when it is not an amount.
+ */
+export function decimalToMinor(value: number | string, digits = 2): number | null {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim()
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
+  if (!match) return null
+  const fraction = (match[3] ?? '').padEnd(digits, '0')
+  if (fraction.length > digits && /[1-9]/.test(fraction.slice(digits))) return null
+  const minor = Number(match[2]) * 10 ** digits + Number(fraction.slice(0, digits) || '0')
+  return match[1] === '-' ? -minor : minor
+}
+
+/** Minor units as the decimal number a provider's JSON or form expects (`100050` → `1000.5`). */
+export function minorToDecimal(minor: number, digits = 2): number {
+  const sign = minor < 0 ? '-' : ''
+  const abs = Math.abs(minor)
+  const whole = Math.trunc(abs / 10 ** digits)
+  const fraction = String(abs % 10 ** digits).padStart(digits, '0')
+  return Number(`${sign}${whole}.${fraction}`)
+}

@@ -1,8 +1,75 @@
-import type { ProviderModule } from '../module'
-import { settingsOnlyRuntime } from '../settings-only'
+import { z } from 'zod'
+import type { hubbleFeature } from '../../../../shared/channels/hubble'
+import type { HandlersOf } from '../../dispatch'
+import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
+import { HubbleConnection } from './connection'
+import { GiftOrdersRepo } from './orders-repo'
+import { PLACE_ORDER, PlaceOrderOperation } from './place-order'
+import { GiftCardSales } from './sales'
 
-/** Hubble gift cards (India, INR). Settings only so far: selling and looking up cards come with their own work. */
-export const hubbleModule: ProviderModule = {
+/** How the in-process training simulator is set up (tests shorten the token's life). */
+export const HubbleTrainingOptionsSchema = z
+  .object({ tokenTtlSecs: z.number().int().positive(), walletRupees: z.number().min(0), duplicateReference: z.enum(['existing', 'error']) })
+  .partial()
+
+export interface HubbleRuntime extends ProviderRuntime {
+  connection: HubbleConnection
+  sales: GiftCardSales
+}
+
+const runtimes = new WeakSet<ProviderRuntime>()
+
+/** The Hubble part of a running core, for tests, benchmarks and scripts in the same process. */
+export function hubbleOf(core: { providers: ReadonlyMap<string, ProviderRuntime> }): HubbleRuntime {
+  const runtime = core.providers.get('hubble')
+  if (!runtime || !runtimes.has(runtime)) throw new Error('This core has no Hubble module.')
+  return runtime as HubbleRuntime
+}
+
+function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
+  const connection = new HubbleConnection(ctx, HubbleTrainingOptionsSchema.parse(training ?? {}))
+  const orders = new GiftOrdersRepo(ctx.db)
+  const placeOrder = new PlaceOrderOperation(ctx, connection, orders, (referenceId) => {
+    const order = orders.get(referenceId)
+    if (order) ctx.events.emit('giftcards:changed', order)
+  })
+  const sales = new GiftCardSales(ctx, connection, orders, placeOrder)
+  let following: Promise<unknown> | null = null
+  const handlers: HandlersOf<typeof hubbleFeature> = {
+    'giftcards:brands': async ({ query, category }) => {
+      // The first use on a new till fetches the catalogue; after that the till's copy answers, offline too.
+      if (!orders.lastSync()) await sales.syncCatalogue().catch(() => undefined)
+      return orders.brands(query, category)
+    },
+    'giftcards:sync': () => sales.syncCatalogue(),
+    'giftcards:sell': (input, call) => sales.sell(input, call.actor),
+    'giftcards:order': ({ referenceId }) => sales.view(referenceId),
+    'giftcards:wallet': () => sales.wallet()
+  }
+  const runtime: HubbleRuntime = {
+    connection,
+    sales,
+    operations: { [PLACE_ORDER]: placeOrder },
+    handlers,
+    probe: () => connection.probe(),
+    maintain: () => {
+      // One round at a time: polls and the daily sync go out while nothing else of ours is on the way.
+      following ??= Promise.allSettled([sales.followUp(), sales.syncIfStale()]).finally(() => {
+        following = null
+      })
+    },
+    startTraining: () => connection.simulator(),
+    close: async () => {
+      await following
+      await connection.close()
+    }
+  }
+  runtimes.add(runtime)
+  return runtime
+}
+
+/** Hubble gift cards (India, INR): sell brand gift cards from the store's partner wallet, look orders up. */
+export const hubbleModule: ProviderModule<HubbleRuntime> = {
   id: 'hubble',
   name: 'Hubble gift cards',
   settings: {
@@ -12,5 +79,5 @@ export const hubbleModule: ProviderModule = {
     ],
     baseUrls: { sandbox: 'https://api.dev.myhubble.money', production: 'https://api.myhubble.money' }
   },
-  create: settingsOnlyRuntime
+  create: createHubble
 }

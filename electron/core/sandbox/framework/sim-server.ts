@@ -16,6 +16,7 @@ export interface SimResponse {
 export interface SimRequest {
   method: string
   path: string
+  query: URLSearchParams
   headers: IncomingMessage['headers']
   /** Parsed JSON, or undefined when the body was empty; `badJson` when it did not parse. */
   body: unknown
@@ -168,7 +169,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
           badJson = true
         }
       }
-      const request: SimRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body, badJson, rawBody: raw }
+      const request: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, badJson, rawBody: raw }
       const found = match(request.method, url.pathname)
       const routeName = found?.route.name ?? 'unknown'
       const header = req.headers['x-request-id']

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto'
+import type { ModuleContext } from '../module'
+import { startHubbleSimulator, type RunningHubbleSimulator } from '../../sandbox/hubble'
+import type { HubbleSimConfig } from '../../sandbox/hubble/hubble-simulator'
+import { HubbleClient } from './client'
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * The Hubble client for the current settings, kept while they stay the same so its token lives
+ * on; the in-process simulator in training mode.
+ */
+export class HubbleConnection {
+  private training: Promise<RunningHubbleSimulator> | null = null
+  private cached: { key: string; client: HubbleClient } | null = null
+
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly simConfig: Partial<HubbleSimConfig> = {}
+  ) {}
+
+  simulator(): Promise<RunningHubbleSimulator> {
+    this.training ??= startHubbleSimulator({ config: this.simConfig })
+    return this.training
+  }
+
+  async client(): Promise<HubbleClient> {
+    const config = this.ctx.settings.resolve('hubble')
+    const timeoutMs = Number(config.values['timeoutMs'] ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS
+    const target =
+      config.mode === 'training'
+        ? await this.simulator().then((sim) => ({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }))
+        : { baseUrl: config.baseUrl, clientId: config.values['clientId'] ?? '', clientSecret: config.secrets['clientSecret'] ?? '' }
+    const key = createHash('sha256').update(JSON.stringify([target, timeoutMs])).digest('hex')
+    if (this.cached?.key !== key) this.cached = { key, client: new HubbleClient({ ...target, timeoutMs }, this.ctx.http, this.ctx.now) }
+    return this.cached.client
+  }
+
+  /** The wallet balance is the lightest call that proves Hubble answers (and our token works). */
+  async probe(): Promise<void> {
+    await (await this.client()).wallet()
+  }
+
+  async close(): Promise<void> {
+    const running = this.training
+    this.training = null
+    if (running) await (await running).close()
+  }
+}

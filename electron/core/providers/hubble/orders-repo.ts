@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { BrandSchema, GiftOrderStatusSchema, MaskedCardSchema, type Brand, type GiftOrder, type GiftOrderStatus } from '../../../../shared/domain/giftcards'
+import { inr } from '../../../../shared/money'
+import type { Db } from '../../db/connection'
+
+interface OrderRow {
+  reference_id: string
+  hubble_order_id: string | null
+  product_id: string
+  brand_title: string
+  amount_paise: number
+  lines: string
+  customer: string
+  status: string
+  failure: string | null
+  cards: string
+  request_ids: string
+  polls: number
+  created_at: string
+  settled_at: string | null
+}
+
+const LinesSchema = z.array(z.object({ denominationPaise: z.number().int(), quantity: z.number().int() }))
+const CustomerSchema = z.object({ name: z.string(), phone: z.string(), email: z.string() })
+const CardsSchema = z.array(MaskedCardSchema)
+const FailureSchema = z.object({ code: z.string(), message: z.string() })
+const RequestIdsSchema = z.array(z.string())
+
+export interface NewGiftOrder {
+  referenceId: string
+  productId: string
+  brandTitle: string
+  amountPaise: number
+  lines: z.infer<typeof LinesSchema>
+  customer: z.infer<typeof CustomerSchema>
+  staffId: string | null
+  at: string
+}
+
+/** All SQL of gift card orders and the brand catalogue. */
+export class GiftOrdersRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(order: NewGiftOrder): void {
+    this.db
+      .prepare(
+        "INSERT INTO gift_orders (reference_id, product_id, brand_title, amount_paise, lines, customer, status, staff_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'placing', ?, ?, ?)"
+      )
+      .run(order.referenceId, order.productId, order.brandTitle, order.amountPaise, JSON.stringify(order.lines), JSON.stringify(order.customer), order.staffId, order.at, order.at)
+  }
+
+  get(referenceId: string): GiftOrder | undefined {
+    const row = this.db.prepare<[string], OrderRow>('SELECT * FROM gift_orders WHERE reference_id = ?').get(referenceId)
+    return row ? toView(row) : undefined
+  }
+
+  /** Moves an order on; cards are stored masked, the failure as Hubble's id and words. */
+  update(referenceId: string, change: { status: GiftOrderStatus; orderId?: string | null; cards?: GiftOrder['cards']; failure?: GiftOrder['failure']; settled?: boolean; poll?: boolean; at: string }): void {
+    this.db
+      .prepare(
+        `UPDATE gift_orders SET status = ?, hubble_order_id = COALESCE(?, hubble_order_id), cards = COALESCE(?, cards), failure = COALESCE(?, failure),
+           settled_at = CASE WHEN ? THEN ? ELSE settled_at END, polls = polls + ?, updated_at = ? WHERE reference_id = ?`
+      )
+      .run(
+        change.status,
+        change.orderId ?? null,
+        change.cards ? JSON.stringify(change.cards) : null,
+        change.failure ? JSON.stringify(change.failure) : null,
+        change.settled ? 1 : 0,
+        change.at,
+        change.poll ? 1 : 0,
+        change.at,
+        referenceId
+      )
+  }
+
+  /** Remembers the request id of a call about this order, so support can find every call from it. */
+  addRequestId(referenceId: string, requestId: string): void {
+    this.db
+      .prepare("UPDATE gift_orders SET request_ids = json_insert(request_ids, '$[#]', ?) WHERE reference_id = ?")
+      .run(requestId, referenceId)
+  }
+
+  /** Orders Hubble is still processing, oldest first, with how often they were polled. */
+  processing(): { referenceId: string; orderId: string | null; createdAt: string; polls: number }[] {
+    return this.db
+      .prepare<[], { reference_id: string; hubble_order_id: string | null; created_at: string; polls: number }>(
+        "SELECT reference_id, hubble_order_id, created_at, polls FROM gift_orders WHERE status = 'processing' ORDER BY id"
+      )
+      .all()
+      .map((r) => ({ referenceId: r.reference_id, orderId: r.hubble_order_id, createdAt: r.created_at, polls: r.polls }))
+  }
+
+  replaceCatalogue(brands: { brand: Brand | null; id: string; title: string; status: string }[], at: string): void {
+    const upsert = this.db.prepare(
+      'INSERT INTO gift_brands (id, title, status, data, synced_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, status = excluded.status, data = excluded.data, synced_at = excluded.synced_at'
+    )
+    for (const b of brands) upsert.run(b.id, b.title, b.brand ? b.status : 'UNUSABLE', JSON.stringify(b.brand), at)
+  }
+
+  /** Active brands, by name or category; the screen's search works offline. */
+  brands(query?: string, category?: string): Brand[] {
+    return this.db
+      .prepare<[], { data: string }>("SELECT data FROM gift_brands WHERE status = 'ACTIVE' ORDER BY title COLLATE NOCASE")
+      .all()
+      .flatMap((row) => {
+        const parsed = BrandSchema.safeParse(JSON.parse(row.data))
+        return parsed.success ? [parsed.data] : []
+      })
+      .filter((b) => (!query || b.title.toLowerCase().includes(query.toLowerCase())) && (!category || b.categories.includes(category)))
+  }
+
+  brand(id: string): Brand | undefined {
+    const row = this.db.prepare<[string], { data: string; status: string }>('SELECT data, status FROM gift_brands WHERE id = ?').get(id)
+    if (!row || row.status !== 'ACTIVE') return undefined
+    const parsed = BrandSchema.safeParse(JSON.parse(row.data))
+    return parsed.success ? parsed.data : undefined
+  }
+
+  lastSync(): string | undefined {
+    return (this.db.prepare('SELECT max(synced_at) FROM gift_brands').pluck().get() as string | null) ?? undefined
+  }
+}
+
+function toView(row: OrderRow): GiftOrder {
+  return {
+    referenceId: row.reference_id,
+    orderId: row.hubble_order_id,
+    status: GiftOrderStatusSchema.parse(row.status),
+    brand: { id: row.product_id, title: row.brand_title },
+    amount: inr(row.amount_paise),
+    lines: LinesSchema.parse(JSON.parse(row.lines)).map((l) => ({ denomination: inr(l.denominationPaise), quantity: l.quantity })),
+    customer: CustomerSchema.parse(JSON.parse(row.customer)),
+    cards: CardsSchema.parse(JSON.parse(row.cards)),
+    failure: row.failure ? FailureSchema.parse(JSON.parse(row.failure)) : null,
+    requestIds: RequestIdsSchema.parse(JSON.parse(row.request_ids)),
+    createdAt: row.created_at,
+    settledAt: row.settled_at
+  }
+}

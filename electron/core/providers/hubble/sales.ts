@@ -1,0 +1,129 @@
+import { TillError } from '../../../../shared/errors'
+import type { GiftOrder, GiftSale, SellInput } from '../../../../shared/domain/giftcards'
+import type { StaffSummary } from '../../../../shared/domain/staff'
+import { inr } from '../../../../shared/money'
+import { readJson } from '../../journal/journal-store'
+import type { ModuleContext } from '../module'
+import type { HubbleConnection } from './connection'
+import { paiseOf, toBrand } from './map'
+import type { GiftOrdersRepo } from './orders-repo'
+import { cardsOf, maskedCards, PLACE_ORDER, PlaceOrderResultSchema, type PlaceOrderOperation } from './place-order'
+import { checkSale } from './rules'
+import { WireBrandSchema } from './wire'
+
+/** When the polls of an order Hubble is still processing go out, in minutes after placing [CHECKLIST: from 1 minute, at most 5]. */
+export const POLL_AT_MINUTES = [1, 3, 6, 10, 14] as const
+/** Still processing this long after placing: failed on the till's side, for a manager to reconcile [CHECKLIST]. */
+export const GIVE_UP_AFTER_MINUTES = 15
+
+/** Selling gift cards, following orders Hubble is still processing, the catalogue and the wallet. */
+export class GiftCardSales {
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly connection: HubbleConnection,
+    private readonly orders: GiftOrdersRepo,
+    private readonly placeOrder: PlaceOrderOperation
+  ) {}
+
+  /** Checks the brand's rules, journals the order with a referenceId made once, places it, and answers with the cards (shown whole once). */
+  async sell(input: SellInput, actor: StaffSummary | null): Promise<GiftSale> {
+    const brand = this.orders.brand(input.productId)
+    if (!brand) throw new TillError('not_found', 'This brand is not in the till’s catalogue, or is not sold now. Sync the catalogue, or choose another brand.', { params: { reason: 'gift_brand_unknown' } })
+    const total = checkSale(brand, input)
+    const referenceId = this.ctx.db
+      .transaction(() => {
+        const ref = this.ctx.identity.nextReference('gift')
+        this.orders.insert({
+          referenceId: ref,
+          productId: brand.id,
+          brandTitle: brand.title,
+          amountPaise: total,
+          lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })),
+          customer: input.customer,
+          staffId: actor?.id ?? null,
+          at: this.ctx.now().toISOString()
+        })
+        this.ctx.journal.insert({ key: `${PLACE_ORDER}:${ref}`, provider: 'hubble', operation: PLACE_ORDER, subject: ref, payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer } })
+        return ref
+      })
+      .immediate()
+    const row = await this.ctx.worker.runNow(this.ctx.journal.latestBySubject(referenceId)?.id ?? 0)
+    const result = row ? readJson(row.result, PlaceOrderResultSchema) : null
+    if (row?.state === 'rejected' && result?.status === 'NOT_PLACED') {
+      const reason = result.failure?.code === 'NOT_SET_UP' ? 'not_set_up' : result.failure?.code === 'CREDENTIALS_REFUSED' ? 'credentials_refused' : 'unreachable'
+      throw new TillError('provider_unreachable', `Nothing was sold: ${row.last_error ?? 'Hubble could not be reached'}.`, { params: { reason, provider: 'Hubble', missing: row.last_error ?? '' } })
+    }
+    return { order: this.view(referenceId), cards: this.placeOrder.takeCards(referenceId) }
+  }
+
+  view(referenceId: string): GiftOrder {
+    const order = this.orders.get(referenceId)
+    if (!order) throw new TillError('not_found', `There is no gift card order ${referenceId} on this till.`)
+    return order
+  }
+
+  /**
+   * Orders Hubble is still processing: polled by id at 1, 3, 6, 10 and 14 minutes after placing,
+   * and failed on the till's side at 15 minutes, for a manager to reconcile with Hubble.
+   */
+  async followUp(): Promise<number> {
+    let moved = 0
+    const now = this.ctx.now().getTime()
+    for (const order of this.orders.processing()) {
+      const ageMinutes = (now - Date.parse(order.createdAt)) / 60_000
+      const at = this.ctx.now().toISOString()
+      if (ageMinutes >= GIVE_UP_AFTER_MINUTES) {
+        this.orders.update(order.referenceId, { status: 'failed', failure: { code: 'NO_ANSWER', message: `Hubble was still processing after ${GIVE_UP_AFTER_MINUTES} minutes; check the order with Hubble` }, settled: true, at })
+        this.ctx.log.warn('gift card order failed on our side: still processing', { referenceId: order.referenceId, orderId: order.orderId })
+        moved += 1
+        continue
+      }
+      const due = POLL_AT_MINUTES[order.polls]
+      if (due === undefined || ageMinutes < due || !order.orderId) continue
+      const answer = await (await this.connection.client()).order(order.orderId)
+      this.orders.addRequestId(order.referenceId, answer.requestId)
+      if (answer.kind !== 'ok') {
+        this.orders.update(order.referenceId, { status: 'processing', poll: true, at })
+        continue
+      }
+      const status = answer.value.status.toUpperCase()
+      if (status === 'SUCCESS') this.orders.update(order.referenceId, { status: 'succeeded', cards: maskedCards(cardsOf(answer.value)), settled: true, poll: true, at })
+      else if (status === 'FAILED' || status === 'CANCELLED') {
+        this.orders.update(order.referenceId, { status: 'failed', failure: { code: status, message: answer.value.failureReason ?? status }, settled: true, poll: true, at })
+      } else this.orders.update(order.referenceId, { status: 'processing', poll: true, at })
+      if (status !== 'PROCESSING') moved += 1
+      this.ctx.events.emit('giftcards:changed', this.view(order.referenceId))
+    }
+    return moved
+  }
+
+  /** Fetches the whole catalogue and keeps it; brands the till cannot use are kept as such, not shown. */
+  async syncCatalogue(): Promise<{ brands: number; active: number }> {
+    const answer = await (await this.connection.client()).products()
+    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `The catalogue could not be fetched from Hubble (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    const at = this.ctx.now().toISOString()
+    const entries = answer.value.data.flatMap((raw) => {
+      const wire = WireBrandSchema.safeParse(raw)
+      if (!wire.success) return []
+      return [{ id: wire.data.id, title: wire.data.title, status: wire.data.status.toUpperCase(), brand: toBrand(wire.data, at) }]
+    })
+    this.ctx.db.transaction(() => this.orders.replaceCatalogue(entries, at)).immediate()
+    return { brands: entries.length, active: entries.filter((e) => e.status === 'ACTIVE' && e.brand).length }
+  }
+
+  /**
+   * The daily refresh, as housekeeping that catches up after the till was off. A catalogue never
+   * fetched waits for the Gift cards screen's first use, so a till that sells none never calls Hubble.
+   */
+  async syncIfStale(): Promise<void> {
+    const last = this.orders.lastSync()
+    if (!last || this.ctx.now().getTime() - Date.parse(last) < 24 * 3600_000) return
+    await this.syncCatalogue()
+  }
+
+  async wallet(): Promise<{ balance: ReturnType<typeof inr> }> {
+    const answer = await (await this.connection.client()).wallet()
+    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `The wallet balance could not be read from Hubble (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    return { balance: inr(paiseOf(answer.value.balance) ?? 0) }
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { BrandSchema, GiftOrderSchema, GiftSaleSchema, SellInputSchema } from '../domain/giftcards'
+import { defineFeature } from '../ipc/channel-table'
+import { MoneySchema } from '../money'
+import { NoInput, ReferenceSchema } from './common'
+
+/** Hubble gift cards at the till: the catalogue, selling, looking orders up, the wallet. */
+export const hubbleFeature = defineFeature({
+  channels: {
+    'giftcards:brands': {
+      summary: 'Active gift card brands from the till’s copy of the catalogue (works offline), searched by name and category.',
+      access: 'staff',
+      input: z.object({ query: z.string().trim().max(60).optional(), category: z.string().trim().max(60).optional() }).strict(),
+      output: z.array(BrandSchema)
+    },
+    'giftcards:sync': {
+      summary: 'Fetches the whole catalogue from Hubble now and keeps it; inactive brands are hidden.',
+      access: 'manager',
+      input: NoInput,
+      output: z.object({ brands: z.number().int(), active: z.number().int() })
+    },
+    'giftcards:sell': {
+      summary:
+        'Sells gift cards: checks every amount rule of the brand, then places one order with a referenceId made once, journaled before the call. Answers with the cards (shown whole once) or processing; never two orders for one sale.',
+      access: 'staff',
+      input: SellInputSchema,
+      output: GiftSaleSchema
+    },
+    'giftcards:order': {
+      summary: 'A gift card order of this till by its reference id: status, amount, brand, customer, masked cards and the request ids.',
+      access: 'staff',
+      input: z.object({ referenceId: ReferenceSchema }).strict(),
+      output: GiftOrderSchema
+    },
+    'giftcards:wallet': {
+      summary: 'The balance of the store’s Hubble wallet, which every sale is paid from.',
+      access: 'manager',
+      input: NoInput,
+      output: z.object({ balance: MoneySchema })
+    }
+  },
+  events: {
+    'giftcards:changed': { summary: 'A gift card order moved on (placed, settled after processing, failed).', payload: GiftOrderSchema }
+  }
+})
