@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { faultProfiles } from './framework/faults'
 import { gotItAnnouncement, startGotItSimulator } from './gotit'
+import { hubbleAnnouncement, startHubbleSimulator } from './hubble'
 
 /**
  * `npm run sandbox`: starts every provider simulator on 127.0.0.1 and prints one JSON line per
@@ -47,9 +48,12 @@ async function main(): Promise<void> {
   })
   for (const rule of profile) gotit.faults.add(rule)
   process.stdout.write(`${JSON.stringify({ ...gotItAnnouncement(gotit), faults: values.faults })}\n`)
+  const hubble = await startHubbleSimulator({ port: port === 0 ? 0 : port + 1 })
+  for (const rule of profile) hubble.faults.add(rule)
+  process.stdout.write(`${JSON.stringify({ ...hubbleAnnouncement(hubble), faults: values.faults })}\n`)
 
   const stop = (): void => {
-    void gotit.close().then(() => process.exit(0))
+    void Promise.all([gotit.close(), hubble.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

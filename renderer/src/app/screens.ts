@@ -1,4 +1,5 @@
-import { giftCardsScreen, historyScreen, paymentsScreen, receiptsScreen } from '../features/placeholders'
+import { giftCardsScreen } from '../features/giftcards'
+import { historyScreen, paymentsScreen, receiptsScreen } from '../features/placeholders'
 import { queueScreen } from '../features/queue'
 import { redeemScreen } from '../features/redeem'
 import { settingsScreen } from '../features/settings'

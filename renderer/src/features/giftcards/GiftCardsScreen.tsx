@@ -1,0 +1,232 @@
+import { useEffect, useId, useState } from 'react'
+import type { Brand, GiftOrder, GiftSale } from '../../../../shared/domain/giftcards'
+import type { TillErrorData } from '../../../../shared/errors'
+import { decimalToMinor, formatMoney, inr } from '../../../../shared/money'
+import { useApp, useT, useTillClient } from '../../app/till-context'
+import type { Translate } from '../../i18n/i18n'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useChannel } from '../settings/use-channel'
+
+interface Line {
+  amount: string
+  quantity: string
+}
+
+const rupees = (paise: number) => (paise / 100).toFixed(paise % 100 === 0 ? 0 : 2)
+
+function BrandRules(props: { brand: Brand; t: Translate }) {
+  const { brand, t } = props
+  const r = brand.rules
+  if (brand.denominationType === 'FIXED') return <p className="hint">{t('gift.fixed', { amounts: (r.denominations ?? []).map((d) => rupees(d.amount)).join(', ') })}</p>
+  return <p className="hint">{t('gift.flexible', { min: rupees(r.minVoucher?.amount ?? 0), max: rupees(r.maxVoucher?.amount ?? 0) })}</p>
+}
+
+/** What became of a sale, in words; the cards whole when Hubble issued them now. */
+function SaleResult(props: { sale: GiftSale; order: GiftOrder; t: Translate; onNew(): void }) {
+  const { sale, order, t } = props
+  const language = useApp((state) => state.preferences.language)
+  return (
+    <section className="redemption" aria-live="polite">
+      {order.status === 'succeeded' && sale.cards.length > 0 && (
+        <>
+          <p className="notice notice-ok" role="status">
+            {t('gift.sold')}
+          </p>
+          <table className="table receipt-cards" data-testid="gift-cards">
+            <thead>
+              <tr>
+                <th scope="col">{t('gift.cardNumber')}</th>
+                <th scope="col">{t('gift.pin')}</th>
+                <th scope="col">{t('gift.validTill')}</th>
+                <th scope="col">{t('gift.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sale.cards.map((card) => (
+                <tr key={card.id}>
+                  <td className="code">{card.cardNumber ?? '—'}</td>
+                  <td className="code">{card.cardPin ?? '—'}</td>
+                  <td>{card.validTill ?? '—'}</td>
+                  <td>{formatMoney(card.amount, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={() => window.print()}>
+            {t('gift.print')}
+          </button>
+        </>
+      )}
+      {order.status === 'succeeded' && sale.cards.length === 0 && <p className="notice notice-ok">{t('gift.status', { status: t('gift.status.succeeded') })}</p>}
+      {order.status === 'processing' && (
+        <p className="notice notice-warn" role="status">
+          {t('gift.processing', { reference: order.referenceId })}
+        </p>
+      )}
+      {(order.status === 'verifying' || order.status === 'placing') && (
+        <p className="notice notice-warn" role="status">
+          {t('gift.verifying', { reference: order.referenceId })}
+        </p>
+      )}
+      {order.status === 'failed' && (
+        <p className="notice notice-error" role="alert">
+          {order.failure?.code === 'E300' ? t('gift.failedE300') : t('gift.failed', { reason: order.failure?.message ?? '—' })}
+        </p>
+      )}
+      <button type="button" className="primary" onClick={props.onNew}>
+        {t('gift.newSale')}
+      </button>
+    </section>
+  )
+}
+
+/** Selling Hubble gift cards: find the brand, the amounts and the customer; the cards are shown whole once. */
+export function GiftCardsScreen() {
+  const t = useT()
+  const client = useTillClient()
+  const role = useApp((state) => state.auth?.session?.staff.role)
+  const language = useApp((state) => state.preferences.language)
+  const id = useId()
+  const [query, setQuery] = useState('')
+  const brands = useChannel('giftcards:brands', query.trim() === '' ? {} : { query: query.trim() })
+  const [brand, setBrand] = useState<Brand | null>(null)
+  const [lines, setLines] = useState<Line[]>([{ amount: '', quantity: '1' }])
+  const [customer, setCustomer] = useState({ name: '', phone: '', email: '' })
+  const [sale, setSale] = useState<GiftSale | null>(null)
+  const [order, setOrder] = useState<GiftOrder | null>(null)
+  const [error, setError] = useState<TillErrorData | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [wallet, setWallet] = useState<string | null>(null)
+
+  useEffect(
+    () =>
+      client.subscribe('giftcards:changed', (changed) => {
+        setOrder((current) => (current && current.referenceId === changed.referenceId ? changed : current))
+      }),
+    [client]
+  )
+
+  const parsed = lines.map((l) => ({ denomination: decimalToMinor(l.amount) ?? 0, quantity: Number(l.quantity) || 0 }))
+  const count = parsed.reduce((sum, l) => sum + l.quantity, 0)
+  const total = parsed.reduce((sum, l) => sum + l.denomination * l.quantity, 0)
+  const ready = brand !== null && parsed.every((l) => l.denomination > 0 && l.quantity > 0) && customer.name.trim() !== '' && customer.phone.trim() !== '' && customer.email.trim() !== ''
+
+  const sell = async (): Promise<void> => {
+    if (!brand) return
+    setBusy(true)
+    setError(null)
+    const result = await client.call('giftcards:sell', { productId: brand.id, lines: parsed, customer })
+    setBusy(false)
+    if (result.ok) {
+      setSale(result.value)
+      setOrder(result.value.order)
+    } else setError(result.error)
+  }
+  const newSale = (): void => {
+    setSale(null)
+    setOrder(null)
+    setBrand(null)
+    setLines([{ amount: '', quantity: '1' }])
+    setCustomer({ name: '', phone: '', email: '' })
+  }
+  const setLine = (index: number, patch: Partial<Line>): void => setLines(lines.map((l, i) => (i === index ? { ...l, ...patch } : l)))
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="screen giftcards-screen">
+      <h1 id={`${id}-title`}>{t('gift.title')}</h1>
+      {role === 'manager' && (
+        <div className="toolbar">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void client.call('giftcards:wallet', {}).then((r) => (r.ok ? setWallet(formatMoney(r.value.balance, language)) : setError(r.error)))}
+          >
+            {t('gift.walletRefresh')}
+          </button>
+          {wallet && <span data-testid="gift-wallet">{t('gift.wallet', { amount: wallet })}</span>}
+          <button type="button" className="link-button" onClick={() => void client.call('giftcards:sync', {}).then(() => brands.reload())}>
+            {t('gift.sync')}
+          </button>
+        </div>
+      )}
+      {sale && order ? (
+        <SaleResult sale={sale} order={order} t={t} onNew={newSale} />
+      ) : (
+        <>
+          <label htmlFor={`${id}-search`}>{t('gift.search')}</label>
+          <input id={`${id}-search`} value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" autoFocus />
+          <p className="hint">{t('gift.searchHint')}</p>
+          <ul className="brand-list" aria-label={t('gift.brands')}>
+            {(brands.value ?? []).map((b) => (
+              <li key={b.id}>
+                <button type="button" aria-pressed={brand?.id === b.id} onClick={() => setBrand(b)}>
+                  {b.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {brands.value?.length === 0 && <p className="muted">{t('gift.noBrands')}</p>}
+          {brand && (
+            <form
+              className="form gift-form"
+              aria-label={brand.title}
+              onSubmit={(event) => {
+                event.preventDefault()
+                void sell()
+              }}
+            >
+              <h2>{brand.title}</h2>
+              <BrandRules brand={brand} t={t} />
+              {lines.map((line, index) => (
+                <div key={index} className="gift-line">
+                  <label htmlFor={`${id}-amount-${index}`}>{t('gift.amount')}</label>
+                  {brand.denominationType === 'FIXED' ? (
+                    <select id={`${id}-amount-${index}`} value={line.amount} onChange={(event) => setLine(index, { amount: event.target.value })}>
+                      <option value="" />
+                      {(brand.rules.denominations ?? []).map((d) => (
+                        <option key={d.amount} value={rupees(d.amount)}>
+                          {formatMoney(d, language)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input id={`${id}-amount-${index}`} inputMode="decimal" value={line.amount} onChange={(event) => setLine(index, { amount: event.target.value.replace(/[^\d.]/g, '') })} />
+                  )}
+                  <label htmlFor={`${id}-qty-${index}`}>{t('gift.quantity')}</label>
+                  <input id={`${id}-qty-${index}`} inputMode="numeric" value={line.quantity} onChange={(event) => setLine(index, { quantity: event.target.value.replace(/\D/g, '') })} />
+                  {lines.length > 1 && (
+                    <button type="button" className="link-button" aria-label={t('gift.removeLine', { n: index + 1 })} onClick={() => setLines(lines.filter((_, i) => i !== index))}>
+                      ✕
+                    </button>
+                  )}
+                </div>
+              ))}
+              <button type="button" className="link-button" onClick={() => setLines([...lines, { amount: '', quantity: '1' }])}>
+                {t('gift.addLine')}
+              </button>
+              <fieldset>
+                <legend>{t('gift.customer')}</legend>
+                <label htmlFor={`${id}-name`}>{t('gift.name')}</label>
+                <input id={`${id}-name`} value={customer.name} onChange={(event) => setCustomer({ ...customer, name: event.target.value })} autoComplete="off" />
+                <label htmlFor={`${id}-phone`}>{t('gift.phone')}</label>
+                <input id={`${id}-phone`} inputMode="tel" value={customer.phone} onChange={(event) => setCustomer({ ...customer, phone: event.target.value })} autoComplete="off" />
+                <label htmlFor={`${id}-email`}>{t('gift.email')}</label>
+                <input id={`${id}-email`} type="email" value={customer.email} onChange={(event) => setCustomer({ ...customer, email: event.target.value })} autoComplete="off" />
+              </fieldset>
+              {error && <ErrorNotice error={error} t={t} />}
+              <div className="redeem-bar">
+                <div className="redeem-total">
+                  <span className="muted">{t('gift.total')}</span>
+                  <strong data-testid="gift-total">{formatMoney(inr(total), language)}</strong>
+                </div>
+                <button type="submit" className="primary" disabled={!ready || busy}>
+                  {busy ? t('gift.selling') : t('gift.sell', { count, amount: formatMoney(inr(total), language) })}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

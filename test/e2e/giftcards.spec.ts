@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+async function openGiftCards(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Gift cards/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gift cards')
+}
+
+async function fillSale(page: Page, brand: string, amount: string, quantity = '1'): Promise<void> {
+  await page.getByLabel('Find a brand').fill(brand)
+  await page.getByRole('list', { name: 'Brands' }).getByRole('button', { name: brand }).click()
+  const form = page.getByRole('form', { name: brand })
+  const amountField = form.getByLabel('Amount (₹)')
+  if ((await amountField.evaluate((el) => el.tagName)) === 'SELECT') await amountField.selectOption(amount)
+  else await amountField.fill(amount)
+  await form.getByLabel('Cards').fill(quantity)
+  await form.getByLabel('Name').fill('Asha Rao')
+  await form.getByLabel('Phone').fill('9876543210')
+  await form.getByLabel('Email').fill('asha@example.com')
+}
+
+test('a cashier sells a gift card and hands over the card number and PIN, shown whole once', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await openGiftCards(page)
+  await fillSale(page, 'Zomato', '500', '2')
+  await expect(page.getByTestId('gift-total')).toHaveText('₹1,000.00')
+  await page.getByRole('button', { name: /^Sell 2 cards: ₹1,000\.00/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Sold/ })).toBeVisible()
+  const cards = page.getByTestId('gift-cards').getByRole('row')
+  await expect(cards).toHaveCount(3)
+  await expect(cards.nth(1)).toContainText(/\d{13}\s*\d{6}/)
+  await page.getByRole('button', { name: 'New sale' }).click()
+  await expect(page.getByLabel('Find a brand')).toBeVisible()
+})
+
+test('a failed order, an amount rule and an order Hubble is still processing are each said in words', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await openGiftCards(page)
+  await fillSale(page, 'Zomato', '100')
+  await page.getByRole('button', { name: /^Sell 1 card/ }).click()
+  await expect(page.getByRole('alert')).toContainText('A Zomato card is from 250.00 to 10000.00 ₹. Change the amount.')
+
+  await fillSale(page, 'Nykaa', '200')
+  await page.getByRole('button', { name: /^Sell 1 card/ }).click()
+  await expect(page.getByRole('alert')).toContainText('Hubble did not issue the cards, so nothing was charged to the store: Brand provider could not issue the voucher')
+  await page.getByRole('button', { name: 'New sale' }).click()
+
+  await fillSale(page, 'BigBasket', '200')
+  await page.getByRole('button', { name: /^Sell 1 card/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Hubble is still issuing' })).toContainText(/Hubble is still issuing the cards\. They appear here by themselves; the order is G[0-9A-Z]+\./)
+})
+
+test('a manager sees the balance of the store’s gift card account', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await openGiftCards(page)
+  await page.getByRole('button', { name: 'Check the balance' }).click()
+  await expect(page.getByTestId('gift-wallet')).toHaveText('Gift card account: ₹100,000.00')
+})
