@@ -1,3 +1,4 @@
+import { freePort } from '../helpers/free-port'
 import { createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,19 +7,11 @@ import { migrate } from '../../electron/core/db/migrations'
 import { InboxRepo } from '../../electron/core/webhooks/inbox-repo'
 import { bodyKey, CallbackReceiver, sameSecret, type WebhookRoute } from '../../electron/core/webhooks/receiver'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
-import { createServer } from 'node:net'
 import { recordingLog } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 
 const SECRET = 'shared-secret'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64')
 
 /** A route like a provider's: HMAC of the raw body in a header, events keyed by their bytes. */

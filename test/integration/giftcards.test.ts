@@ -1,9 +1,11 @@
+import { freePort } from '../helpers/free-port'
 import { describe, expect, it } from 'vitest'
 import { hubbleOf } from '../../electron/core/providers/hubble'
 import { brandIds as B } from '../../electron/core/sandbox/hubble/fixtures'
 import type { HubbleSimConfig } from '../../electron/core/sandbox/hubble/hubble-simulator'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+
 
 const customer = { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
 
@@ -143,6 +145,30 @@ describe('selling Hubble gift cards in training mode', () => {
     expect(routes.filter((r) => r === 'login')).toHaveLength(2)
     expect(routes.filter((r) => r === 'placeOrder')).toHaveLength(3) // the refused one, and the retry after the login
     expect(sim.sim.orders.size).toBe(2)
+  })
+
+  it('settles a processing order from Hubble’s callback, confirmed by fetching the order; a bad signature is refused and recorded, a duplicate is harmless', async () => {
+    const { core, sim, advance } = await till()
+    const port = await freePort()
+    valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    sim.sim.config.webhookUrl = `http://127.0.0.1:${port}/hubble`
+
+    sim.sim.config.webhookMode = 'bad-signature'
+    const refused = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
+    advance(120_000)
+    expect(await sim.sim.deliverDue()).toBe(1)
+    expect(valueOf(await core.call('giftcards:order', { referenceId: refused.order.referenceId })).status).toBe('processing')
+    expect(valueOf(await core.call('callbacks:status', {})).deliveries[0]).toMatchObject({ provider: 'hubble', status: 401, outcome: 'refused: bad X-Verify signature' })
+
+    sim.sim.config.webhookMode = 'duplicate'
+    const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 30000, quantity: 1 }]))
+    advance(120_000)
+    expect(await sim.sim.deliverDue()).toBe(2)
+    for (let i = 0; i < 50 && valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })).status !== 'succeeded'; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId }))).toMatchObject({ status: 'succeeded', cards: [{ hasPin: true }] })
+    const outcomes = valueOf(await core.call('callbacks:status', {})).deliveries.slice(0, 2).map((d) => d.outcome)
+    expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })
 
   it('checks every amount rule of the brand before anything is sent, each with its own reason', async () => {

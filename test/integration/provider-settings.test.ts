@@ -51,7 +51,8 @@ describe('provider settings', () => {
     expect(view).toMatchObject({ mode: 'production', baseUrl: 'https://api.myhubble.money', problems: [] })
     expect(view.fields).toEqual([
       { key: 'clientId', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
-      { key: 'clientSecret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false }
+      { key: 'clientSecret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false },
+      { key: 'webhookSecret', secret: true, required: false, value: null, isSet: false, fromEnvironment: false }
     ])
     expect(core.context.settings.resolve('hubble')).toMatchObject({ mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
   })

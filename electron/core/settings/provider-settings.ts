@@ -124,6 +124,12 @@ export class ProviderSettings {
     return values
   }
 
+  /** One secret as it is in effect (stored or from the environment), or undefined; it never leaves the core. */
+  secret(provider: ProviderId, key: string): string | undefined {
+    const spec = this.fields(provider).find((f) => f.key === key && f.secret)
+    return spec ? this.effective(provider).fields.get(key)?.value : undefined
+  }
+
   /** The configuration a client runs with, or a provider_unreachable error saying what is missing. */
   resolve(provider: ProviderId): ResolvedProviderConfig {
     const e = this.effective(provider)

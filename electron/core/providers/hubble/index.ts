@@ -6,6 +6,7 @@ import { HubbleConnection } from './connection'
 import { GiftOrdersRepo } from './orders-repo'
 import { PLACE_ORDER, PlaceOrderOperation } from './place-order'
 import { GiftCardSales } from './sales'
+import { hubbleWebhook } from './webhook'
 
 /** How the in-process training simulator is set up (tests shorten the token's life). */
 export const HubbleTrainingOptionsSchema = z
@@ -52,6 +53,7 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     operations: { [PLACE_ORDER]: placeOrder },
     handlers,
     probe: () => connection.probe(),
+    webhooks: [hubbleWebhook(ctx, sales)],
     maintain: () => {
       // One round at a time: polls and the daily sync go out while nothing else of ours is on the way.
       following ??= Promise.allSettled([sales.followUp(), sales.syncIfStale()]).finally(() => {
@@ -75,7 +77,8 @@ export const hubbleModule: ProviderModule<HubbleRuntime> = {
   settings: {
     fields: [
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_HUBBLE_CLIENT_ID', required: true },
-      { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_HUBBLE_CLIENT_SECRET', required: true }
+      { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_HUBBLE_CLIENT_SECRET', required: true },
+      { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, env: 'TILL_HUBBLE_WEBHOOK_SECRET', required: false }
     ],
     baseUrls: { sandbox: 'https://api.dev.myhubble.money', production: 'https://api.myhubble.money' }
   },

@@ -54,6 +54,11 @@ export class GiftOrdersRepo {
     return row ? toView(row) : undefined
   }
 
+  byOrderId(orderId: string): GiftOrder | undefined {
+    const row = this.db.prepare<[string], OrderRow>('SELECT * FROM gift_orders WHERE hubble_order_id = ?').get(orderId)
+    return row ? toView(row) : undefined
+  }
+
   /** Moves an order on; cards are stored masked, the failure as Hubble's id and words. */
   update(referenceId: string, change: { status: GiftOrderStatus; orderId?: string | null; cards?: GiftOrder['cards']; failure?: GiftOrder['failure']; settled?: boolean; poll?: boolean; at: string }): void {
     this.db

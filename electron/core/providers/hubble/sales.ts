@@ -97,6 +97,26 @@ export class GiftCardSales {
     return moved
   }
 
+  /**
+   * A callback said an order reached a terminal state: the body alone is not trusted, the order
+   * is fetched from Hubble and applied if it is one of ours. Returns what happened, for the inbox.
+   */
+  async confirmOrder(orderId: string): Promise<string> {
+    const answer = await (await this.connection.client()).order(orderId)
+    if (answer.kind !== 'ok') throw new Error(`Hubble could not be asked about order ${orderId} (${answer.kind})`)
+    const order = this.orders.byOrderId(orderId)
+    if (!order) return 'not an order of this till'
+    this.orders.addRequestId(order.referenceId, answer.requestId)
+    const status = answer.value.status.toUpperCase()
+    const at = this.ctx.now().toISOString()
+    if (order.status !== 'processing' && order.status !== 'verifying') return `already ${order.status}`
+    if (status === 'SUCCESS') this.orders.update(order.referenceId, { status: 'succeeded', cards: maskedCards(cardsOf(answer.value)), settled: true, at })
+    else if (status === 'FAILED' || status === 'CANCELLED') this.orders.update(order.referenceId, { status: 'failed', failure: { code: status, message: answer.value.failureReason ?? status }, settled: true, at })
+    else return `still ${status}`
+    this.ctx.events.emit('giftcards:changed', this.view(order.referenceId))
+    return `order ${status.toLowerCase()}`
+  }
+
   /** Fetches the whole catalogue and keeps it; brands the till cannot use are kept as such, not shown. */
   async syncCatalogue(): Promise<{ brands: number; active: number }> {
     const answer = await (await this.connection.client()).products()

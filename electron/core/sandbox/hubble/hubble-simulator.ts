@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { decimalToMinor, minorToDecimal } from '../../../../shared/money'
 import type { SimClock } from '../framework/clock'
 import type { SimRequest, SimResponse } from '../framework/sim-server'
@@ -11,9 +11,21 @@ export interface HubbleSimConfig {
   walletRupees: number
   /** A referenceId sent again: answer with the order it made (default) or refuse it (E160). */
   duplicateReference: 'existing' | 'error'
+  /** Where Order Reached Terminal State callbacks go, and the shared secret of their X-Verify. */
+  webhookUrl: string | null
+  webhookSecret: string
+  /** Deliveries: as they should be, signed wrongly, each sent twice, or never. */
+  webhookMode: 'normal' | 'bad-signature' | 'duplicate' | 'none'
 }
 
-export const defaultHubbleConfig: HubbleSimConfig = { tokenTtlSecs: 3600, walletRupees: HUBBLE_WALLET_RUPEES, duplicateReference: 'existing' }
+export const defaultHubbleConfig: HubbleSimConfig = {
+  tokenTtlSecs: 3600,
+  walletRupees: HUBBLE_WALLET_RUPEES,
+  duplicateReference: 'existing',
+  webhookUrl: null,
+  webhookSecret: 'training-webhook-secret',
+  webhookMode: 'normal'
+}
 
 type Status = 'SUCCESS' | 'FAILED' | 'PROCESSING' | 'CANCELLED' | 'REVERSED'
 
@@ -40,6 +52,8 @@ export interface SimOrder {
   then: 'success' | 'failed'
   /** How often the order was read by id: tests assert the polling policy. */
   reads: number
+  /** Whether its terminal state was called back. */
+  notified: boolean
 }
 
 /** Hubble's error envelope (giftcard-partner.md §6); codes other than E001 and E300 are [ASSUMED]. */
@@ -89,6 +103,30 @@ export class HubbleSimulator {
     this.tokens.clear()
     this.walletPaise = (decimalToMinor(this.config.walletRupees) ?? 0)
     this.cardCounter = 0
+  }
+
+  /**
+   * Settles every PROCESSING order whose time has come and tells the partner by callback, as
+   * Hubble does for orders that were PROCESSING. Returns how many callbacks were sent.
+   */
+  async deliverDue(): Promise<number> {
+    const url = this.config.webhookUrl
+    let sent = 0
+    for (const order of this.orders.values()) {
+      if (order.status !== 'PROCESSING' || order.notified) continue
+      this.settle(order)
+      if (order.status === 'PROCESSING') continue
+      order.notified = true
+      if (!url || this.config.webhookMode === 'none') continue
+      const body = JSON.stringify({ id: order.id, status: order.status })
+      const signature = createHmac('sha256', this.config.webhookMode === 'bad-signature' ? 'not-the-secret' : this.config.webhookSecret).update(body).digest('base64')
+      const times = this.config.webhookMode === 'duplicate' ? 2 : 1
+      for (let i = 0; i < times; i++) {
+        await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Verify': signature }, body }).catch(() => undefined)
+        sent += 1
+      }
+    }
+    return sent
   }
 
   /** Every token stops working at once (as if Hubble rotated its keys). */
@@ -177,7 +215,9 @@ export class HubbleSimulator {
       createdAt: now,
       settleAt: outcome.kind === 'processing' ? (outcome.settleAfterMs === null ? null : now + outcome.settleAfterMs) : now,
       then: outcome.kind === 'processing' ? outcome.then : outcome.kind === 'failed' ? 'failed' : 'success',
-      reads: 0
+      reads: 0,
+      // Only orders that were PROCESSING are called back.
+      notified: outcome.kind !== 'processing'
     }
     if (outcome.kind === 'failed') created.failureReason = outcome.reason
     this.orders.set(created.id, created)
