@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BrandSchema, GiftOrderSchema, GiftSaleSchema, SellInputSchema } from '../domain/giftcards'
+import { BrandSchema, GiftOrderLookupSchema, GiftOrderSchema, GiftOrderStatusSchema, GiftSaleSchema, SellInputSchema } from '../domain/giftcards'
 import { defineFeature } from '../ipc/channel-table'
 import { MoneySchema } from '../money'
 import { NoInput, ReferenceSchema } from './common'
@@ -31,6 +31,21 @@ export const hubbleFeature = defineFeature({
       access: 'staff',
       input: z.object({ referenceId: ReferenceSchema }).strict(),
       output: GiftOrderSchema
+    },
+    'giftcards:lookup': {
+      summary:
+        'A gift card order by Hubble order id or by reference id, asked of Hubble, so orders placed by another till or system are found too: status, amount, masked cards.',
+      access: 'staff',
+      input: z.union([z.object({ orderId: ReferenceSchema }).strict(), z.object({ referenceId: ReferenceSchema }).strict()]),
+      output: GiftOrderLookupSchema
+    },
+    'giftcards:orders': {
+      summary: 'This till’s gift card orders, newest first, optionally of one status and one day (YYYY-MM-DD, in the store’s zone).',
+      access: 'staff',
+      input: z
+        .object({ status: GiftOrderStatusSchema.optional(), day: z.iso.date().optional(), limit: z.number().int().min(1).max(200).default(50) })
+        .strict(),
+      output: z.array(GiftOrderSchema)
     },
     'giftcards:wallet': {
       summary: 'The balance of the store’s Hubble wallet, which every sale is paid from.',

@@ -71,3 +71,15 @@ export const SellInputSchema = z
   .strict()
 export type SellInput = z.infer<typeof SellInputSchema>
 export type Card = z.infer<typeof CardSchema>
+
+/** An order as Hubble knows it, whichever till or system placed it; `local` when it is one of this till's. */
+export const GiftOrderLookupSchema = z.object({
+  orderId: z.string(),
+  referenceId: z.string(),
+  hubbleStatus: z.string(),
+  cards: z.array(MaskedCardSchema),
+  failureReason: z.string().nullable(),
+  local: GiftOrderSchema.nullable(),
+  requestId: z.string()
+})
+export type GiftOrderLookup = z.infer<typeof GiftOrderLookupSchema>

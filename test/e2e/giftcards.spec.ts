@@ -30,8 +30,14 @@ test('a cashier sells a gift card and hands over the card number and PIN, shown 
   const cards = page.getByTestId('gift-cards').getByRole('row')
   await expect(cards).toHaveCount(3)
   await expect(cards.nth(1)).toContainText(/\d{13}\s*\d{6}/)
+  const reference = await page.getByRole('table', { name: 'Gift card orders of this till today' }).getByRole('row').nth(1).getByRole('cell').nth(1).textContent()
   await page.getByRole('button', { name: 'New sale' }).click()
   await expect(page.getByLabel('Find a brand')).toBeVisible()
+  // Looked up again at Hubble: the card only by its last four, never its PIN.
+  await page.getByLabel('Order or reference id').fill(reference ?? '')
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
+  await expect(page.getByTestId('gift-lookup')).toContainText('SUCCESS')
+  await expect(page.getByTestId('gift-lookup')).toContainText(/••••\d{4}/)
 })
 
 test('a failed order, an amount rule and an order Hubble is still processing are each said in words', async ({ page, till }) => {

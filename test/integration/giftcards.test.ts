@@ -171,6 +171,30 @@ describe('selling Hubble gift cards in training mode', () => {
     expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })
 
+  it('looks orders up at Hubble by order id or reference, placed here or elsewhere, and lists this till’s own by status and day', async () => {
+    const { core, sim } = await till()
+    const mine = valueOf(await sell(core, B.zomato, [{ denomination: 50000, quantity: 1 }]))
+    const failed = valueOf(await sell(core, B.nykaaFails, [{ denomination: 10000, quantity: 1 }]))
+    const byId = valueOf(await core.call('giftcards:lookup', { orderId: mine.order.orderId ?? '' }))
+    expect(byId).toMatchObject({ referenceId: mine.order.referenceId, hubbleStatus: 'SUCCESS', local: { status: 'succeeded' }, cards: [{ hasPin: true }] })
+    expect(JSON.stringify(byId)).not.toContain(mine.cards[0]?.cardPin ?? 'no pin')
+
+    // An order another till placed: Hubble knows it, this till does not.
+    const other = await fetch(`${sim.url}/v1/partners/orders`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${((await (await fetch(`${sim.url}/v1/partners/auth/login`, { method: 'POST', body: JSON.stringify({ clientId: sim.clientId, clientSecret: sim.clientSecret }) })).json()) as { token: string }).token}` },
+      body: JSON.stringify({ productId: B.zomato, referenceId: 'OTHER-TILL-1', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }] })
+    })
+    expect(other.status).toBe(200)
+    expect(valueOf(await core.call('giftcards:lookup', { referenceId: 'OTHER-TILL-1' }))).toMatchObject({ hubbleStatus: 'SUCCESS', local: null })
+    expect(errorOf(await core.call('giftcards:lookup', { referenceId: 'NOBODY' }))).toMatchObject({ code: 'not_found', params: { reason: 'gift_order_unknown' } })
+
+    expect(valueOf(await core.call('giftcards:orders', {})).map((o) => o.referenceId)).toEqual([failed.order.referenceId, mine.order.referenceId])
+    expect(valueOf(await core.call('giftcards:orders', { status: 'failed' })).map((o) => o.referenceId)).toEqual([failed.order.referenceId])
+    expect(valueOf(await core.call('giftcards:orders', { day: '2026-11-22' }))).toHaveLength(2)
+    expect(valueOf(await core.call('giftcards:orders', { day: '2026-11-21' }))).toHaveLength(0)
+  })
+
   it('checks every amount rule of the brand before anything is sent, each with its own reason', async () => {
     const { core, sim } = await till()
     const reason = async (productId: string, lines: { denomination: number; quantity: number }[]) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { hubbleFeature } from '../../../../shared/channels/hubble'
 import type { HandlersOf } from '../../dispatch'
+import { readPreferences } from '../../db/repos/preferences-repo'
 import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
 import { HubbleConnection } from './connection'
 import { GiftOrdersRepo } from './orders-repo'
@@ -45,6 +46,8 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     'giftcards:sync': () => sales.syncCatalogue(),
     'giftcards:sell': (input, call) => sales.sell(input, call.actor),
     'giftcards:order': ({ referenceId }) => sales.view(referenceId),
+    'giftcards:lookup': (input) => sales.lookup(input),
+    'giftcards:orders': ({ status, day, limit }) => sales.list({ ...(status ? { status } : {}), ...(day ? { day } : {}), limit }, readPreferences(ctx.db).timeZone),
     'giftcards:wallet': () => sales.wallet()
   }
   const runtime: HubbleRuntime = {

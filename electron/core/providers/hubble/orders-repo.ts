@@ -54,6 +54,16 @@ export class GiftOrdersRepo {
     return row ? toView(row) : undefined
   }
 
+  /** Newest first; `from`/`to` bound the creation time (UTC ISO). */
+  list(filter: { status?: GiftOrderStatus; from?: string; to?: string; limit: number }): GiftOrder[] {
+    return this.db
+      .prepare<[string | null, string | null, string | null, string | null, string | null, string | null, number], OrderRow>(
+        'SELECT * FROM gift_orders WHERE (? IS NULL OR status = ?) AND (? IS NULL OR created_at >= ?) AND (? IS NULL OR created_at < ?) ORDER BY id DESC LIMIT ?'
+      )
+      .all(filter.status ?? null, filter.status ?? null, filter.from ?? null, filter.from ?? null, filter.to ?? null, filter.to ?? null, filter.limit)
+      .map(toView)
+  }
+
   byOrderId(orderId: string): GiftOrder | undefined {
     const row = this.db.prepare<[string], OrderRow>('SELECT * FROM gift_orders WHERE hubble_order_id = ?').get(orderId)
     return row ? toView(row) : undefined

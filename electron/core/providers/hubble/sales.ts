@@ -1,5 +1,6 @@
 import { TillError } from '../../../../shared/errors'
-import type { GiftOrder, GiftSale, SellInput } from '../../../../shared/domain/giftcards'
+import type { GiftOrder, GiftOrderLookup, GiftSale, SellInput } from '../../../../shared/domain/giftcards'
+import { dayBounds } from '../../../../shared/time'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { inr } from '../../../../shared/money'
 import { readJson } from '../../journal/journal-store'
@@ -95,6 +96,34 @@ export class GiftCardSales {
       this.ctx.events.emit('giftcards:changed', this.view(order.referenceId))
     }
     return moved
+  }
+
+  /** An order as Hubble knows it, placed here or anywhere else; never with whole card numbers or PINs. */
+  async lookup(by: { orderId: string } | { referenceId: string }): Promise<GiftOrderLookup> {
+    const client = await this.connection.client()
+    const answer = 'orderId' in by ? await client.order(by.orderId) : await client.orderByReference(by.referenceId)
+    if (answer.kind === 'refused' && answer.error.id === 'E001') {
+      throw new TillError('not_found', 'Hubble has no such order. Check the id and try again.', { requestId: answer.requestId, params: { reason: 'gift_order_unknown' } })
+    }
+    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `Hubble could not be asked about the order (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    const order = answer.value
+    const local = this.orders.get(order.referenceId) ?? null
+    if (local) this.orders.addRequestId(local.referenceId, answer.requestId)
+    return {
+      orderId: order.id,
+      referenceId: order.referenceId,
+      hubbleStatus: order.status.toUpperCase(),
+      cards: maskedCards(cardsOf(order)),
+      failureReason: order.failureReason ?? null,
+      local: local ? this.view(local.referenceId) : null,
+      requestId: answer.requestId
+    }
+  }
+
+  /** This till's orders, newest first; a day is the store's calendar day. */
+  list(filter: { status?: GiftOrder['status']; day?: string; limit: number }, timeZone: string): GiftOrder[] {
+    const bounds = filter.day ? dayBounds(filter.day, timeZone) : null
+    return this.orders.list({ ...(filter.status ? { status: filter.status } : {}), ...(bounds ? { from: bounds.from, to: bounds.to } : {}), limit: filter.limit })
   }
 
   /**

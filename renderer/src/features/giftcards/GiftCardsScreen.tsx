@@ -6,6 +6,7 @@ import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
+import { GiftOrders } from './GiftOrders'
 
 interface Line {
   amount: string
@@ -227,6 +228,7 @@ export function GiftCardsScreen() {
           )}
         </>
       )}
+      <GiftOrders />
     </section>
   )
 }

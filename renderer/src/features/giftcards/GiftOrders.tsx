@@ -1,0 +1,92 @@
+import { useEffect, useId, useState } from 'react'
+import type { GiftOrderLookup } from '../../../../shared/domain/giftcards'
+import type { TillErrorData } from '../../../../shared/errors'
+import { formatMoney } from '../../../../shared/money'
+import { formatInstant } from '../../../../shared/time'
+import { useApp, useT, useTillClient } from '../../app/till-context'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useChannel } from '../settings/use-channel'
+
+/** Looking an order up at Hubble (placed here or anywhere), and this till's orders of today, newest first. */
+export function GiftOrders() {
+  const t = useT()
+  const client = useTillClient()
+  const { language, timeZone } = useApp((state) => state.preferences)
+  const id = useId()
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
+  const orders = useChannel('giftcards:orders', { day: today })
+  const [reference, setReference] = useState('')
+  const [found, setFound] = useState<GiftOrderLookup | null>(null)
+  const [error, setError] = useState<TillErrorData | null>(null)
+  useEffect(() => client.subscribe('giftcards:changed', () => void orders.reload()), [client, orders])
+
+  const find = async (): Promise<void> => {
+    const text = reference.trim()
+    if (text === '') return
+    // Hubble's order ids are 26-character ULIDs; anything else is a reference id.
+    const result = await client.call('giftcards:lookup', /^[0-9A-HJKMNP-TV-Z]{26}$/.test(text) ? { orderId: text } : { referenceId: text })
+    setFound(result.ok ? result.value : null)
+    setError(result.ok ? null : result.error)
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="gift-orders">
+      <h2 id={`${id}-title`}>{t('gift.lookup')}</h2>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void find()
+        }}
+      >
+        <label htmlFor={`${id}-ref`}>{t('gift.reference')}</label>
+        <input id={`${id}-ref`} value={reference} onChange={(event) => setReference(event.target.value)} autoComplete="off" spellCheck={false} />
+        <button type="submit">{t('gift.find')}</button>
+      </form>
+      {error && <ErrorNotice error={error} t={t} />}
+      {found && (
+        <dl className="error-details" data-testid="gift-lookup">
+          <dt>{t('gift.reference')}</dt>
+          <dd>{found.referenceId}</dd>
+          <dt>Hubble</dt>
+          <dd>
+            {found.orderId} · {found.hubbleStatus}
+            {found.failureReason ? ` · ${found.failureReason}` : ''}
+          </dd>
+          {found.cards.map((card) => (
+            <div key={card.id} className="contents">
+              <dt>{t('gift.cardNumber')}</dt>
+              <dd>
+                ••••{card.last4} · {formatMoney(card.amount, language)} · {card.validTill ?? '—'}
+              </dd>
+            </div>
+          ))}
+          <dt>{t('error.requestId')}</dt>
+          <dd>{found.requestId}</dd>
+        </dl>
+      )}
+      <table className="table" aria-label={t('gift.todaysOrders')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('gift.when')}</th>
+            <th scope="col">{t('gift.reference')}</th>
+            <th scope="col">{t('gift.brandColumn')}</th>
+            <th scope="col">{t('gift.amount')}</th>
+            <th scope="col">{t('gift.statusColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(orders.value ?? []).map((order) => (
+            <tr key={order.referenceId}>
+              <td>{formatInstant(order.createdAt, timeZone, language)}</td>
+              <td className="code">{order.referenceId}</td>
+              <td>{order.brand.title}</td>
+              <td>{formatMoney(order.amount, language)}</td>
+              <td>{t(`gift.status.${order.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
