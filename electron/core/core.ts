@@ -166,7 +166,7 @@ export function createCore(options: CoreOptions): Core {
   applyReceiver()
 
   const handlers = combineHandlers(
-    appHandlers(context, { version: options.version, host: options.host }),
+    appHandlers(context, { version: options.version, host: options.host }, providers),
     authHandlers(context),
     staffHandlers(context),
     settingsHandlers(context, receiver, applyReceiver),

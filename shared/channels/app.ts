@@ -3,6 +3,17 @@ import { AppInfoSchema } from '../domain/app-info'
 import { LanguageInputSchema, PreferencesSchema } from '../domain/preferences'
 import { ProviderStatusListSchema } from '../domain/providers'
 import { defineFeature } from '../ipc/channel-table'
+
+export const AlertSchema = z.object({
+  provider: z.string(),
+  name: z.string(),
+  kind: z.enum(['error_rate', 'wallet_low']),
+  params: z.record(z.string(), z.union([z.string(), z.number()]))
+})
+export type Alert = z.infer<typeof AlertSchema>
+
+const WindowSchema = z.object({ calls: z.number().int(), failed: z.number().int() })
+export const ErrorRateSchema = z.object({ provider: z.string(), name: z.string(), hour: WindowSchema, day: WindowSchema })
 import { NoInput } from './common'
 
 /** The shell: what the till is, its preferences and its providers' state. */
@@ -25,6 +36,18 @@ export const appFeature = defineFeature({
       access: 'public',
       input: LanguageInputSchema,
       output: PreferencesSchema
+    },
+    'app:alerts': {
+      summary: 'What the top bar warns about now: a provider failing often (its error rate in the last hour above the store’s threshold), a gift card wallet running low.',
+      access: 'staff',
+      input: NoInput,
+      output: z.array(AlertSchema)
+    },
+    'providers:errorRates': {
+      summary: 'Each provider’s calls and failed calls (no answer, refused or a 4xx/5xx status) over the last hour and the last day.',
+      access: 'manager',
+      input: NoInput,
+      output: z.array(ErrorRateSchema)
     },
     'providers:status': {
       summary: 'Each provider with its mode and whether it is reachable, as last seen by a real call or probe.',

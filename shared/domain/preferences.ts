@@ -49,7 +49,9 @@ export const PreferencesSchema = z.object({
     perShiftCap: z.number().int().min(0)
   }),
   /** The receiver of provider callbacks (off by default): the address and port it listens on, behind the store's reverse proxy. */
-  callbacks: CallbackSettingsSchema
+  callbacks: CallbackSettingsSchema,
+  /** The top bar warns when a provider's calls failed this often in the last hour (with at least 4 calls) [ASSUMED default]. */
+  errorRateAlertPercent: z.number().int().min(1).max(100)
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 

@@ -195,6 +195,21 @@ describe('selling Hubble gift cards in training mode', () => {
     expect(valueOf(await core.call('giftcards:orders', { day: '2026-11-21' }))).toHaveLength(0)
   })
 
+  it('warns in the top bar when the wallet is low (a read balance or Hubble’s callback) and when a provider fails often', async () => {
+    const { core, sim } = await till({ walletRupees: 3000 })
+    valueOf(await core.call('giftcards:wallet', {}))
+    expect(valueOf(await core.call('app:alerts', {}))).toContainEqual({ provider: 'hubble', name: 'Hubble gift cards', kind: 'wallet_low', params: { balance: '3000.00', threshold: '5000.00' } })
+    valueOf(await core.call('settings:setProvider', { provider: 'hubble', values: { lowBalanceRupees: '1000' } }))
+    valueOf(await core.call('giftcards:wallet', {}))
+    expect(valueOf(await core.call('app:alerts', {})).filter((a) => a.kind === 'wallet_low')).toEqual([])
+
+    sim.faults.add({ route: 'wallet', kind: 'status', status: 503 })
+    for (let i = 0; i < 4; i++) await core.call('giftcards:wallet', {})
+    const rates = valueOf(await core.call('providers:errorRates', {})).find((r) => r.provider === 'hubble')
+    expect(rates?.hour.failed).toBe(4)
+    expect(valueOf(await core.call('app:alerts', {}))).toContainEqual(expect.objectContaining({ provider: 'hubble', kind: 'error_rate' }))
+  })
+
   it('checks every amount rule of the brand before anything is sent, each with its own reason', async () => {
     const { core, sim } = await till()
     const reason = async (productId: string, lines: { denomination: number; quantity: number }[]) => {

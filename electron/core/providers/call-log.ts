@@ -43,6 +43,17 @@ export class CallLog {
     }
   }
 
+  /** Calls and failed calls (no answer, or a 4xx/5xx status) per provider since a moment. */
+  stats(since: string): Map<string, { calls: number; failed: number }> {
+    this.flush()
+    const rows = this.db
+      .prepare<[string], { provider: string; calls: number; failed: number }>(
+        'SELECT provider, count(*) AS calls, sum(CASE WHEN status IS NULL OR status >= 400 THEN 1 ELSE 0 END) AS failed FROM provider_calls WHERE at >= ? GROUP BY provider'
+      )
+      .all(since)
+    return new Map(rows.map((r) => [r.provider, { calls: r.calls, failed: r.failed }]))
+  }
+
   /** Writes what is buffered now (also on close, and before anyone reads the log). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer)

@@ -61,6 +61,8 @@ export interface ProviderRuntime {
   probe?(): Promise<void>
   /** What it did since a moment (the start of the shift), for the shift report. */
   shiftSummary?(since: string): ShiftLine[]
+  /** What the top bar should warn about for this provider now (a wallet running low, say). */
+  alerts?(): { kind: 'wallet_low'; params: Record<string, string | number> }[]
   /** Housekeeping the core runs at start and then every minute (releasing what is held for nothing, say). */
   maintain?(): void
   /** Callbacks the provider sends to the till's receiver. */

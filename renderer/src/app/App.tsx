@@ -7,6 +7,7 @@ import { useIdleLock } from './use-idle-lock'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ModeBanner } from './ModeBanner'
+import { Alerts } from './Alerts'
 import { CloseShift } from './CloseShift'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, type ScreenId } from './screens'
@@ -25,6 +26,7 @@ function TopBar() {
       <span className="brand">{t('app.name')}</span>
       <ProviderIndicators />
       {session && !session.locked && <OfflineExposure />}
+      {session && !session.locked && <Alerts />}
       <LanguageSwitch />
     </header>
   )

@@ -56,6 +56,10 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     operations: { [PLACE_ORDER]: placeOrder },
     handlers,
     probe: () => connection.probe(),
+    alerts: () => {
+      const low = sales.walletLow()
+      return low ? [{ kind: 'wallet_low' as const, params: { balance: low.balance, threshold: low.threshold } }] : []
+    },
     webhooks: [hubbleWebhook(ctx, sales)],
     maintain: () => {
       // One round at a time: polls and the daily sync go out while nothing else of ours is on the way.
@@ -81,7 +85,16 @@ export const hubbleModule: ProviderModule<HubbleRuntime> = {
     fields: [
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_HUBBLE_CLIENT_ID', required: true },
       { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_HUBBLE_CLIENT_SECRET', required: true },
-      { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, env: 'TILL_HUBBLE_WEBHOOK_SECRET', required: false }
+      { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, env: 'TILL_HUBBLE_WEBHOOK_SECRET', required: false },
+      {
+        key: 'lowBalanceRupees',
+        label: 'warn when the wallet is below (₹)',
+        secret: false,
+        env: 'TILL_HUBBLE_LOW_BALANCE',
+        required: false,
+        defaultValue: '5000',
+        pattern: { regex: /^\d{1,9}$/, message: 'The low-balance warning is a whole number of rupees' }
+      }
     ],
     baseUrls: { sandbox: 'https://api.dev.myhubble.money', production: 'https://api.myhubble.money' }
   },

@@ -173,6 +173,24 @@ export class GiftCardSales {
   async wallet(): Promise<{ balance: ReturnType<typeof inr> }> {
     const answer = await (await this.connection.client()).wallet()
     if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `The wallet balance could not be read from Hubble (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
-    return { balance: inr(paiseOf(answer.value.balance) ?? 0) }
+    const balance = paiseOf(answer.value.balance) ?? 0
+    this.noteBalance(balance)
+    return { balance: inr(balance) }
+  }
+
+  /** A balance seen (read, or said by Hubble's Wallet Low Balance callback): below the store's threshold raises the alert, above clears it. */
+  noteBalance(balancePaise: number, thresholdPaise = this.thresholdPaise()): void {
+    this.low = balancePaise < thresholdPaise ? { balancePaise, thresholdPaise } : null
+  }
+
+  /** The wallet alert for the top bar, in rupees as people read them, or null. */
+  walletLow(): { balance: string; threshold: string } | null {
+    return this.low ? { balance: (this.low.balancePaise / 100).toFixed(2), threshold: (this.low.thresholdPaise / 100).toFixed(2) } : null
+  }
+
+  private low: { balancePaise: number; thresholdPaise: number } | null = null
+
+  private thresholdPaise(): number {
+    return (Number(this.ctx.settings.values('hubble')['lowBalanceRupees'] ?? 5000) || 0) * 100
   }
 }

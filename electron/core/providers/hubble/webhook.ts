@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import { z } from 'zod'
 import type { ModuleContext } from '../module'
 import { bodyKey, sameSecret, type WebhookRoute } from '../../webhooks/receiver'
+import { paiseOf } from './map'
 import type { GiftCardSales } from './sales'
 
 const OrderEventSchema = z.object({ id: z.string().min(1), status: z.string() })
@@ -28,6 +29,8 @@ export function hubbleWebhook(ctx: ModuleContext, sales: GiftCardSales): Webhook
       const low = LowBalanceSchema.safeParse(json)
       if (low.success) {
         ctx.log.warn('Hubble says the wallet balance is low', { balance: String(low.data.balance), threshold: String(low.data.threshold) })
+        const balance = paiseOf(low.data.balance) ?? 0
+        sales.noteBalance(balance, Math.max(paiseOf(low.data.threshold) ?? 0, balance + 1))
         return 'wallet low'
       }
       if (json && typeof json === 'object' && ('amountRestrictions' in json || 'denominationType' in json)) {
