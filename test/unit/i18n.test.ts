@@ -41,6 +41,13 @@ describe('translations', () => {
     expect(translator('en')('audit.intact', { count: 1 })).toBe('The log is intact: its 1 entry checks out.')
   })
 
+  it('have a sentence for every documented Hubble error id, in every language', () => {
+    for (const id of ['E001', 'E100', 'E101', 'E102', 'E150', 'E151', 'E152', 'E153', 'E154', 'E155', 'E156', 'E157', 'E158', 'E159', 'E160', 'E300']) {
+      for (const language of languages) expect(dictionaries[language][`gift.error.${id}` as keyof typeof en], `${language} ${id}`).toMatch(/\.$|:/)
+    }
+    expect(translator('en')('gift.error.E300')).toBe('The store’s gift card account is empty: call a manager.')
+  })
+
   it('refuse two features defining the same key', () => {
     const a = defineMessages({ en: { 'x.title': 'A' }, vi: { 'x.title': 'A' } })
     const b = defineMessages({ en: { 'x.title': 'B' }, vi: { 'x.title': 'B' } })

@@ -3,7 +3,7 @@ import type { Brand, GiftOrder, GiftSale } from '../../../../shared/domain/giftc
 import type { TillErrorData } from '../../../../shared/errors'
 import { decimalToMinor, formatMoney, inr } from '../../../../shared/money'
 import { useApp, useT, useTillClient } from '../../app/till-context'
-import type { Translate } from '../../i18n/i18n'
+import { isMessageKey, type Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
 import { GiftOrders } from './GiftOrders'
@@ -20,6 +20,12 @@ function BrandRules(props: { brand: Brand; t: Translate }) {
   const r = brand.rules
   if (brand.denominationType === 'FIXED') return <p className="hint">{t('gift.fixed', { amounts: (r.denominations ?? []).map((d) => rupees(d.amount)).join(', ') })}</p>
   return <p className="hint">{t('gift.flexible', { min: rupees(r.minVoucher?.amount ?? 0), max: rupees(r.maxVoucher?.amount ?? 0) })}</p>
+}
+
+/** A failed order in words: Hubble's documented error ids have their own sentence, anything else says Hubble's reason. */
+function failureSentence(order: GiftOrder, t: Translate): string {
+  const key = `gift.error.${order.failure?.code ?? ''}`
+  return isMessageKey(key) ? t(key) : t('gift.failed', { reason: order.failure?.message ?? '—' })
 }
 
 /** What became of a sale, in words; the cards whole when Hubble issued them now. */
@@ -71,7 +77,7 @@ function SaleResult(props: { sale: GiftSale; order: GiftOrder; t: Translate; onN
       )}
       {order.status === 'failed' && (
         <p className="notice notice-error" role="alert">
-          {order.failure?.code === 'E300' ? t('gift.failedE300') : t('gift.failed', { reason: order.failure?.message ?? '—' })}
+          {failureSentence(order, t)}
         </p>
       )}
       <button type="button" className="primary" onClick={props.onNew}>
