@@ -47,6 +47,12 @@ export const hubbleFeature = defineFeature({
         .strict(),
       output: z.array(GiftOrderSchema)
     },
+    'giftcards:showAgain': {
+      summary: 'Shows the cards of one of this till’s issued orders whole again (fetched from Hubble, never kept); who did it goes to the audit log.',
+      access: 'staff',
+      input: z.object({ referenceId: ReferenceSchema }).strict(),
+      output: GiftSaleSchema
+    },
     'giftcards:wallet': {
       summary: 'The balance of the store’s Hubble wallet, which every sale is paid from.',
       access: 'manager',

@@ -20,7 +20,8 @@ export const auditActions = [
   'shift_closed',
   'offline_accepted',
   'till_identity_changed',
-  'manager_recovered'
+  'manager_recovered',
+  'gift_cards_shown'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

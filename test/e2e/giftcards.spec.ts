@@ -38,6 +38,8 @@ test('a cashier sells a gift card and hands over the card number and PIN, shown 
   await page.getByRole('button', { name: 'Find', exact: true }).click()
   await expect(page.getByTestId('gift-lookup')).toContainText('SUCCESS')
   await expect(page.getByTestId('gift-lookup')).toContainText(/••••\d{4}/)
+  await page.getByRole('button', { name: /^Show the cards again/ }).click()
+  await expect(page.getByTestId('gift-cards-again').getByRole('row')).toHaveCount(2)
 })
 
 test('a failed order, an amount rule and an order Hubble is still processing are each said in words', async ({ page, till }) => {

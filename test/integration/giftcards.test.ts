@@ -60,6 +60,12 @@ describe('selling Hubble gift cards in training mode', () => {
     }
     expect(valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })).cards).toEqual(sale.order.cards)
     expect(sim.sim.orders.size).toBe(1)
+    // Shown whole again only by asking Hubble, and the audit log says who did.
+    const again = valueOf(await core.call('giftcards:showAgain', { referenceId: sale.order.referenceId }))
+    expect(again.cards.map((c) => c.cardPin)).toEqual(sale.cards.map((c) => c.cardPin))
+    const [entry] = valueOf(await core.call('audit:list', { limit: 1 }))
+    expect(entry).toMatchObject({ action: 'gift_cards_shown', subject: sale.order.referenceId, actorName: 'Mai Manager' })
+    expect(JSON.stringify(entry)).not.toContain(card?.cardPin ?? 'x')
   })
 
   it('says why a failed order failed, and an empty wallet in words', async () => {

@@ -48,6 +48,7 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     'giftcards:order': ({ referenceId }) => sales.view(referenceId),
     'giftcards:lookup': (input) => sales.lookup(input),
     'giftcards:orders': ({ status, day, limit }) => sales.list({ ...(status ? { status } : {}), ...(day ? { day } : {}), limit }, readPreferences(ctx.db).timeZone),
+    'giftcards:showAgain': ({ referenceId }, call) => sales.showAgain(referenceId, call.actor),
     'giftcards:wallet': () => sales.wallet()
   }
   const runtime: HubbleRuntime = {

@@ -120,6 +120,18 @@ export class GiftCardSales {
     }
   }
 
+  /** The cards of an issued order, whole, fetched again from Hubble (they are never kept); audited. */
+  async showAgain(referenceId: string, actor: StaffSummary | null): Promise<GiftSale> {
+    const order = this.view(referenceId)
+    if (order.status !== 'succeeded' || !order.orderId) throw new TillError('conflict', `Order ${referenceId} has no issued cards to show.`, { params: { reason: 'gift_no_cards' } })
+    const answer = await (await this.connection.client()).order(order.orderId)
+    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `Hubble could not be asked for the cards (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    this.orders.addRequestId(referenceId, answer.requestId)
+    const cards = cardsOf(answer.value)
+    this.ctx.audit.append({ actor, action: 'gift_cards_shown', subject: referenceId, outcome: 'ok', detail: { cards: cards.length, last4: cards.map((c) => (c.cardNumber ?? '').slice(-4)).join(' ') } })
+    return { order: this.view(referenceId), cards }
+  }
+
   /** This till's orders, newest first; a day is the store's calendar day. */
   list(filter: { status?: GiftOrder['status']; day?: string; limit: number }, timeZone: string): GiftOrder[] {
     const bounds = filter.day ? dayBounds(filter.day, timeZone) : null

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import type { GiftOrderLookup } from '../../../../shared/domain/giftcards'
+import type { GiftOrderLookup, GiftSale } from '../../../../shared/domain/giftcards'
 import type { TillErrorData } from '../../../../shared/errors'
 import { formatMoney } from '../../../../shared/money'
 import { formatInstant } from '../../../../shared/time'
@@ -20,7 +20,14 @@ export function GiftOrders() {
   const [error, setError] = useState<TillErrorData | null>(null)
   useEffect(() => client.subscribe('giftcards:changed', () => void orders.reload()), [client, orders])
 
+  const [shown, setShown] = useState<GiftSale | null>(null)
+  const showAgain = async (referenceId: string): Promise<void> => {
+    const result = await client.call('giftcards:showAgain', { referenceId })
+    setShown(result.ok ? result.value : null)
+    setError(result.ok ? null : result.error)
+  }
   const find = async (): Promise<void> => {
+    setShown(null)
     const text = reference.trim()
     if (text === '') return
     // Hubble's order ids are 26-character ULIDs; anything else is a reference id.
@@ -64,6 +71,24 @@ export function GiftOrders() {
           <dt>{t('error.requestId')}</dt>
           <dd>{found.requestId}</dd>
         </dl>
+      )}
+      {found?.local?.status === 'succeeded' && (
+        <button type="button" onClick={() => void showAgain(found.referenceId)}>
+          {t('gift.showAgain')}
+        </button>
+      )}
+      {shown && (
+        <table className="table" data-testid="gift-cards-again">
+          <tbody>
+            {shown.cards.map((card) => (
+              <tr key={card.id}>
+                <td className="code">{card.cardNumber ?? '—'}</td>
+                <td className="code">{card.cardPin ?? '—'}</td>
+                <td>{formatMoney(card.amount, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <table className="table" aria-label={t('gift.todaysOrders')}>
         <thead>
