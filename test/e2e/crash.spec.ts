@@ -20,7 +20,7 @@ interface Till {
   rpc(channel: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
 }
 
-async function startTill(dataDir: string, sandboxUrl: string, crashAt?: string): Promise<Till> {
+async function startTill(dataDir: string, sandboxUrl: string, crashAt?: string, hubble?: { url: string; clientId: string; clientSecret: string }): Promise<Till> {
   const child = spawn(process.execPath, ['out/web-host/index.mjs'], {
     env: {
       ...process.env,
@@ -30,6 +30,7 @@ async function startTill(dataDir: string, sandboxUrl: string, crashAt?: string):
       TILL_GOTIT_BASE_URL: sandboxUrl,
       TILL_GOTIT_PIN: '1212',
       TILL_GOTIT_TIMEOUT_MS: '3000',
+      ...(hubble ? { TILL_HUBBLE_MODE: 'sandbox', TILL_HUBBLE_BASE_URL: hubble.url, TILL_HUBBLE_CLIENT_ID: hubble.clientId, TILL_HUBBLE_CLIENT_SECRET: hubble.clientSecret } : {}),
       ...(crashAt ? { TILL_CRASH_TEST: '1', TILL_CRASH_AT: crashAt } : {})
     },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -110,6 +111,35 @@ test('SIGKILL at every point of a redemption loses nothing and doubles nothing',
     for (const code of confirmed) expect(state.uses[code], `confirmed ${code}`).toBe(1)
     for (const { code } of crashed) expect(state.uses[code], `crashed ${code}`).toBe(1)
     expect(Object.values(state.uses).every((uses) => uses === 1)).toBe(true)
+  } finally {
+    stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+test('SIGKILL while a gift card order is in flight: the restarted till settles it, and there is one order', async () => {
+  test.setTimeout(90_000)
+  const { sandbox, hubble, stop } = await startGotItSandbox()
+  const dataDir = mkdtempSync(join(tmpdir(), 'till-crash-gift-'))
+  const sale = { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } }
+  try {
+    const setup = await startTill(dataDir, sandbox.url, undefined, hubble)
+    expect((await setup.rpc('giftcards:sync')).ok).toBe(true)
+    setup.child.kill('SIGTERM')
+    await setup.exited
+    for (const point of ['after-journal-write', 'after-provider-answer']) {
+      const doomed = await startTill(dataDir, sandbox.url, point, hubble)
+      await expect(doomed.rpc('giftcards:sell', sale)).rejects.toThrow()
+      expect(await doomed.exited).toBeNull()
+      const revived = await startTill(dataDir, sandbox.url, undefined, hubble)
+      await expect.poll(() => unsettled(revived), { timeout: 15_000 }).toEqual([])
+      const orders = (await revived.rpc('giftcards:orders', {})).value as { referenceId: string; status: string }[]
+      expect(orders[0]?.status, point).toBe('succeeded')
+      const state = (await hubble.control('state')) as { orders: { referenceId: string }[] }
+      expect(state.orders.filter((o) => o.referenceId === orders[0]?.referenceId), point).toHaveLength(1)
+      revived.child.kill('SIGTERM')
+      await revived.exited
+    }
   } finally {
     stop()
     rmSync(dataDir, { recursive: true, force: true })

@@ -23,23 +23,28 @@ export interface GotItSandbox {
 }
 
 /** `npm run sandbox` in its own process (built), with the line it announces itself with. */
-export async function startGotItSandbox(args: string[] = []): Promise<{ sandbox: GotItSandbox; announced: Record<string, unknown>; stop(): void }> {
+export async function startGotItSandbox(
+  args: string[] = []
+): Promise<{ sandbox: GotItSandbox; announced: Record<string, unknown>; hubble: { url: string; clientId: string; clientSecret: string; control(path: string): Promise<unknown> }; stop(): void }> {
   const child = spawn(process.execPath, ['out/web-host/sandbox.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const line = await new Promise<string>((resolve, reject) => {
+  // One JSON line per provider: Got It first, then Hubble.
+  const [line, hubbleLine] = await new Promise<string[]>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      const newline = out.indexOf('\n')
-      if (newline !== -1) resolve(out.slice(0, newline))
+      const lines = out.split('\n')
+      if (lines.length > 2) resolve(lines.slice(0, 2))
     })
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
   })
-  const announced = JSON.parse(line) as { url: string; vouchers: Record<string, string>; pin: string }
+  const announced = JSON.parse(line ?? '{}') as { url: string; vouchers: Record<string, string>; pin: string }
+  const hubbleAnnounced = JSON.parse(hubbleLine ?? '{}') as { url: string; clientId: string; clientSecret: string }
+  const hubble = { ...hubbleAnnounced, control: async (path: string) => (await (await fetch(`${hubbleAnnounced.url}/__sim/${path}`)).json()) as unknown }
   const control = async (path: string, method = 'GET', body?: unknown) => {
     const response = await fetch(`${announced.url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
     return (await response.json()) as unknown
   }
-  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, announced, stop: () => child.kill('SIGTERM') }
+  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, announced, hubble, stop: () => child.kill('SIGTERM') }
 }
 
 export const MANAGER = { name: 'Mai Manager', pin: '4826' }

@@ -3,6 +3,7 @@ import type { GiftOrder, GiftOrderLookup, GiftSale, SellInput } from '../../../.
 import { dayBounds } from '../../../../shared/time'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { inr } from '../../../../shared/money'
+import { crashPoint } from '../../journal/crash-points'
 import { readJson } from '../../journal/journal-store'
 import type { ModuleContext } from '../module'
 import type { HubbleConnection } from './connection'
@@ -48,6 +49,7 @@ export class GiftCardSales {
         return ref
       })
       .immediate()
+    crashPoint('after-journal-write')
     const row = await this.ctx.worker.runNow(this.ctx.journal.latestBySubject(referenceId)?.id ?? 0)
     const result = row ? readJson(row.result, PlaceOrderResultSchema) : null
     if (row?.state === 'rejected' && result?.status === 'NOT_PLACED') {
