@@ -30,7 +30,7 @@ test('a cashier sells a gift card and hands over the card number and PIN, shown 
   const cards = page.getByTestId('gift-cards').getByRole('row')
   await expect(cards).toHaveCount(3)
   await expect(cards.nth(1)).toContainText(/\d{13}\s*\d{6}/)
-  const reference = await page.getByRole('table', { name: 'Gift card orders of this till today' }).getByRole('row').nth(1).getByRole('cell').nth(1).textContent()
+  const reference = await page.getByRole('table', { name: 'Gift card orders of this till' }).getByRole('row').nth(1).getByRole('cell').nth(1).textContent()
   await page.getByRole('button', { name: 'New sale' }).click()
   await expect(page.getByLabel('Find a brand')).toBeVisible()
   // Looked up again at Hubble: the card only by its last four, never its PIN.
@@ -60,10 +60,32 @@ test('a failed order, an amount rule and an order Hubble is still processing are
   await expect(page.getByRole('status').filter({ hasText: 'Hubble is still issuing' })).toContainText(/Hubble is still issuing the cards\. They appear here by themselves; the order is G[0-9A-Z]+\./)
 })
 
-test('a manager sees the balance of the store’s gift card account', async ({ page, till }) => {
+test('a manager sees the balance of the store’s gift card account, syncs the catalogue, and sees each provider’s failed calls', async ({ page, till }) => {
   await till.staff()
   await page.goto(till.url)
   await openGiftCards(page)
   await page.getByRole('button', { name: 'Check the balance' }).click()
   await expect(page.getByTestId('gift-wallet')).toHaveText('Gift card account: ₹100,000.00')
+  await page.getByRole('button', { name: 'Sync catalogue now' }).click()
+  await expect(page.getByTestId('gift-sync')).toHaveText('8 brands in the catalogue (7 sold).')
+  await page.getByRole('button', { name: /^Settings/ }).click()
+  await page.getByRole('tab', { name: 'Providers' }).click()
+  await expect(page.getByRole('table', { name: 'Calls that failed' }).locator('[data-provider="hubble"]')).toContainText(/0 of \d+ \(0%\)/)
+})
+
+test('the till’s own orders are filtered by status and day', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await openGiftCards(page)
+  await fillSale(page, 'Nykaa', '200')
+  await page.getByRole('button', { name: /^Sell 1 card/ }).click()
+  await page.getByRole('button', { name: 'New sale' }).click()
+  const table = page.getByRole('table', { name: 'Gift card orders of this till' })
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await page.getByLabel('Status', { exact: true }).selectOption('succeeded')
+  await expect(table.getByRole('row')).toHaveCount(1)
+  await page.getByLabel('Status', { exact: true }).selectOption('failed')
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await page.getByLabel('Day').fill('2020-01-01')
+  await expect(table.getByRole('row')).toHaveCount(1)
 })

@@ -104,6 +104,7 @@ export function GiftCardsScreen() {
   const [error, setError] = useState<TillErrorData | null>(null)
   const [busy, setBusy] = useState(false)
   const [wallet, setWallet] = useState<string | null>(null)
+  const [syncNote, setSyncNote] = useState<string | null>(null)
 
   useEffect(
     () =>
@@ -151,9 +152,26 @@ export function GiftCardsScreen() {
             {t('gift.walletRefresh')}
           </button>
           {wallet && <span data-testid="gift-wallet">{t('gift.wallet', { amount: wallet })}</span>}
-          <button type="button" className="link-button" onClick={() => void client.call('giftcards:sync', {}).then(() => brands.reload())}>
+          <button
+            type="button"
+            className="link-button"
+            disabled={syncNote === t('gift.syncing')}
+            onClick={() => {
+              setSyncNote(t('gift.syncing'))
+              void client.call('giftcards:sync', {}).then((r) => {
+                setSyncNote(r.ok ? t('gift.synced', { count: r.value.brands, active: r.value.active }) : null)
+                if (!r.ok) setError(r.error)
+                void brands.reload()
+              })
+            }}
+          >
             {t('gift.sync')}
           </button>
+          {syncNote && (
+            <span role="status" data-testid="gift-sync">
+              {syncNote}
+            </span>
+          )}
         </div>
       )}
       {sale && order ? (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import type { GiftOrderLookup, GiftSale } from '../../../../shared/domain/giftcards'
+import type { GiftOrder, GiftOrderLookup, GiftSale } from '../../../../shared/domain/giftcards'
 import type { TillErrorData } from '../../../../shared/errors'
 import { formatMoney } from '../../../../shared/money'
 import { formatInstant } from '../../../../shared/time'
@@ -14,7 +14,9 @@ export function GiftOrders() {
   const { language, timeZone } = useApp((state) => state.preferences)
   const id = useId()
   const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
-  const orders = useChannel('giftcards:orders', { day: today })
+  const [day, setDay] = useState(today)
+  const [status, setStatus] = useState<GiftOrder['status'] | ''>('')
+  const orders = useChannel('giftcards:orders', { ...(day ? { day } : {}), ...(status ? { status } : {}) })
   const [reference, setReference] = useState('')
   const [found, setFound] = useState<GiftOrderLookup | null>(null)
   const [error, setError] = useState<TillErrorData | null>(null)
@@ -90,6 +92,19 @@ export function GiftOrders() {
           </tbody>
         </table>
       )}
+      <div className="inline-form">
+        <label htmlFor={`${id}-day`}>{t('gift.day')}</label>
+        <input id={`${id}-day`} type="date" value={day} onChange={(event) => setDay(event.target.value)} />
+        <label htmlFor={`${id}-status`}>{t('gift.statusColumn')}</label>
+        <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as GiftOrder['status'] | '')}>
+          <option value="">{t('gift.anyStatus')}</option>
+          {(['processing', 'succeeded', 'failed', 'verifying', 'needs_review'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`gift.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <table className="table" aria-label={t('gift.todaysOrders')}>
         <thead>
           <tr>
