@@ -73,6 +73,16 @@ test('a manager sees the balance of the store’s gift card account, syncs the c
   await expect(page.getByRole('table', { name: 'Calls that failed' }).locator('[data-provider="hubble"]')).toContainText(/0 of \d+ \(0%\)/)
 })
 
+test('brands are found by category as well as by name', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await openGiftCards(page)
+  await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'food' }).click()
+  await expect(page.getByRole('list', { name: 'Brands' }).getByRole('button')).toHaveText(['Zomato'])
+  await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'all' }).click()
+  await expect(page.getByRole('list', { name: 'Brands' }).getByRole('button')).toHaveCount(7)
+})
+
 test('the till’s own orders are filtered by status and day', async ({ page, till }) => {
   await till.staff()
   await page.goto(till.url)

@@ -95,7 +95,10 @@ export function GiftCardsScreen() {
   const language = useApp((state) => state.preferences.language)
   const id = useId()
   const [query, setQuery] = useState('')
-  const brands = useChannel('giftcards:brands', query.trim() === '' ? {} : { query: query.trim() })
+  const [category, setCategory] = useState('')
+  const brands = useChannel('giftcards:brands', { ...(query.trim() === '' ? {} : { query: query.trim() }), ...(category ? { category } : {}) })
+  const all = useChannel('giftcards:brands', {})
+  const categories = [...new Set((all.value ?? []).flatMap((b) => b.categories))].sort()
   const [brand, setBrand] = useState<Brand | null>(null)
   const [lines, setLines] = useState<Line[]>([{ amount: '', quantity: '1' }])
   const [customer, setCustomer] = useState({ name: '', phone: '', email: '' })
@@ -181,6 +184,13 @@ export function GiftCardsScreen() {
           <label htmlFor={`${id}-search`}>{t('gift.search')}</label>
           <input id={`${id}-search`} value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" autoFocus />
           <p className="hint">{t('gift.searchHint')}</p>
+          <div className="brand-list" role="group" aria-label={t('gift.categories')}>
+            {['', ...categories].map((c) => (
+              <button key={c || 'all'} type="button" aria-pressed={category === c} onClick={() => setCategory(c)}>
+                {c === '' ? t('gift.allCategories') : c.replace(/_/g, ' ').toLowerCase()}
+              </button>
+            ))}
+          </div>
           <ul className="brand-list" aria-label={t('gift.brands')}>
             {(brands.value ?? []).map((b) => (
               <li key={b.id}>
