@@ -84,3 +84,22 @@ export interface ProviderModule<R extends ProviderRuntime = ProviderRuntime> {
   /** `training` is how tests and benchmarks set up the module's training simulator; the module validates it. */
   create(ctx: ModuleContext, training?: unknown): R
 }
+
+/**
+ * A module's way to hand its own runtime, typed, to tests, benchmarks and scripts in the same
+ * process: `register` the runtimes it creates, `of(core)` finds the one of a running core.
+ */
+export function runtimeAccessor<R extends ProviderRuntime>(id: string, name: string) {
+  const created = new WeakSet<ProviderRuntime>()
+  return {
+    register(runtime: R): R {
+      created.add(runtime)
+      return runtime
+    },
+    of(core: { providers: ReadonlyMap<string, ProviderRuntime> }): R {
+      const runtime = core.providers.get(id)
+      if (!runtime || !created.has(runtime)) throw new Error(`This core has no ${name} module.`)
+      return runtime as R
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { vnd } from '../../../../shared/money'
 import type { gotitFeature } from '../../../../shared/channels/gotit'
 import type { HandlersOf } from '../../dispatch'
 import { namedVoucherCodes, type VoucherName } from '../../sandbox/gotit/fixtures'
-import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
+import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { BillsRepo } from './bills-repo'
 import { RefusalClassifier } from './classify'
 import { GotItConnection } from './connection'
@@ -39,14 +39,10 @@ export interface GotItRuntime extends ProviderRuntime {
   offline: OfflinePolicy
 }
 
-const runtimes = new WeakSet<ProviderRuntime>()
+const accessor = runtimeAccessor<GotItRuntime>('gotit', 'Got It')
 
 /** The Got It part of a running core, for tests, benchmarks and scripts in the same process. */
-export function gotItOf(core: { providers: ReadonlyMap<string, ProviderRuntime> }): GotItRuntime {
-  const runtime = core.providers.get('gotit')
-  if (!runtime || !runtimes.has(runtime)) throw new Error('This core has no Got It module.')
-  return runtime as GotItRuntime
-}
+export const gotItOf = accessor.of
 
 function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const connection = new GotItConnection(ctx, GotItTrainingOptionsSchema.parse(training ?? {}))
@@ -101,8 +97,7 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
     startTraining: () => connection.simulator(),
     close: () => connection.close()
   }
-  runtimes.add(runtime)
-  return runtime
+  return accessor.register(runtime)
 }
 
 /** Got It vouchers, redeemed at the till with DIRECT_FLOW (or RESERVE_FLOW by store). */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { hubbleFeature } from '../../../../shared/channels/hubble'
 import type { HandlersOf } from '../../dispatch'
 import { readPreferences } from '../../db/repos/preferences-repo'
-import type { ModuleContext, ProviderModule, ProviderRuntime } from '../module'
+import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { HubbleConnection } from './connection'
 import { GiftOrdersRepo } from './orders-repo'
 import { PLACE_ORDER, PlaceOrderOperation } from './place-order'
@@ -19,14 +19,10 @@ export interface HubbleRuntime extends ProviderRuntime {
   sales: GiftCardSales
 }
 
-const runtimes = new WeakSet<ProviderRuntime>()
+const accessor = runtimeAccessor<HubbleRuntime>('hubble', 'Hubble')
 
 /** The Hubble part of a running core, for tests, benchmarks and scripts in the same process. */
-export function hubbleOf(core: { providers: ReadonlyMap<string, ProviderRuntime> }): HubbleRuntime {
-  const runtime = core.providers.get('hubble')
-  if (!runtime || !runtimes.has(runtime)) throw new Error('This core has no Hubble module.')
-  return runtime as HubbleRuntime
-}
+export const hubbleOf = accessor.of
 
 function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
   const connection = new HubbleConnection(ctx, HubbleTrainingOptionsSchema.parse(training ?? {}))
@@ -74,8 +70,7 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
       await connection.close()
     }
   }
-  runtimes.add(runtime)
-  return runtime
+  return accessor.register(runtime)
 }
 
 /** Hubble gift cards (India, INR): sell brand gift cards from the store's partner wallet, look orders up. */
