@@ -120,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
   )
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
-  const context: ModuleContext = { dataDir: options.dataDir, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }
+  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }
 
   const recovery = applyRecoveryFile({ dataDir: options.dataDir, db, staff: auth.staff, audit, log, now, hash: (pin) => auth.newPinHash(pin) }).catch((error: unknown) => {
     log.error('the recovery file could not be applied', { error: error instanceof Error ? error.message : String(error) })

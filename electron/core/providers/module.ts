@@ -20,6 +20,8 @@ import type { HttpDeps } from './http'
 export interface ModuleContext {
   /** The till's data folder (files IT may place there, such as code tables). */
   dataDir: string
+  /** The till's own version, for the system headers providers ask for. */
+  version: string
   db: Db
   events: EventBus
   connectivity: ConnectivityRegistry

@@ -1,8 +1,44 @@
-import type { ProviderModule } from '../module'
-import { settingsOnlyRuntime } from '../settings-only'
+import { z } from 'zod'
+import type { vippsFeature } from '../../../../shared/channels/vipps'
+import type { HandlersOf } from '../../dispatch'
+import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
+import { AttachReceiptOperation, ATTACH_RECEIPT } from './attach-receipt'
+import { AttachmentsRepo } from './attachments-repo'
+import { VippsConnection } from './connection'
+import { ReceiptsService } from './receipts-service'
 
-/** Vipps MobilePay Order Management (Norway, Denmark). Settings only so far: receipts come with their own work. */
-export const vippsModule: ProviderModule = {
+export const VippsTrainingOptionsSchema = z.object({ tokenTtlSecs: z.number().int().positive() }).partial()
+
+export interface VippsRuntime extends ProviderRuntime {
+  connection: VippsConnection
+  receipts: ReceiptsService
+}
+
+const accessor = runtimeAccessor<VippsRuntime>('vipps', 'Vipps MobilePay')
+
+/** The Vipps MobilePay part of a running core, for tests and scripts in the same process. */
+export const vippsOf = accessor.of
+
+function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
+  const connection = new VippsConnection(ctx, ctx.version, VippsTrainingOptionsSchema.parse(training ?? {}))
+  const attachments = new AttachmentsRepo(ctx.db)
+  const receipts = new ReceiptsService(ctx, connection, attachments)
+  const handlers: HandlersOf<typeof vippsFeature> = {
+    'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
+    'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt)
+  }
+  return accessor.register({
+    connection,
+    receipts,
+    operations: { [ATTACH_RECEIPT]: new AttachReceiptOperation(ctx, connection, attachments) },
+    handlers,
+    startTraining: () => connection.simulator(),
+    close: () => connection.close()
+  })
+}
+
+/** Vipps MobilePay Order Management (Norway, Denmark): receipts and categories on payments. */
+export const vippsModule: ProviderModule<VippsRuntime> = {
   id: 'vipps',
   name: 'Vipps MobilePay',
   settings: {
@@ -25,5 +61,5 @@ export const vippsModule: ProviderModule = {
     ],
     baseUrls: { sandbox: 'https://apitest.vipps.no', production: 'https://api.vipps.no' }
   },
-  create: settingsOnlyRuntime
+  create: createVipps
 }

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { AttachmentStatusSchema, PaymentTypeSchema, type Attachment } from '../../../../shared/domain/receipts'
+import type { Db } from '../../db/connection'
+
+interface Row {
+  payment_type: string
+  order_id: string
+  kind: string
+  status: string
+  problem: string | null
+  request_ids: string
+  created_at: string
+}
+
+const ProblemSchema = z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() })
+
+/** All SQL of what the till attached to Vipps MobilePay payments. */
+export class AttachmentsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Records a new receipt to attach; false when one was attached (or is on its way) already. */
+  insert(a: { msn: string; paymentType: string; orderId: string; at: string }): boolean {
+    const info = this.db
+      .prepare("INSERT INTO vipps_attachments (msn, payment_type, order_id, kind, status, created_at, updated_at) VALUES (?, ?, ?, 'receipt', 'sending', ?, ?) ON CONFLICT DO NOTHING")
+      .run(a.msn, a.paymentType, a.orderId, a.at, a.at)
+    return info.changes === 1
+  }
+
+  get(msn: string, paymentType: string, orderId: string): Attachment | undefined {
+    const row = this.db.prepare<[string, string, string], Row>("SELECT * FROM vipps_attachments WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'").get(msn, paymentType, orderId)
+    return row ? toView(row) : undefined
+  }
+
+  /** A failed attempt may be tried again by the cashier: its row is made ready to send again. */
+  reopen(msn: string, paymentType: string, orderId: string, at: string): void {
+    this.db.prepare("UPDATE vipps_attachments SET status = 'sending', problem = NULL, updated_at = ? WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'").run(at, msn, paymentType, orderId)
+  }
+
+  update(msn: string, paymentType: string, orderId: string, status: Attachment['status'], problem: Attachment['problem'], at: string): void {
+    this.db
+      .prepare("UPDATE vipps_attachments SET status = ?, problem = ?, updated_at = ? WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'")
+      .run(status, problem ? JSON.stringify(problem) : null, at, msn, paymentType, orderId)
+  }
+
+  addRequestId(msn: string, paymentType: string, orderId: string, requestId: string): void {
+    this.db.prepare("UPDATE vipps_attachments SET request_ids = json_insert(request_ids, '$[#]', ?) WHERE msn = ? AND payment_type = ? AND order_id = ?").run(requestId, msn, paymentType, orderId)
+  }
+}
+
+function toView(row: Row): Attachment {
+  return {
+    paymentType: PaymentTypeSchema.parse(row.payment_type),
+    orderId: row.order_id,
+    kind: 'receipt',
+    status: AttachmentStatusSchema.parse(row.status),
+    problem: row.problem ? ProblemSchema.parse(JSON.parse(row.problem)) : null,
+    requestIds: z.array(z.string()).parse(JSON.parse(row.request_ids)),
+    createdAt: row.created_at
+  }
+}

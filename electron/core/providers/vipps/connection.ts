@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import type { ModuleContext } from '../module'
+import { startVippsSimulator, type RunningVippsSimulator } from '../../sandbox/vipps'
+import type { VippsSimConfig } from '../../sandbox/vipps/vipps-simulator'
+import { VippsClient } from './client'
+
+/** The Vipps MobilePay client for the current settings (kept while they stay the same, so its token lives on); the simulator in training. */
+export class VippsConnection {
+  private training: Promise<RunningVippsSimulator> | null = null
+  private cached: { key: string; client: VippsClient; msn: string } | null = null
+
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly version: string,
+    private readonly simConfig: Partial<VippsSimConfig> = {}
+  ) {}
+
+  simulator(): Promise<RunningVippsSimulator> {
+    this.training ??= startVippsSimulator({ config: this.simConfig })
+    return this.training
+  }
+
+  async client(): Promise<{ client: VippsClient; msn: string }> {
+    const config = this.ctx.settings.resolve('vipps')
+    const v = config.values
+    const sim = config.mode === 'training' ? await this.simulator() : null
+    const target = sim
+      ? { baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, subscriptionKey: sim.subscriptionKey, msn: sim.msn }
+      : { baseUrl: config.baseUrl, clientId: v['clientId'] ?? '', clientSecret: config.secrets['clientSecret'] ?? '', subscriptionKey: config.secrets['subscriptionKey'] ?? '', msn: v['merchantSerialNumber'] ?? '' }
+    // The system is this till, in the version that runs; the plugin names come from settings.
+    const system = { name: v['systemName'] ?? 'till', version: this.version, pluginName: v['pluginName'] ?? 'till-pos', pluginVersion: v['pluginVersion'] ?? this.version }
+    const key = createHash('sha256').update(JSON.stringify([target, system])).digest('hex')
+    if (this.cached?.key !== key) this.cached = { key, msn: target.msn, client: new VippsClient({ ...target, system, timeoutMs: 30_000 }, this.ctx.http, this.ctx.now) }
+    return { client: this.cached.client, msn: this.cached.msn }
+  }
+
+  async close(): Promise<void> {
+    const running = this.training
+    this.training = null
+    if (running) await (await running).close()
+  }
+}

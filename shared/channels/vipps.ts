@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { AttachmentSchema, PaymentTypeSchema, ReceiptSchema, VippsOrderRefSchema, VippsOrderViewSchema } from '../domain/receipts'
+import { defineFeature } from '../ipc/channel-table'
+
+/** Vipps MobilePay Order Management at the till: a payment's receipt and category, and attaching the till's receipt. */
+export const vippsFeature = defineFeature({
+  channels: {
+    'receipts:lookup': {
+      summary: 'What Vipps MobilePay holds for a payment (eCom or Recurring): its category with link and image, and its receipt, as the customer sees them in the app.',
+      access: 'staff',
+      input: VippsOrderRefSchema,
+      output: VippsOrderViewSchema
+    },
+    'receipts:attach': {
+      summary:
+        'Attaches a receipt to a payment: checked (line arithmetic, limits), journaled before the call, sent once; a 409 whose stored receipt is ours counts as done; offline it waits and goes when Vipps is back.',
+      access: 'staff',
+      input: z.object({ paymentType: PaymentTypeSchema, orderId: VippsOrderRefSchema.shape.orderId, receipt: ReceiptSchema }).strict(),
+      output: AttachmentSchema
+    }
+  }
+})

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+const Minor = z.number().int().min(0).max(1_000_000_000_00)
+const Id = z.string().regex(/^[0-9A-Za-z\-_.]+$/, { message: 'Letters, digits, - _ and . only' }).min(1).max(128)
+
+export const PaymentTypeSchema = z.enum(['ECOM', 'RECURRING'])
+
+/** One line of a receipt as Order Management takes it: amounts in minor units, VAT as hundredths of a percent. */
+export const ReceiptLineSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    id: z.string().trim().min(1).max(100),
+    totalAmount: Minor,
+    totalAmountExcludingTax: Minor,
+    totalTaxAmount: Minor,
+    taxRate: z.number().int().min(0).max(10000),
+    unitInfo: z.object({ unitPrice: Minor, quantity: z.string().regex(/^\d+(\.\d{1,8})?$/).max(10), quantityUnit: z.enum(['PCS', 'KG', 'KM', 'MINUTE', 'LITRE', 'KWH']).optional() }).strict().optional(),
+    discount: Minor.optional(),
+    isReturn: z.boolean().optional(),
+    isShipping: z.boolean().optional()
+  })
+  .strict()
+  .refine((line) => line.totalAmount === line.totalAmountExcludingTax + line.totalTaxAmount, { message: 'The line total must be the amount without VAT plus the VAT' })
+
+export const ReceiptSchema = z
+  .object({
+    orderLines: z.array(ReceiptLineSchema).min(1).max(500),
+    bottomLine: z
+      .object({
+        currency: z.enum(['NOK', 'DKK', 'EUR']),
+        tipAmount: Minor.optional(),
+        posId: z.string().trim().min(1).max(100).optional(),
+        receiptNumber: z.string().trim().min(1).max(100).optional(),
+        paymentSources: z.object({ giftCard: Minor.optional(), card: Minor.optional(), voucher: Minor.optional(), cash: Minor.optional() }).strict().optional(),
+        barcode: z.object({ format: z.enum(['EAN-13', 'CODE 39', 'CODE 128']), data: z.string().min(1).max(100) }).strict().optional()
+      })
+      .strict()
+  })
+  .strict()
+export type Receipt = z.infer<typeof ReceiptSchema>
+
+export const VippsOrderRefSchema = z.object({ paymentType: PaymentTypeSchema, orderId: Id }).strict()
+
+export const AttachmentStatusSchema = z.enum(['sending', 'attached', 'refused', 'verifying', 'needs_review', 'queued'])
+
+/** A receipt the till attached or is attaching to a payment. */
+export const AttachmentSchema = z.object({
+  paymentType: PaymentTypeSchema,
+  orderId: z.string(),
+  kind: z.enum(['receipt']),
+  status: AttachmentStatusSchema,
+  problem: z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).nullable(),
+  requestIds: z.array(z.string()),
+  createdAt: z.iso.datetime()
+})
+export type Attachment = z.infer<typeof AttachmentSchema>
+
+/** What Vipps MobilePay holds for a payment, as a customer would see it in the app. */
+export const VippsOrderViewSchema = z.object({
+  paymentType: PaymentTypeSchema,
+  orderId: z.string(),
+  msn: z.string(),
+  category: z.object({ category: z.string(), orderDetailsUrl: z.string(), imageId: z.string().nullable() }).nullable(),
+  receipt: z.unknown().nullable(),
+  requestId: z.string()
+})
+export type VippsOrderView = z.infer<typeof VippsOrderViewSchema>

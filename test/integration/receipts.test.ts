@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { vippsOf } from '../../electron/core/providers/vipps'
+import type { Receipt } from '../../shared/domain/receipts'
+import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
+import { useTempDirs } from '../helpers/temp-dir'
+
+const receipt: Receipt = {
+  orderLines: [
+    { name: 'Coffee mug', id: 'SKU-2002', totalAmount: 20000, totalAmountExcludingTax: 16000, totalTaxAmount: 4000, taxRate: 2500, unitInfo: { unitPrice: 10000, quantity: '2', quantityUnit: 'PCS' } },
+    { name: 'Coffee beans', id: 'SKU-1001', totalAmount: 12500, totalAmountExcludingTax: 10870, totalTaxAmount: 1630, taxRate: 1500 }
+  ],
+  bottomLine: { currency: 'NOK', posId: 'till-1', receiptNumber: '000123', paymentSources: { voucher: 20000, card: 12500 } }
+}
+
+describe('Vipps MobilePay receipts in training mode', () => {
+  const tempDir = useTempDirs()
+  const openCore = useCores()
+
+  async function till() {
+    const core = openCore({ dataDir: tempDir(), startWorker: false })
+    await staffedTill(core)
+    const sim = await vippsOf(core).connection.simulator()
+    return { core, sim }
+  }
+
+  it('looks a payment up as the customer sees it, and says when Vipps has nothing for it', async () => {
+    const { core, sim } = await till()
+    const found = valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))
+    expect(found).toMatchObject({ msn: '123456', category: { category: 'RECEIPT' }, receipt: { bottomLine: { receiptNumber: '000101' } } })
+    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'RECURRING', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'not_found', params: { reason: 'vipps_unknown_order' } })
+    expect(sim.sim.violations).toEqual([])
+  })
+
+  it('attaches a receipt once, and every request the client made keeps the official spec', async () => {
+    const { core, sim } = await till()
+    expect(valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000123', receipt }))).toMatchObject({ status: 'attached', problem: null })
+    expect(valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000123' })).receipt).toEqual(receipt)
+    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000123', receipt }))).toMatchObject({ code: 'conflict', params: { reason: 'vipps_receipt_exists' } })
+    const calls = sim.requests.filter((r) => r.route !== 'token')
+    expect(calls.map((r) => `${r.method} ${r.path}`)).toContain('POST /order-management/v2/ECOM/receipts/pos-000123')
+    expect(sim.sim.violations).toEqual([])
+  })
+
+  it('a receipt whose answer was lost is verified with a GET: exactly one receipt, nothing sent twice', async () => {
+    const { core, sim } = await till()
+    sim.faults.add({ route: 'om-post', kind: 'reset-after', times: 1 })
+    const first = valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000124', receipt }))
+    expect(first.status).toBe('verifying')
+    const row = core.context.journal.latestBySubject('ECOM:pos-000124')
+    await core.context.worker.runNow(row?.id ?? 0)
+    expect(valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000124' })).receipt).toEqual(receipt)
+    expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(1)
+    expect(core.context.journal.get(row?.id ?? 0)?.state).toBe('succeeded')
+  })
+
+  it('a 409 whose stored receipt is ours counts as done; one that is not ours goes to a manager', async () => {
+    const { core, sim } = await till()
+    // Another system attached a different receipt to this payment first.
+    const other = { ...receipt, bottomLine: { ...receipt.bottomLine, receiptNumber: 'OTHER-1' } }
+    const stored = sim.sim.order('123456', 'ECOM', 'pos-000125')
+    expect(stored).toBeUndefined()
+    valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000125', receipt: other }))
+    core.context.db.prepare("DELETE FROM vipps_attachments WHERE order_id = 'pos-000125'").run()
+    const mine = valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000125', receipt }))
+    expect(mine.status).toBe('needs_review')
+    expect(core.context.journal.list(['needs_review'])[0]).toMatchObject({ subject: 'ECOM:pos-000125', last_error: 'Vipps already has a receipt for this payment: Vipps holds a different receipt for this payment' })
+  })
+
+  it('logs in again once when the token stops working, and says what is missing when Vipps is not set up', async () => {
+    const { core, sim } = await till()
+    valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))
+    sim.sim.revokeTokens()
+    valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))
+    expect(sim.requests.filter((r) => r.route === 'token')).toHaveLength(2)
+
+    const unset = openCore({ dataDir: tempDir(), env: { TILL_VIPPS_MODE: 'sandbox' } })
+    await staffedTill(unset)
+    expect(errorOf(await unset.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'x' }))).toMatchObject({ code: 'provider_unreachable', params: { reason: 'not_set_up', provider: 'Vipps MobilePay' } })
+  })
+
+  it('checks a receipt before anything is sent: a line whose total is not its parts is refused', async () => {
+    const { core, sim } = await till()
+    const bad = { ...receipt, orderLines: [{ ...receipt.orderLines[0], totalAmount: 999 }] }
+    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: bad as Receipt })).message).toMatch(/line total must be the amount without VAT plus the VAT/)
+    expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(0)
+  })
+})
