@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AttachmentSchema, PaymentTypeSchema, ReceiptSchema, VippsOrderRefSchema, VippsOrderViewSchema } from '../domain/receipts'
+import { AttachmentSchema, CategoryInputSchema, ImageInputSchema, JobResultSchema, PaymentTypeSchema, ReceiptSchema, VippsOrderRefSchema, VippsOrderViewSchema } from '../domain/receipts'
 import { defineFeature } from '../ipc/channel-table'
 
 /** Vipps MobilePay Order Management at the till: a payment's receipt and category, and attaching the till's receipt. */
@@ -10,6 +10,18 @@ export const vippsFeature = defineFeature({
       access: 'staff',
       input: VippsOrderRefSchema,
       output: VippsOrderViewSchema
+    },
+    'receipts:category': {
+      summary: 'Sets or replaces the category of a payment (receipt, order confirmation, delivery, ticket, booking, general) with its link and optional image; journaled before the call.',
+      access: 'staff',
+      input: CategoryInputSchema,
+      output: JobResultSchema
+    },
+    'receipts:image': {
+      summary: 'Uploads an image (PNG or JPEG, at most 2 MB, at least 167 px high, checked first) under a new id the till makes, for categories to show; journaled before the call.',
+      access: 'staff',
+      input: ImageInputSchema,
+      output: JobResultSchema
     },
     'receipts:attach': {
       summary:

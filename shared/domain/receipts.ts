@@ -65,3 +65,28 @@ export const VippsOrderViewSchema = z.object({
   requestId: z.string()
 })
 export type VippsOrderView = z.infer<typeof VippsOrderViewSchema>
+
+export const CategoryInputSchema = z
+  .object({
+    paymentType: PaymentTypeSchema,
+    orderId: Id,
+    category: z.enum(['RECEIPT', 'ORDER_CONFIRMATION', 'DELIVERY', 'TICKET', 'BOOKING', 'GENERAL']),
+    orderDetailsUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    imageId: Id.nullable().default(null)
+  })
+  .strict()
+
+export const ImageInputSchema = z
+  .object({
+    /** PNG or JPEG, base64; at most 2 MB and at least 167 px high (checked before upload). */
+    base64: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'The image must be base64' }).max(3_000_000)
+  })
+  .strict()
+
+/** Where one journaled attachment (category, image) stands after its first attempt. */
+export const JobResultSchema = z.object({
+  state: z.enum(['done', 'queued', 'verifying', 'refused', 'needs_review']),
+  problem: z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).nullable(),
+  imageId: z.string().nullable()
+})
+export type JobResult = z.infer<typeof JobResultSchema>

@@ -1,8 +1,10 @@
+import { png } from '../helpers/png'
 import { describe, expect, it } from 'vitest'
 import { vippsOf } from '../../electron/core/providers/vipps'
 import type { Receipt } from '../../shared/domain/receipts'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+
 
 const receipt: Receipt = {
   orderLines: [
@@ -76,6 +78,18 @@ describe('Vipps MobilePay receipts in training mode', () => {
     const unset = openCore({ dataDir: tempDir(), env: { TILL_VIPPS_MODE: 'sandbox' } })
     await staffedTill(unset)
     expect(errorOf(await unset.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'x' }))).toMatchObject({ code: 'provider_unreachable', params: { reason: 'not_set_up', provider: 'Vipps MobilePay' } })
+  })
+
+  it('uploads an image checked first, sets and then replaces a category with it, all within the spec', async () => {
+    const { core, sim } = await till()
+    expect(errorOf(await core.call('receipts:image', { base64: png(100) }))).toMatchObject({ code: 'invalid_input', params: { reason: 'vipps_image' } })
+    const image = valueOf(await core.call('receipts:image', { base64: png(300) }))
+    expect(image).toMatchObject({ state: 'done', imageId: expect.stringMatching(/^I[0-9A-Z]+$/) })
+    const ref = { paymentType: 'ECOM' as const, orderId: 'pos-000127' }
+    expect(valueOf(await core.call('receipts:category', { ...ref, category: 'GENERAL', orderDetailsUrl: 'https://shop.example.com/orders/127' }))).toMatchObject({ state: 'done' })
+    expect(valueOf(await core.call('receipts:category', { ...ref, category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/127', imageId: image.imageId }))).toMatchObject({ state: 'done' })
+    expect(valueOf(await core.call('receipts:lookup', ref)).category).toEqual({ category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/127', imageId: image.imageId })
+    expect(sim.sim.violations).toEqual([])
   })
 
   it('checks a receipt before anything is sent: a line whose total is not its parts is refused', async () => {

@@ -1,17 +1,10 @@
+import { png } from '../../helpers/png'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startVippsSimulator, type RunningVippsSimulator } from '../../../electron/core/sandbox/vipps'
 import { OTHER_MSN } from '../../../electron/core/sandbox/vipps/fixtures'
 
 let vipps: RunningVippsSimulator
 
-/** A PNG header of the given height: enough bytes for the checks Order Management makes. */
-function png(height: number): string {
-  const ihdr = Buffer.alloc(17)
-  ihdr.write('IHDR', 0)
-  ihdr.writeUInt32BE(200, 4)
-  ihdr.writeUInt32BE(height, 8)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), ihdr, Buffer.alloc(64)]).toString('base64')
-}
 
 async function token(): Promise<string> {
   const answer = await fetch(`${vipps.url}/accesstoken/get`, { method: 'POST', headers: { client_id: vipps.clientId, client_secret: vipps.clientSecret, 'Ocp-Apim-Subscription-Key': vipps.subscriptionKey } })

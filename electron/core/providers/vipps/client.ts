@@ -93,6 +93,19 @@ export class VippsClient {
     )
   }
 
+  /** Sets or replaces the payment's category (a full overwrite, so sending it again does no harm). */
+  async putCategory(paymentType: string, orderId: string, category: { category: string; orderDetailsUrl: string; imageId?: string | null }): Promise<VippsAnswer<unknown>> {
+    return this.answer(
+      await this.http.request({ operation: 'putCategory', method: 'PUT', path: `${OM}/v2/${paymentType}/categories/${encodeURIComponent(orderId)}`, json: category, idempotent: true, detail: `category ${paymentType} ${orderId}` }),
+      z.unknown()
+    )
+  }
+
+  /** Uploads an image once; an image id cannot be used twice at Vipps. */
+  async uploadImage(imageId: string, base64: string): Promise<VippsAnswer<unknown>> {
+    return this.answer(await this.http.request({ operation: 'uploadImage', method: 'POST', path: `${OM}/v1/images`, json: { imageId, src: base64, type: 'base64' }, detail: `image ${imageId}` }), z.unknown())
+  }
+
   private answer<T>(outcome: CallOutcome, schema: z.ZodType<T>): VippsAnswer<T> {
     if (outcome.kind !== 'answered') return outcome
     if (outcome.status >= 200 && outcome.status < 300) {

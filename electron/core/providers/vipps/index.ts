@@ -4,6 +4,7 @@ import type { HandlersOf } from '../../dispatch'
 import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { AttachReceiptOperation, ATTACH_RECEIPT } from './attach-receipt'
 import { AttachmentsRepo } from './attachments-repo'
+import { SET_CATEGORY, SetCategoryOperation, UPLOAD_IMAGE, UploadImageOperation } from './category-and-image'
 import { VippsConnection } from './connection'
 import { ReceiptsService } from './receipts-service'
 
@@ -25,12 +26,18 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
   const receipts = new ReceiptsService(ctx, connection, attachments)
   const handlers: HandlersOf<typeof vippsFeature> = {
     'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
-    'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt)
+    'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt),
+    'receipts:category': (input) => receipts.setCategory(input),
+    'receipts:image': ({ base64 }) => receipts.uploadImage(base64)
   }
   return accessor.register({
     connection,
     receipts,
-    operations: { [ATTACH_RECEIPT]: new AttachReceiptOperation(ctx, connection, attachments) },
+    operations: {
+      [ATTACH_RECEIPT]: new AttachReceiptOperation(ctx, connection, attachments),
+      [SET_CATEGORY]: new SetCategoryOperation(connection),
+      [UPLOAD_IMAGE]: new UploadImageOperation(connection)
+    },
     handlers,
     startTraining: () => connection.simulator(),
     close: () => connection.close()

@@ -1,5 +1,8 @@
 import { TillError } from '../../../../shared/errors'
-import type { Attachment, Receipt, VippsOrderView } from '../../../../shared/domain/receipts'
+import { z } from 'zod'
+import type { Attachment, JobResult, Receipt, VippsOrderView } from '../../../../shared/domain/receipts'
+import { SET_CATEGORY, UPLOAD_IMAGE } from './category-and-image'
+import { imageProblem } from './image-check'
 import type { ModuleContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
 import { ATTACH_RECEIPT } from './attach-receipt'
@@ -25,6 +28,29 @@ export class ReceiptsService {
     }
     const category = answer.value.category ? { category: answer.value.category.category, orderDetailsUrl: answer.value.category.orderDetailsUrl, imageId: answer.value.category.imageId ?? null } : null
     return { paymentType, orderId, msn, category, receipt: answer.value.receipt ?? null, requestId: answer.requestId }
+  }
+
+  /** Journals a category (or an image) before the call and makes the first attempt. */
+  async journaled(operation: string, subject: string, payload: unknown, imageId: string | null = null): Promise<JobResult> {
+    const id = this.ctx.db
+      .transaction(() => this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload }))
+      .immediate()
+    const row = await this.ctx.worker.runNow(id)
+    const problem = row?.state === 'rejected' ? (z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).safeParse(JSON.parse(row.result ?? 'null')).data ?? null) : null
+    const state = row?.state === 'succeeded' ? 'done' : row?.state === 'rejected' ? 'refused' : row?.state === 'unknown' ? 'verifying' : row?.state === 'needs_review' ? 'needs_review' : 'queued'
+    return { state, problem, imageId }
+  }
+
+  async setCategory(input: { paymentType: 'ECOM' | 'RECURRING'; orderId: string; category: string; orderDetailsUrl: string; imageId: string | null }): Promise<JobResult> {
+    return this.journaled(SET_CATEGORY, `${input.paymentType}:${input.orderId}`, { paymentType: input.paymentType, orderId: input.orderId, category: { category: input.category, orderDetailsUrl: input.orderDetailsUrl, imageId: input.imageId } })
+  }
+
+  /** Checks the image as Vipps would, then uploads it under an id the till makes (unique across tills). */
+  async uploadImage(base64: string): Promise<JobResult> {
+    const why = imageProblem(Buffer.from(base64, 'base64'))
+    if (why) throw new TillError('invalid_input', `The image cannot be used: ${why}.`, { params: { reason: 'vipps_image', why } })
+    const imageId = this.ctx.db.transaction(() => this.ctx.identity.nextReference('image')).immediate()
+    return this.journaled(UPLOAD_IMAGE, `image:${imageId}`, { imageId, base64 }, imageId)
   }
 
   /** Journals the receipt before the call, then sends it; offline it waits in the journal and goes when Vipps is back. */

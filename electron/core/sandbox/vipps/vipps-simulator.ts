@@ -3,7 +3,7 @@ import type { SimClock } from '../framework/clock'
 import type { OpenApiValidator } from '../framework/openapi-validator'
 import type { SimRequest, SimResponse } from '../framework/sim-server'
 import { seedOrders, VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY } from './fixtures'
-import { imageProblem } from './image-check'
+import { imageProblem } from '../../providers/vipps/image-check'
 
 export interface VippsSimConfig {
   /** Token life in seconds (test environment: 3600). */
