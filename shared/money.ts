@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import type { Language } from './domain/preferences'
 
-export const CurrencySchema = z.enum(['VND', 'INR', 'NOK', 'DKK'])
+export const CurrencySchema = z.enum(['VND', 'INR', 'NOK', 'DKK', 'EUR'])
 export type Currency = z.infer<typeof CurrencySchema>
 
 /** Digits after the decimal point in each currency's minor unit. */
-export const minorDigits: Record<Currency, number> = { VND: 0, INR: 2, NOK: 2, DKK: 2 }
+export const minorDigits: Record<Currency, number> = { VND: 0, INR: 2, NOK: 2, DKK: 2, EUR: 2 }
 
 /** Money is an integer count of minor units with its currency; never a float. */
 export const MoneySchema = z.object({ amount: z.number().int(), currency: CurrencySchema })

@@ -17,7 +17,7 @@ test('navigates between every screen with the mouse and with Alt+number', async 
   const nav = page.getByRole('navigation', { name: 'Screens' })
   for (const [name, heading] of [
     ['Gift cards', 'Gift cards'],
-    ['Receipts', 'Receipts'],
+    ['Receipts', 'Receipts · Vipps MobilePay'],
     ['Payments', 'Payments'],
     ['Queue', 'Queue'],
     ['History', 'History'],

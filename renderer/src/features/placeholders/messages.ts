@@ -3,19 +3,15 @@ import { defineMessages } from '../../i18n/define'
 /** Words of the screens still to come. */
 export const plannedMessages = defineMessages({
   en: {
-    'nav.receipts': 'Receipts',
     'nav.payments': 'Payments',
     'nav.history': 'History',
-    'planned.receipts': 'Look up a Vipps MobilePay order and attach the till receipt.',
     'planned.payments': 'Look up Juspay payments, refunds and mandates.',
     'planned.history': 'What was redeemed and sold, for store managers.',
     'planned.note': 'This screen is part of the till and arrives in a later release.'
   },
   vi: {
-    'nav.receipts': 'Biên lai',
     'nav.payments': 'Thanh toán',
     'nav.history': 'Lịch sử',
-    'planned.receipts': 'Tra cứu đơn Vipps MobilePay và đính kèm biên lai của máy thu ngân.',
     'planned.payments': 'Tra cứu thanh toán, hoàn tiền và ủy quyền Juspay.',
     'planned.history': 'Những gì đã được đổi và bán, dành cho quản lý cửa hàng.',
     'planned.note': 'Màn hình này thuộc máy thu ngân và sẽ có trong bản phát hành sau.'
