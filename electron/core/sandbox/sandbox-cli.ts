@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { faultProfiles } from './framework/faults'
 import { gotItAnnouncement, startGotItSimulator } from './gotit'
 import { hubbleAnnouncement, startHubbleSimulator } from './hubble'
+import { startVippsSimulator } from './vipps'
 
 /**
  * `npm run sandbox`: starts every provider simulator on 127.0.0.1 and prints one JSON line per
@@ -51,9 +52,14 @@ async function main(): Promise<void> {
   const hubble = await startHubbleSimulator({ port: port === 0 ? 0 : port + 1 })
   for (const rule of profile) hubble.faults.add(rule)
   process.stdout.write(`${JSON.stringify({ ...hubbleAnnouncement(hubble), faults: values.faults })}\n`)
+  const vipps = await startVippsSimulator({ port: port === 0 ? 0 : port + 2 })
+  for (const rule of profile) vipps.faults.add(rule)
+  process.stdout.write(
+    `${JSON.stringify({ provider: 'vipps', url: vipps.url, clientId: vipps.clientId, clientSecret: vipps.clientSecret, subscriptionKey: vipps.subscriptionKey, msn: vipps.msn, control: `${vipps.url}/__sim/`, faults: values.faults })}\n`
+  )
 
   const stop = (): void => {
-    void Promise.all([gotit.close(), hubble.close()]).then(() => process.exit(0))
+    void Promise.all([gotit.close(), hubble.close(), vipps.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

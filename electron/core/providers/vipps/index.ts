@@ -39,6 +39,10 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
       [UPLOAD_IMAGE]: new UploadImageOperation(connection)
     },
     handlers,
+    // A lookup of a payment that cannot exist: any answer, 404 included, shows Vipps is there.
+    probe: async () => {
+      await (await connection.client()).client.order('ECOM', 'till-connectivity-probe')
+    },
     startTraining: () => connection.simulator(),
     close: () => connection.close()
   })
