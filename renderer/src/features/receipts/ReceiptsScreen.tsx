@@ -206,9 +206,30 @@ export function ReceiptsScreen() {
               {t('receipts.attachButton')}
             </button>
             {attached && (
-              <p className={`notice ${attached.status === 'attached' ? 'notice-ok' : 'notice-warn'}`} role="status" data-testid="vipps-attach-status">
-                {statusSentence(attached, t)}
-              </p>
+              <div className={`notice ${attached.status === 'attached' ? 'notice-ok' : 'notice-warn'}`}>
+                <p role="status" data-testid="vipps-attach-status">
+                  {statusSentence(attached, t)}
+                </p>
+                {(attached.problem || attached.requestIds.length > 0) && (
+                  <details>
+                    <summary>{t('error.details')}</summary>
+                    <dl className="error-details">
+                      {attached.problem && (
+                        <>
+                          <dt>Vipps MobilePay</dt>
+                          <dd>
+                            {attached.problem.title} {attached.problem.detail}
+                          </dd>
+                          <dt>{t('receipts.trace')}</dt>
+                          <dd>{attached.problem.trace ?? '—'}</dd>
+                        </>
+                      )}
+                      <dt>{t('error.requestId')}</dt>
+                      <dd>{attached.requestIds.join(' ')}</dd>
+                    </dl>
+                  </details>
+                )}
+              </div>
             )}
           </form>
           <form
