@@ -23,6 +23,12 @@ export const vippsFeature = defineFeature({
       input: ImageInputSchema,
       output: JobResultSchema
     },
+    'receipts:options': {
+      summary: 'The store’s VAT rates (hundredths of a percent) and the template of the order details link, as set in Settings → Providers.',
+      access: 'staff',
+      input: z.object({}).strict(),
+      output: z.object({ vatRates: z.array(z.number().int().min(0).max(10000)), orderLinkTemplate: z.string().nullable() })
+    },
     'receipts:attach': {
       summary:
         'Attaches a receipt to a payment: checked (line arithmetic, limits), journaled before the call, sent once; a 409 whose stored receipt is ours counts as done; offline it waits and goes when Vipps is back.',

@@ -92,6 +92,14 @@ describe('Vipps MobilePay receipts in training mode', () => {
     expect(sim.sim.violations).toEqual([])
   })
 
+  it('offers the store’s VAT rates and order link template from Settings, and refuses a template without the order id', async () => {
+    const { core } = await till()
+    expect(valueOf(await core.call('receipts:options', {}))).toEqual({ vatRates: [2500, 1500, 1200, 0], orderLinkTemplate: null })
+    valueOf(await core.call('settings:setProvider', { provider: 'vipps', values: { vatRates: '2500,0', orderLinkTemplate: 'https://shop.example.com/o/{orderId}' } }))
+    expect(valueOf(await core.call('receipts:options', {}))).toEqual({ vatRates: [2500, 0], orderLinkTemplate: 'https://shop.example.com/o/{orderId}' })
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'vipps', values: { orderLinkTemplate: 'https://shop.example.com/o/' } })).message).toMatch(/contains \{orderId\}/)
+  })
+
   it('checks a receipt before anything is sent: a line whose total is not its parts is refused', async () => {
     const { core, sim } = await till()
     const bad = { ...receipt, orderLines: [{ ...receipt.orderLines[0], totalAmount: 999 }] }

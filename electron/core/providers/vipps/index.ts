@@ -26,6 +26,10 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
   const receipts = new ReceiptsService(ctx, connection, attachments)
   const handlers: HandlersOf<typeof vippsFeature> = {
     'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
+    'receipts:options': () => {
+      const v = ctx.settings.values('vipps')
+      return { vatRates: (v['vatRates'] ?? '2500,1500,1200,0').split(',').map(Number), orderLinkTemplate: v['orderLinkTemplate'] ?? null }
+    },
     'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt),
     'receipts:category': (input) => receipts.setCategory(input),
     'receipts:image': ({ base64 }) => receipts.uploadImage(base64)
@@ -68,7 +72,24 @@ export const vippsModule: ProviderModule<VippsRuntime> = {
       { key: 'systemName', label: 'system name', secret: false, env: 'TILL_VIPPS_SYSTEM_NAME', required: true, defaultValue: 'till' },
       { key: 'systemVersion', label: 'system version', secret: false, env: 'TILL_VIPPS_SYSTEM_VERSION', required: true, defaultValue: '1.0.0' },
       { key: 'pluginName', label: 'plugin name', secret: false, env: 'TILL_VIPPS_PLUGIN_NAME', required: true, defaultValue: 'till-pos' },
-      { key: 'pluginVersion', label: 'plugin version', secret: false, env: 'TILL_VIPPS_PLUGIN_VERSION', required: true, defaultValue: '1.0.0' }
+      { key: 'pluginVersion', label: 'plugin version', secret: false, env: 'TILL_VIPPS_PLUGIN_VERSION', required: true, defaultValue: '1.0.0' },
+      {
+        key: 'vatRates',
+        label: 'VAT rates (hundredths of a percent)',
+        secret: false,
+        env: 'TILL_VIPPS_VAT_RATES',
+        required: false,
+        defaultValue: '2500,1500,1200,0',
+        pattern: { regex: /^(10000|\d{1,4})(,(10000|\d{1,4}))*$/, message: 'VAT rates are whole hundredths of a percent, separated by commas (2500 is 25 %)' }
+      },
+      {
+        key: 'orderLinkTemplate',
+        label: 'order details link ({orderId} is replaced)',
+        secret: false,
+        env: 'TILL_VIPPS_ORDER_LINK',
+        required: false,
+        pattern: { regex: /^https:\/\/\S*\{orderId\}\S*$/, message: 'The order details link starts with https:// and contains {orderId}' }
+      }
     ],
     baseUrls: { sandbox: 'https://apitest.vipps.no', production: 'https://api.vipps.no' }
   },

@@ -6,11 +6,10 @@ import { decimalToMinor, formatMoney, type Currency } from '../../../../shared/m
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useChannel } from '../settings/use-channel'
 
 type PaymentType = 'ECOM' | 'RECURRING'
 const kinds = ['RECEIPT', 'ORDER_CONFIRMATION', 'DELIVERY', 'TICKET', 'BOOKING', 'GENERAL'] as const
-/** The store's VAT rates, in hundredths of a percent (Norway: 25, 15, 12 and 0 %). */
-const VAT_RATES = [2500, 1500, 1200, 0]
 
 /** What a stored receipt says, read tolerantly: it may come from another system than this till. */
 const StoredReceiptSchema = z.object({
@@ -104,7 +103,10 @@ export function ReceiptsScreen() {
   const [error, setError] = useState<TillErrorData | null>(null)
   const [total, setTotal] = useState('')
   const [currency, setCurrency] = useState<'NOK' | 'DKK' | 'EUR'>('NOK')
-  const [rate, setRate] = useState(VAT_RATES[0] ?? 2500)
+  const options = useChannel('receipts:options', {})
+  const rates = options.value?.vatRates ?? [2500]
+  const [chosenRate, setRate] = useState<number | null>(null)
+  const rate = chosenRate ?? rates[0] ?? 2500
   const [receiptNumber, setReceiptNumber] = useState('')
   const [attached, setAttached] = useState<Attachment | null>(null)
   const [kind, setKind] = useState<(typeof kinds)[number]>('RECEIPT')
@@ -130,7 +132,8 @@ export function ReceiptsScreen() {
     if (result.ok && result.value.status === 'attached') await lookup()
   }
   const setCategoryNow = async (): Promise<void> => {
-    const result = await client.call('receipts:category', { paymentType, orderId: orderId.trim(), category: kind, orderDetailsUrl: link.trim() })
+    const url = link.trim() || (options.value?.orderLinkTemplate ?? '').replace('{orderId}', encodeURIComponent(orderId.trim()))
+    const result = await client.call('receipts:category', { paymentType, orderId: orderId.trim(), category: kind, orderDetailsUrl: url })
     setCategory(result.ok ? result.value : null)
     setError(result.ok ? null : result.error)
     if (result.ok && result.value.state === 'done') await lookup()
@@ -194,7 +197,7 @@ export function ReceiptsScreen() {
             </select>
             <label htmlFor={`${id}-rate`}>{t('receipts.vatRate')}</label>
             <select id={`${id}-rate`} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
-              {VAT_RATES.map((r) => (
+              {rates.map((r) => (
                 <option key={r} value={r}>
                   {r / 100} %
                 </option>
@@ -250,8 +253,14 @@ export function ReceiptsScreen() {
               ))}
             </select>
             <label htmlFor={`${id}-link`}>{t('receipts.link')}</label>
-            <input id={`${id}-link`} type="url" value={link} onChange={(event) => setLink(event.target.value)} autoComplete="off" />
-            <button type="submit" disabled={link.trim() === ''}>
+            <input
+              id={`${id}-link`}
+              type="url"
+              value={link || (options.value?.orderLinkTemplate ? options.value.orderLinkTemplate.replace('{orderId}', encodeURIComponent(orderId.trim())) : '')}
+              onChange={(event) => setLink(event.target.value)}
+              autoComplete="off"
+            />
+            <button type="submit" disabled={link.trim() === '' && !options.value?.orderLinkTemplate}>
               {t('receipts.setCategory')}
             </button>
             {category && (
