@@ -43,13 +43,17 @@ export const VippsOrderRefSchema = z.object({ paymentType: PaymentTypeSchema, or
 
 export const AttachmentStatusSchema = z.enum(['sending', 'attached', 'refused', 'verifying', 'needs_review', 'queued'])
 
+/** What Vipps MobilePay said when it refused something, as support needs it: its title, detail and trace id. */
+export const VippsProblemSchema = z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() })
+export type VippsProblem = z.infer<typeof VippsProblemSchema>
+
 /** A receipt the till attached or is attaching to a payment. */
 export const AttachmentSchema = z.object({
   paymentType: PaymentTypeSchema,
   orderId: z.string(),
   kind: z.enum(['receipt']),
   status: AttachmentStatusSchema,
-  problem: z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).nullable(),
+  problem: VippsProblemSchema.nullable(),
   requestIds: z.array(z.string()),
   createdAt: z.iso.datetime()
 })
@@ -86,7 +90,7 @@ export const ImageInputSchema = z
 /** Where one journaled attachment (category, image) stands after its first attempt. */
 export const JobResultSchema = z.object({
   state: z.enum(['done', 'queued', 'verifying', 'refused', 'needs_review']),
-  problem: z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).nullable(),
+  problem: VippsProblemSchema.nullable(),
   imageId: z.string().nullable()
 })
 export type JobResult = z.infer<typeof JobResultSchema>

@@ -1,22 +1,18 @@
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
+import { VippsProblemSchema } from '../../../../shared/domain/receipts'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation, ModuleContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
-import type { Problem, VippsAnswer } from './client'
+import { problemOf, type VippsAnswer } from './client'
 import type { VippsConnection } from './connection'
 
 export const ATTACH_RECEIPT = 'vipps.attachReceipt'
 
 export const AttachReceiptPayloadSchema = z.object({ msn: z.string(), paymentType: z.string(), orderId: z.string(), receipt: z.record(z.string(), z.unknown()) })
 type Payload = z.infer<typeof AttachReceiptPayloadSchema>
-
-function problemOf(p: Problem, status: number): { title: string; detail: string; trace: string | null } {
-  const reasons = [...(p.invalidParams ?? []), ...(p.extraDetails ?? [])].map((r) => [r.name, r.reason].filter(Boolean).join(': ')).join('; ')
-  return { title: p.title ?? p.message ?? `HTTP ${status}`, detail: reasons || (p.detail ?? ''), trace: p.instance ?? null }
-}
 
 /**
  * Attaching a receipt to a payment is a journal row written before the call. Vipps keeps one
@@ -74,7 +70,7 @@ export class AttachReceiptOperation implements JournalOperation {
   private settle(row: JournalRow, outcome: AttemptResult): void {
     const p = AttachReceiptPayloadSchema.parse(JSON.parse(row.payload))
     const at = this.ctx.now().toISOString()
-    const problem = 'result' in outcome ? (z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).safeParse(outcome.result).data ?? null) : null
+    const problem = 'result' in outcome ? (VippsProblemSchema.safeParse(outcome.result).data ?? null) : null
     const status = outcome.to === 'succeeded' ? 'attached' : outcome.to === 'rejected' ? 'refused' : outcome.to === 'needs_review' ? 'needs_review' : outcome.to === 'unknown' ? 'verifying' : 'queued'
     this.attachments.update(p.msn, p.paymentType, p.orderId, status, problem, at)
   }

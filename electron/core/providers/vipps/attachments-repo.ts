@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AttachmentStatusSchema, PaymentTypeSchema, type Attachment } from '../../../../shared/domain/receipts'
+import { AttachmentStatusSchema, PaymentTypeSchema, VippsProblemSchema, type Attachment } from '../../../../shared/domain/receipts'
 import type { Db } from '../../db/connection'
 
 interface Row {
@@ -11,8 +11,6 @@ interface Row {
   request_ids: string
   created_at: string
 }
-
-const ProblemSchema = z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() })
 
 /** All SQL of what the till attached to Vipps MobilePay payments. */
 export class AttachmentsRepo {
@@ -53,7 +51,7 @@ function toView(row: Row): Attachment {
     orderId: row.order_id,
     kind: 'receipt',
     status: AttachmentStatusSchema.parse(row.status),
-    problem: row.problem ? ProblemSchema.parse(JSON.parse(row.problem)) : null,
+    problem: row.problem ? VippsProblemSchema.parse(JSON.parse(row.problem)) : null,
     requestIds: z.array(z.string()).parse(JSON.parse(row.request_ids)),
     createdAt: row.created_at
   }

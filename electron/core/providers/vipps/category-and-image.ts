@@ -4,7 +4,7 @@ import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../module'
-import type { Problem, VippsAnswer } from './client'
+import { problemOf, type VippsAnswer } from './client'
 import type { VippsConnection } from './connection'
 
 export const SET_CATEGORY = 'vipps.setCategory'
@@ -18,9 +18,8 @@ export const CategoryPayloadSchema = z.object({
 export const ImagePayloadSchema = z.object({ imageId: z.string(), base64: z.string() })
 
 function refusal(answer: Extract<VippsAnswer<unknown>, { kind: 'problem' }>): AttemptResult {
-  const p: Problem = answer.problem
-  const reasons = [...(p.invalidParams ?? []), ...(p.extraDetails ?? [])].map((r) => r.reason).filter(Boolean).join('; ')
-  return { to: 'rejected', requestId: answer.requestId, note: `Vipps refused it (${answer.status}): ${p.title ?? p.message ?? ''} ${reasons}`.trim(), result: { title: p.title ?? p.message ?? `HTTP ${answer.status}`, detail: reasons || (p.detail ?? ''), trace: p.instance ?? null } }
+  const problem = problemOf(answer.problem, answer.status)
+  return { to: 'rejected', requestId: answer.requestId, note: `Vipps refused it (${answer.status}): ${problem.title} ${problem.detail}`.trim(), result: problem }
 }
 
 /** The answer to one attempt in the journal's terms; a 409 is left to the caller. */

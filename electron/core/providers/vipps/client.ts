@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LoginFailed, TokenAuth } from '../auth'
 import { ProviderHttp, type CallOutcome, type HttpDeps } from '../http'
+import type { VippsProblem } from '../../../../shared/domain/receipts'
 
 export interface VippsConfig {
   baseUrl: string
@@ -27,6 +28,12 @@ export const ProblemSchema = z
   })
   .loose()
 export type Problem = z.infer<typeof ProblemSchema>
+
+/** The refusal as support reads it; the field-level reasons name the field when Vipps does. */
+export function problemOf(p: Problem, status: number): VippsProblem {
+  const reasons = [...(p.invalidParams ?? []), ...(p.extraDetails ?? [])].map((r) => [r.name, r.reason].filter(Boolean).join(': ')).join('; ')
+  return { title: p.title ?? p.message ?? `HTTP ${status}`, detail: reasons || (p.detail ?? ''), trace: p.instance ?? null }
+}
 
 export const OrderAnswerSchema = z
   .object({

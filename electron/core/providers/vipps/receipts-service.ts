@@ -1,6 +1,5 @@
 import { TillError } from '../../../../shared/errors'
-import { z } from 'zod'
-import type { Attachment, JobResult, Receipt, VippsOrderView } from '../../../../shared/domain/receipts'
+import { VippsProblemSchema, type Attachment, type JobResult, type Receipt, type VippsOrderView } from '../../../../shared/domain/receipts'
 import { SET_CATEGORY, UPLOAD_IMAGE } from './category-and-image'
 import { imageProblem } from './image-check'
 import type { ModuleContext } from '../module'
@@ -36,7 +35,7 @@ export class ReceiptsService {
       .transaction(() => this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload }))
       .immediate()
     const row = await this.ctx.worker.runNow(id)
-    const problem = row?.state === 'rejected' ? (z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() }).safeParse(JSON.parse(row.result ?? 'null')).data ?? null) : null
+    const problem = row?.state === 'rejected' ? (VippsProblemSchema.safeParse(JSON.parse(row.result ?? 'null')).data ?? null) : null
     const state = row?.state === 'succeeded' ? 'done' : row?.state === 'rejected' ? 'refused' : row?.state === 'unknown' ? 'verifying' : row?.state === 'needs_review' ? 'needs_review' : 'queued'
     return { state, problem, imageId }
   }
