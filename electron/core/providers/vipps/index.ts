@@ -20,6 +20,9 @@ const accessor = runtimeAccessor<VippsRuntime>('vipps', 'Vipps MobilePay')
 /** The Vipps MobilePay part of a running core, for tests and scripts in the same process. */
 export const vippsOf = accessor.of
 
+/** Norway's standard, food, transport and zero rates, in hundredths of a percent. */
+const DEFAULT_VAT_RATES = '2500,1500,1200,0'
+
 function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
   const connection = new VippsConnection(ctx, ctx.version, VippsTrainingOptionsSchema.parse(training ?? {}))
   const attachments = new AttachmentsRepo(ctx.db)
@@ -28,7 +31,7 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
     'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
     'receipts:options': () => {
       const v = ctx.settings.values('vipps')
-      return { vatRates: (v['vatRates'] ?? '2500,1500,1200,0').split(',').map(Number), orderLinkTemplate: v['orderLinkTemplate'] ?? null }
+      return { vatRates: (v['vatRates'] ?? DEFAULT_VAT_RATES).split(',').map(Number), orderLinkTemplate: v['orderLinkTemplate'] ?? null }
     },
     'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt),
     'receipts:category': (input) => receipts.setCategory(input),
@@ -79,7 +82,7 @@ export const vippsModule: ProviderModule<VippsRuntime> = {
         secret: false,
         env: 'TILL_VIPPS_VAT_RATES',
         required: false,
-        defaultValue: '2500,1500,1200,0',
+        defaultValue: DEFAULT_VAT_RATES,
         pattern: { regex: /^(10000|\d{1,4})(,(10000|\d{1,4}))*$/, message: 'VAT rates are whole hundredths of a percent, separated by commas (2500 is 25 %)' }
       },
       {
