@@ -36,5 +36,8 @@ export const vippsFeature = defineFeature({
       input: z.object({ paymentType: PaymentTypeSchema, orderId: VippsOrderRefSchema.shape.orderId, receipt: ReceiptSchema }).strict(),
       output: AttachmentSchema
     }
+  },
+  events: {
+    'receipts:changed': { summary: 'A receipt this till attached moved on (attached after verifying, sent after being queued, refused, or sent to a manager).', payload: AttachmentSchema }
   }
 })

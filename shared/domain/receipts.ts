@@ -20,7 +20,6 @@ export const ReceiptLineSchema = z
     isShipping: z.boolean().optional()
   })
   .strict()
-  .refine((line) => line.totalAmount === line.totalAmountExcludingTax + line.totalTaxAmount, { message: 'The line total must be the amount without VAT plus the VAT' })
 
 export const ReceiptSchema = z
   .object({
@@ -44,7 +43,7 @@ export const VippsOrderRefSchema = z.object({ paymentType: PaymentTypeSchema, or
 export const AttachmentStatusSchema = z.enum(['sending', 'attached', 'refused', 'verifying', 'needs_review', 'queued'])
 
 /** What Vipps MobilePay said when it refused something, as support needs it: its title, detail and trace id. */
-export const VippsProblemSchema = z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable() })
+export const VippsProblemSchema = z.object({ title: z.string(), detail: z.string(), trace: z.string().nullable(), status: z.number().int().nullable().optional() })
 export type VippsProblem = z.infer<typeof VippsProblemSchema>
 
 /** A receipt the till attached or is attaching to a payment. */
@@ -59,14 +58,28 @@ export const AttachmentSchema = z.object({
 })
 export type Attachment = z.infer<typeof AttachmentSchema>
 
-/** What Vipps MobilePay holds for a payment, as a customer would see it in the app. */
+/** One call the till made about a payment, as support reads it: no portal needed. */
+export const ProviderCallSchema = z.object({
+  at: z.string(),
+  operation: z.string(),
+  status: z.number().int().nullable(),
+  durationMs: z.number().int(),
+  errorCode: z.string().nullable(),
+  requestId: z.string()
+})
+
+/** What Vipps MobilePay holds for a payment, as a customer would see it in the app, and what this till did about it. */
 export const VippsOrderViewSchema = z.object({
   paymentType: PaymentTypeSchema,
   orderId: z.string(),
   msn: z.string(),
   category: z.object({ category: z.string(), orderDetailsUrl: z.string(), imageId: z.string().nullable() }).nullable(),
   receipt: z.unknown().nullable(),
-  requestId: z.string()
+  requestId: z.string(),
+  /** The receipt this till attached or is attaching, if any. */
+  attachment: AttachmentSchema.nullable(),
+  /** Every call this till made about the payment, newest first (the latest 50). */
+  calls: z.array(ProviderCallSchema)
 })
 export type VippsOrderView = z.infer<typeof VippsOrderViewSchema>
 

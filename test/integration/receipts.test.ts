@@ -103,7 +103,41 @@ describe('Vipps MobilePay receipts in training mode', () => {
   it('checks a receipt before anything is sent: a line whose total is not its parts is refused', async () => {
     const { core, sim } = await till()
     const bad = { ...receipt, orderLines: [{ ...receipt.orderLines[0], totalAmount: 999 }] }
-    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: bad as Receipt })).message).toMatch(/line total must be the amount without VAT plus the VAT/)
+    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: bad as Receipt }))).toMatchObject({
+      code: 'invalid_input',
+      params: { reason: 'vipps_line_sum', line: 1, total: '9.99', parts: '200.00', currency: 'NOK' }
+    })
+    const unpaid = { ...receipt, bottomLine: { ...receipt.bottomLine, paymentSources: { card: 100 } } }
+    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: unpaid }))).toMatchObject({ params: { reason: 'vipps_paid_mismatch', paid: '1.00', total: '325.00' } })
     expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(0)
+  })
+
+  it('shows every call about a payment and the till’s own receipt in the lookup, and tells the screens when a verified receipt settles', async () => {
+    const { core, sim } = await till()
+    const events: unknown[] = []
+    core.context.events.subscribe((event) => {
+      if (event.name === 'receipts:changed') events.push(event.payload)
+    })
+    sim.faults.add({ route: 'om-post', kind: 'reset-after', times: 1 })
+    expect(valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000128', receipt })).status).toBe('verifying')
+    await core.context.worker.runNow(core.context.journal.latestBySubject('ECOM:pos-000128')?.id ?? 0)
+    expect(events.at(-1)).toMatchObject({ orderId: 'pos-000128', status: 'attached' })
+    const view = valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000128' }))
+    expect(view.attachment).toMatchObject({ status: 'attached' })
+    // Newest first: this lookup, the verifying GET, the POST whose answer was lost.
+    expect(view.calls.map((c) => c.operation)).toEqual(['getOrder', 'getOrder', 'addReceipt'])
+    expect(view.calls[0]?.requestId).toBe(view.requestId)
+    expect(view.calls[2]).toMatchObject({ status: null, errorCode: expect.any(String) })
+    expect(view.attachment?.requestIds).toEqual([view.calls[2]?.requestId, view.calls[1]?.requestId])
+    expect(valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-no-receipt-1' })).calls).toHaveLength(1)
+  })
+
+  it('says in words when the sales unit does not cover a payment and when Vipps asks the till to wait', async () => {
+    const { core, sim } = await till()
+    sim.faults.add({ route: 'om-get', kind: 'status', status: 429, times: 1 })
+    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_busy' } })
+    // The credentials stop covering the till's sales unit (MSN).
+    sim.sim.config.msns.length = 0
+    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_forbidden', status: 403 } })
   })
 })

@@ -12,6 +12,18 @@ export interface CallRecord {
   requestId: string
   /** Anything else worth knowing; voucher codes masked, never a secret. */
   detail?: string
+  /** What the call was about (`ECOM:order-1`), so every call about one thing can be listed. */
+  subject?: string
+}
+
+/** One call as support reads it from a lookup. */
+export interface CallView {
+  at: string
+  operation: string
+  status: number | null
+  durationMs: number
+  errorCode: string | null
+  requestId: string
 }
 
 const FLUSH_AFTER_MS = 250
@@ -54,6 +66,16 @@ export class CallLog {
     return new Map(rows.map((r) => [r.provider, { calls: r.calls, failed: r.failed }]))
   }
 
+  /** The latest calls to a provider about one subject, newest first. */
+  about(provider: ProviderId, subject: string, limit = 50): CallView[] {
+    this.flush()
+    return this.db
+      .prepare<[string, string, number], CallView>(
+        'SELECT at, operation, status, duration_ms AS durationMs, error_code AS errorCode, request_id AS requestId FROM provider_calls WHERE provider = ? AND subject = ? ORDER BY id DESC LIMIT ?'
+      )
+      .all(provider, subject, limit)
+  }
+
   /** Writes what is buffered now (also on close, and before anyone reads the log). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer)
@@ -63,10 +85,10 @@ export class CallLog {
     this.pending = []
     try {
       const insert = this.db.prepare(
-        'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+        'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
       )
       this.db.transaction(() => {
-        for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null)
+        for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null, c.subject ?? null)
       })()
     } catch (error) {
       if (!isStorageFailure(error)) throw error

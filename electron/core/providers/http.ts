@@ -8,7 +8,8 @@ import { sendOnWire, type KeepAliveAgents, type WireRequest } from './transport'
 
 /**
  * What came of one request, in the terms the journal needs:
- * - `answered`: the provider answered with a body we could read (any status below 500).
+ * - `answered`: the provider answered with a body we could read (any status below 500), or
+ *   refused the request with a 4xx whose body is not JSON (the body is then undefined).
  * - `not_sent`: the request never reached the provider (connection refused, no route, DNS).
  * - `no_answer`: the request may have been processed but we did not get a usable answer
  *   (timeout, reset, a 5xx, a malformed or truncated body).
@@ -36,6 +37,8 @@ export interface ProviderRequest {
   headers?: Record<string, string>
   /** Masked description for the call log: no secret, codes masked. */
   detail?: string
+  /** What the call is about, for listing every call about one thing (see CallLog.about). */
+  subject?: string
   timeoutMs?: number
   /**
    * Whether sending it twice does no harm (a lookup, a check). Such a request rides pooled
@@ -150,7 +153,8 @@ export class ProviderHttp {
       const parsed = parseJson(result.text)
       const body = parsed.ok ? parsed.value : undefined
       if (result.status >= 500) outcome = { kind: 'no_answer', reason: 'server_error', status: result.status, body, requestId }
-      else if (!parsed.ok) outcome = { kind: 'no_answer', reason: 'malformed', status: result.status, requestId }
+      // A 4xx is a refusal whatever its body says (gateways answer 429 in plain text): the request was not processed.
+      else if (!parsed.ok && result.status < 400) outcome = { kind: 'no_answer', reason: 'malformed', status: result.status, requestId }
       else outcome = { kind: 'answered', status: result.status, body, headers: result.headers, requestId }
     }
     const status = result.kind === 'response' ? result.status : null
@@ -162,7 +166,8 @@ export class ProviderHttp {
       durationMs: performance.now() - started,
       errorCode: result.kind === 'failed' ? result.code : outcome.kind === 'no_answer' && outcome.reason === 'malformed' ? 'malformed_body' : status !== null && status >= 400 ? `http_${status}` : null,
       requestId,
-      ...(request.detail === undefined ? {} : { detail: request.detail })
+      ...(request.detail === undefined ? {} : { detail: request.detail }),
+      ...(request.subject === undefined ? {} : { subject: request.subject })
     })
     const reachable = result.kind === 'response' && !(result.status >= 502 && result.status <= 504)
     const staleSocket = result.kind === 'failed' && result.staleSocket

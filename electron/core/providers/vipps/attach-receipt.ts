@@ -34,6 +34,13 @@ export class AttachReceiptOperation implements JournalOperation {
   settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', actor: StaffSummary): void {
     const p = AttachReceiptPayloadSchema.parse(JSON.parse(row.payload))
     this.attachments.update(p.msn, p.paymentType, p.orderId, outcome === 'succeeded' ? 'attached' : 'refused', outcome === 'rejected' ? { title: 'Settled by a manager', detail: actor.name, trace: null } : null, this.ctx.now().toISOString())
+    this.changed(p)
+  }
+
+  /** Tells the screens where the receipt stands now. */
+  private changed(p: Payload): void {
+    const view = this.attachments.get(p.msn, p.paymentType, p.orderId)
+    if (view) this.ctx.events.emit('receipts:changed', view)
   }
 
   private async send(row: JournalRow): Promise<AttemptResult> {
@@ -73,6 +80,7 @@ export class AttachReceiptOperation implements JournalOperation {
     const problem = 'result' in outcome ? (VippsProblemSchema.safeParse(outcome.result).data ?? null) : null
     const status = outcome.to === 'succeeded' ? 'attached' : outcome.to === 'rejected' ? 'refused' : outcome.to === 'needs_review' ? 'needs_review' : outcome.to === 'unknown' ? 'verifying' : 'queued'
     this.attachments.update(p.msn, p.paymentType, p.orderId, status, problem, at)
+    this.changed(p)
   }
 
   private note(p: Payload, answer: VippsAnswer<unknown>): void {

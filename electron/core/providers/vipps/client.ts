@@ -32,7 +32,7 @@ export type Problem = z.infer<typeof ProblemSchema>
 /** The refusal as support reads it; the field-level reasons name the field when Vipps does. */
 export function problemOf(p: Problem, status: number): VippsProblem {
   const reasons = [...(p.invalidParams ?? []), ...(p.extraDetails ?? [])].map((r) => [r.name, r.reason].filter(Boolean).join(': ')).join('; ')
-  return { title: p.title ?? p.message ?? `HTTP ${status}`, detail: reasons || (p.detail ?? ''), trace: p.instance ?? null }
+  return { title: p.title ?? p.message ?? `HTTP ${status}`, detail: reasons || (p.detail ?? ''), trace: p.instance ?? null, status }
 }
 
 export const OrderAnswerSchema = z
@@ -48,6 +48,11 @@ export type VippsAnswer<T> =
   | Exclude<CallOutcome, { kind: 'answered' }>
 
 const OM = '/order-management'
+
+/** A payment as the call log and the journal name it. */
+export function subjectOf(paymentType: string, orderId: string): string {
+  return `${paymentType}:${orderId}`
+}
 
 /**
  * Vipps MobilePay Order Management: an access token from `POST /accesstoken/get` (credentials in
@@ -89,13 +94,13 @@ export class VippsClient {
   }
 
   async order(paymentType: string, orderId: string): Promise<VippsAnswer<z.infer<typeof OrderAnswerSchema>>> {
-    return this.answer(await this.http.request({ operation: 'getOrder', method: 'GET', path: `${OM}/v2/${paymentType}/${encodeURIComponent(orderId)}`, detail: `order ${paymentType} ${orderId}` }), OrderAnswerSchema)
+    return this.answer(await this.http.request({ operation: 'getOrder', method: 'GET', path: `${OM}/v2/${paymentType}/${encodeURIComponent(orderId)}`, detail: `order ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }), OrderAnswerSchema)
   }
 
   /** Adds the receipt: Vipps keeps one per payment, so this is sent once and an unknown outcome is verified with `order`. */
   async addReceipt(paymentType: string, orderId: string, receipt: Record<string, unknown>): Promise<VippsAnswer<unknown>> {
     return this.answer(
-      await this.http.request({ operation: 'addReceipt', method: 'POST', path: `${OM}/v2/${paymentType}/receipts/${encodeURIComponent(orderId)}`, json: receipt, detail: `receipt ${paymentType} ${orderId}` }),
+      await this.http.request({ operation: 'addReceipt', method: 'POST', path: `${OM}/v2/${paymentType}/receipts/${encodeURIComponent(orderId)}`, json: receipt, detail: `receipt ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }),
       z.unknown()
     )
   }
@@ -103,7 +108,7 @@ export class VippsClient {
   /** Sets or replaces the payment's category (a full overwrite, so sending it again does no harm). */
   async putCategory(paymentType: string, orderId: string, category: { category: string; orderDetailsUrl: string; imageId?: string | null }): Promise<VippsAnswer<unknown>> {
     return this.answer(
-      await this.http.request({ operation: 'putCategory', method: 'PUT', path: `${OM}/v2/${paymentType}/categories/${encodeURIComponent(orderId)}`, json: category, idempotent: true, detail: `category ${paymentType} ${orderId}` }),
+      await this.http.request({ operation: 'putCategory', method: 'PUT', path: `${OM}/v2/${paymentType}/categories/${encodeURIComponent(orderId)}`, json: category, idempotent: true, detail: `category ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }),
       z.unknown()
     )
   }

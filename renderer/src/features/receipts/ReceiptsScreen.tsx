@@ -1,15 +1,17 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { z } from 'zod'
-import type { Attachment, JobResult, Receipt, VippsOrderView } from '../../../../shared/domain/receipts'
+import type { Attachment, Receipt, VippsOrderView } from '../../../../shared/domain/receipts'
 import type { TillErrorData } from '../../../../shared/errors'
-import { decimalToMinor, formatMoney, type Currency } from '../../../../shared/money'
+import { formatMoney, type Currency } from '../../../../shared/money'
+import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
+import { CategoryForm } from './CategoryForm'
+import { ReceiptEditor } from './ReceiptEditor'
 
 type PaymentType = 'ECOM' | 'RECURRING'
-const kinds = ['RECEIPT', 'ORDER_CONFIRMATION', 'DELIVERY', 'TICKET', 'BOOKING', 'GENERAL'] as const
 
 /** What a stored receipt says, read tolerantly: it may come from another system than this till. */
 const StoredReceiptSchema = z.object({
@@ -88,8 +90,79 @@ function ReceiptView(props: { receipt: unknown; t: Translate }) {
 }
 
 function statusSentence(attachment: Attachment, t: Translate): string {
-  if (attachment.status === 'refused') return t('receipts.status.refused', { why: [attachment.problem?.title, attachment.problem?.detail].filter(Boolean).join(': ') })
+  if (attachment.status === 'refused') {
+    const why = [attachment.problem?.title, attachment.problem?.detail].filter(Boolean).join(': ')
+    const status = attachment.problem?.status
+    const hint = status === 401 || status === 403 ? t('receipts.hint.credentials') : status === 400 ? t('receipts.hint.fix') : t('receipts.hint.manager')
+    return `${t('receipts.status.refused', { why })} ${hint}`
+  }
   return t(`receipts.status.${attachment.status}`)
+}
+
+/** Where the till's receipt stands, with Vipps's words and our request ids behind Details for support. */
+function AttachmentNotice(props: { attachment: Attachment; t: Translate }) {
+  const { attachment, t } = props
+  return (
+    <div className={`notice ${attachment.status === 'attached' ? 'notice-ok' : 'notice-warn'}`}>
+      <p role="status" data-testid="vipps-attach-status">
+        {statusSentence(attachment, t)}
+      </p>
+      {(attachment.problem || attachment.requestIds.length > 0) && (
+        <details>
+          <summary>{t('error.details')}</summary>
+          <dl className="error-details">
+            {attachment.problem && (
+              <>
+                <dt>Vipps MobilePay</dt>
+                <dd>
+                  {attachment.problem.title} {attachment.problem.detail}
+                </dd>
+                <dt>{t('receipts.trace')}</dt>
+                <dd>{attachment.problem.trace ?? '—'}</dd>
+              </>
+            )}
+            <dt>{t('error.requestId')}</dt>
+            <dd>{attachment.requestIds.join(' ')}</dd>
+          </dl>
+        </details>
+      )}
+    </div>
+  )
+}
+
+/** Every call this till made about the payment, for support: no provider portal needed. */
+function CallList(props: { view: VippsOrderView; t: Translate }) {
+  const { view, t } = props
+  const zone = useApp((state) => state.preferences.timeZone)
+  const language = useApp((state) => state.preferences.language)
+  return (
+    <details data-testid="vipps-calls">
+      <summary>{t('receipts.calls', { count: view.calls.length })}</summary>
+      <p className="hint">{t('receipts.supportLine', { orderId: view.orderId, type: view.paymentType, msn: view.msn })}</p>
+      <table className="table" aria-label={t('receipts.callsTable')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('receipts.callAt')}</th>
+            <th scope="col">{t('receipts.callWhat')}</th>
+            <th scope="col">{t('receipts.callAnswer')}</th>
+            <th scope="col">{t('error.requestId')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.calls.map((call) => (
+            <tr key={call.requestId}>
+              <td>{formatInstant(call.at, zone, language)}</td>
+              <td>{call.operation}</td>
+              <td>{call.status ?? call.errorCode ?? '—'} · {call.durationMs} ms</td>
+              <td>
+                <code>{call.requestId}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
 }
 
 /** Vipps MobilePay Order Management: a payment's receipt and category as the customer sees them; attaching the till's. */
@@ -101,42 +174,41 @@ export function ReceiptsScreen() {
   const [paymentType, setPaymentType] = useState<PaymentType>('ECOM')
   const [view, setView] = useState<VippsOrderView | null>(null)
   const [error, setError] = useState<TillErrorData | null>(null)
-  const [total, setTotal] = useState('')
-  const [currency, setCurrency] = useState<'NOK' | 'DKK' | 'EUR'>('NOK')
+  const [attached, setAttached] = useState<Attachment | null>(null)
+  const [busy, setBusy] = useState(false)
   const options = useChannel('receipts:options', {})
   const rates = options.value?.vatRates ?? [2500]
-  const [chosenRate, setRate] = useState<number | null>(null)
-  const rate = chosenRate ?? rates[0] ?? 2500
-  const [receiptNumber, setReceiptNumber] = useState('')
-  const [attached, setAttached] = useState<Attachment | null>(null)
-  const [kind, setKind] = useState<(typeof kinds)[number]>('RECEIPT')
-  const [link, setLink] = useState('')
-  const [category, setCategory] = useState<JobResult | null>(null)
+  const current = useRef({ paymentType, orderId: '' })
+  current.current = { paymentType, orderId: orderId.trim() }
 
   const lookup = async (): Promise<void> => {
     const result = await client.call('receipts:lookup', { paymentType, orderId: orderId.trim() })
     setView(result.ok ? result.value : null)
     setError(result.ok ? null : result.error)
+    if (result.ok && result.value.attachment) setAttached(result.value.attachment)
   }
-  const attach = async (): Promise<void> => {
-    const gross = decimalToMinor(total) ?? 0
-    // VAT inside a gross amount: gross × rate ÷ (10000 + rate), rounded to the minor unit.
-    const tax = Math.round((gross * rate) / (10000 + rate))
-    const receipt: Receipt = {
-      orderLines: [{ name: 'Sale', id: receiptNumber.trim() || 'sale', totalAmount: gross, totalAmountExcludingTax: gross - tax, totalTaxAmount: tax, taxRate: rate }],
-      bottomLine: { currency, ...(receiptNumber.trim() ? { receiptNumber: receiptNumber.trim() } : {}), paymentSources: { card: gross } }
+  const lookupRef = useRef(lookup)
+  lookupRef.current = lookup
+  // A receipt that was verifying or queued settles later: show where it stands and what Vipps now holds.
+  useEffect(
+    () =>
+      client.subscribe('receipts:changed', (changed) => {
+        if (changed.paymentType !== current.current.paymentType || changed.orderId !== current.current.orderId) return
+        setAttached(changed)
+        void lookupRef.current()
+      }),
+    [client]
+  )
+  const attach = async (receipt: Receipt): Promise<void> => {
+    setBusy(true)
+    try {
+      const result = await client.call('receipts:attach', { paymentType, orderId: orderId.trim(), receipt })
+      setAttached(result.ok ? result.value : null)
+      setError(result.ok ? null : result.error)
+      if (result.ok) await lookup().catch(() => undefined)
+    } finally {
+      setBusy(false)
     }
-    const result = await client.call('receipts:attach', { paymentType, orderId: orderId.trim(), receipt })
-    setAttached(result.ok ? result.value : null)
-    setError(result.ok ? null : result.error)
-    if (result.ok && result.value.status === 'attached') await lookup()
-  }
-  const setCategoryNow = async (): Promise<void> => {
-    const url = link.trim() || (options.value?.orderLinkTemplate ?? '').replace('{orderId}', encodeURIComponent(orderId.trim()))
-    const result = await client.call('receipts:category', { paymentType, orderId: orderId.trim(), category: kind, orderDetailsUrl: url })
-    setCategory(result.ok ? result.value : null)
-    setError(result.ok ? null : result.error)
-    if (result.ok && result.value.state === 'done') await lookup()
   }
 
   return (
@@ -151,15 +223,29 @@ export function ReceiptsScreen() {
         }}
       >
         <label htmlFor={`${id}-order`}>{t('receipts.orderId')}</label>
-        <input id={`${id}-order`} value={orderId} onChange={(event) => setOrderId(event.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+        <input
+          id={`${id}-order`}
+          value={orderId}
+          maxLength={128}
+          onChange={(event) => {
+            setOrderId(event.target.value)
+            setAttached(null)
+          }}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+        />
         <label htmlFor={`${id}-type`}>{t('receipts.paymentType')}</label>
         <select id={`${id}-type`} value={paymentType} onChange={(event) => setPaymentType(event.target.value === 'RECURRING' ? 'RECURRING' : 'ECOM')}>
           <option value="ECOM">{t('receipts.ECOM')}</option>
           <option value="RECURRING">{t('receipts.RECURRING')}</option>
         </select>
-        <button type="submit">{t('receipts.find')}</button>
+        <button type="submit" disabled={orderId.trim() === ''}>
+          {t('receipts.find')}
+        </button>
       </form>
       {error && <ErrorNotice error={error} t={t} />}
+      {attached && <AttachmentNotice attachment={attached} t={t} />}
       {view && (
         <section aria-label={t('receipts.receipt')} data-testid="vipps-order">
           <h2>{t('receipts.category')}</h2>
@@ -174,101 +260,13 @@ export function ReceiptsScreen() {
           <h2>{t('receipts.receipt')}</h2>
           {view.receipt ? <ReceiptView receipt={view.receipt} t={t} /> : <p className="muted">{t('receipts.noReceipt')}</p>}
           <p className="hint">{t('receipts.seenBy', { msn: view.msn, requestId: view.requestId })}</p>
+          <CallList view={view} t={t} />
         </section>
       )}
       {orderId.trim() !== '' && (
         <>
-          <form
-            className="form"
-            aria-label={t('receipts.attach')}
-            onSubmit={(event) => {
-              event.preventDefault()
-              void attach()
-            }}
-          >
-            <h2>{t('receipts.attach')}</h2>
-            <label htmlFor={`${id}-total`}>{t('receipts.quickTotal')}</label>
-            <input id={`${id}-total`} inputMode="decimal" value={total} onChange={(event) => setTotal(event.target.value.replace(/[^\d.]/g, ''))} />
-            <label htmlFor={`${id}-currency`}>{t('receipts.currency')}</label>
-            <select id={`${id}-currency`} value={currency} onChange={(event) => setCurrency(event.target.value as 'NOK')}>
-              {['NOK', 'DKK', 'EUR'].map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-rate`}>{t('receipts.vatRate')}</label>
-            <select id={`${id}-rate`} value={rate} onChange={(event) => setRate(Number(event.target.value))}>
-              {rates.map((r) => (
-                <option key={r} value={r}>
-                  {r / 100} %
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-number`}>{t('receipts.receiptNumber')}</label>
-            <input id={`${id}-number`} value={receiptNumber} onChange={(event) => setReceiptNumber(event.target.value)} autoComplete="off" />
-            <button type="submit" disabled={!(decimalToMinor(total) ?? 0)}>
-              {t('receipts.attachButton')}
-            </button>
-            {attached && (
-              <div className={`notice ${attached.status === 'attached' ? 'notice-ok' : 'notice-warn'}`}>
-                <p role="status" data-testid="vipps-attach-status">
-                  {statusSentence(attached, t)}
-                </p>
-                {(attached.problem || attached.requestIds.length > 0) && (
-                  <details>
-                    <summary>{t('error.details')}</summary>
-                    <dl className="error-details">
-                      {attached.problem && (
-                        <>
-                          <dt>Vipps MobilePay</dt>
-                          <dd>
-                            {attached.problem.title} {attached.problem.detail}
-                          </dd>
-                          <dt>{t('receipts.trace')}</dt>
-                          <dd>{attached.problem.trace ?? '—'}</dd>
-                        </>
-                      )}
-                      <dt>{t('error.requestId')}</dt>
-                      <dd>{attached.requestIds.join(' ')}</dd>
-                    </dl>
-                  </details>
-                )}
-              </div>
-            )}
-          </form>
-          <form
-            className="form"
-            aria-label={t('receipts.setCategory')}
-            onSubmit={(event) => {
-              event.preventDefault()
-              void setCategoryNow()
-            }}
-          >
-            <h2>{t('receipts.setCategory')}</h2>
-            <label htmlFor={`${id}-kind`}>{t('receipts.categoryKind')}</label>
-            <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as (typeof kinds)[number])}>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`receipts.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-link`}>{t('receipts.link')}</label>
-            <input
-              id={`${id}-link`}
-              type="url"
-              value={link || (options.value?.orderLinkTemplate ? options.value.orderLinkTemplate.replace('{orderId}', encodeURIComponent(orderId.trim())) : '')}
-              onChange={(event) => setLink(event.target.value)}
-              autoComplete="off"
-            />
-            <button type="submit" disabled={link.trim() === '' && !options.value?.orderLinkTemplate}>
-              {t('receipts.setCategory')}
-            </button>
-            {category && (
-              <p className="notice" role="status">
-                {category.state === 'done' ? t('receipts.categorySet') : t('receipts.categoryPending', { state: category.state })}
-              </p>
-            )}
-          </form>
+          <ReceiptEditor t={t} rates={rates} busy={busy} onSend={(receipt) => void attach(receipt)} />
+          <CategoryForm t={t} paymentType={paymentType} orderId={orderId.trim()} linkTemplate={options.value?.orderLinkTemplate ?? null} onDone={() => void lookup()} />
         </>
       )}
     </section>
