@@ -14,6 +14,17 @@ export interface TillHost {
   staff(): Promise<{ managerId: string; cashierId: string }>
   /** With `gotitSandbox`: the Got It simulator the till talks to, in its own process. */
   gotit: GotItSandbox | null
+  /** With `vippsSandbox`: the Vipps MobilePay simulator the till talks to, in its own process. */
+  vipps: VippsSandbox | null
+}
+
+export interface VippsSandbox {
+  url: string
+  clientId: string
+  clientSecret: string
+  subscriptionKey: string
+  msn: string
+  control: GotItSandbox['control']
 }
 
 export interface GotItSandbox {
@@ -23,28 +34,38 @@ export interface GotItSandbox {
 }
 
 /** `npm run sandbox` in its own process (built), with the line it announces itself with. */
-export async function startGotItSandbox(
-  args: string[] = []
-): Promise<{ sandbox: GotItSandbox; announced: Record<string, unknown>; hubble: { url: string; clientId: string; clientSecret: string; control(path: string): Promise<unknown> }; stop(): void }> {
+export async function startGotItSandbox(args: string[] = []): Promise<{
+  sandbox: GotItSandbox
+  announced: Record<string, unknown>
+  hubble: { url: string; clientId: string; clientSecret: string; control(path: string): Promise<unknown> }
+  vipps: VippsSandbox
+  stop(): void
+}> {
   const child = spawn(process.execPath, ['out/web-host/sandbox.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  // One JSON line per provider: Got It first, then Hubble.
-  const [line, hubbleLine] = await new Promise<string[]>((resolve, reject) => {
+  // One JSON line per provider: Got It first, then Hubble, then Vipps MobilePay.
+  const [line, hubbleLine, vippsLine] = await new Promise<string[]>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const lines = out.split('\n')
-      if (lines.length > 2) resolve(lines.slice(0, 2))
+      if (lines.length > 3) resolve(lines.slice(0, 3))
     })
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
   })
   const announced = JSON.parse(line ?? '{}') as { url: string; vouchers: Record<string, string>; pin: string }
   const hubbleAnnounced = JSON.parse(hubbleLine ?? '{}') as { url: string; clientId: string; clientSecret: string }
   const hubble = { ...hubbleAnnounced, control: async (path: string) => (await (await fetch(`${hubbleAnnounced.url}/__sim/${path}`)).json()) as unknown }
-  const control = async (path: string, method = 'GET', body?: unknown) => {
-    const response = await fetch(`${announced.url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+  const vippsAnnounced = JSON.parse(vippsLine ?? '{}') as Omit<VippsSandbox, 'control'>
+  const vipps = { ...vippsAnnounced, control: controlOf(vippsAnnounced.url) }
+  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control: controlOf(announced.url) }, announced, hubble, vipps, stop: () => child.kill('SIGTERM') }
+}
+
+/** The simulator's control endpoint (`/__sim/…`): faults, clock, state, requests. */
+function controlOf(url: string): GotItSandbox['control'] {
+  return async (path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${url}/__sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
     return (await response.json()) as unknown
   }
-  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control }, announced, hubble, stop: () => child.kill('SIGTERM') }
 }
 
 export const MANAGER = { name: 'Mai Manager', pin: '4826' }
@@ -72,15 +93,29 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 }
 
 /** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
-export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string>; gotitSandbox: boolean }>({
+export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string>; gotitSandbox: boolean; vippsSandbox: boolean }>({
   /** Extra environment for the web host of a test: `test.use({ tillEnv: { … } })`. */
   tillEnv: [{}, { option: true }],
   /** Run Got It in sandbox mode against `npm run sandbox` in another process, so tests can inject faults. */
   gotitSandbox: [false, { option: true }],
-  till: async ({ tillEnv, gotitSandbox }, use) => {
+  /** Run Vipps MobilePay in sandbox mode against `npm run sandbox` in another process. */
+  vippsSandbox: [false, { option: true }],
+  till: async ({ tillEnv, gotitSandbox, vippsSandbox }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
-    const sim = gotitSandbox ? await startGotItSandbox() : null
-    const simEnv = sim ? { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_BASE_URL: sim.sandbox.url, TILL_GOTIT_PIN: '1212' } : {}
+    const sim = gotitSandbox || vippsSandbox ? await startGotItSandbox() : null
+    const simEnv = {
+      ...(sim && gotitSandbox ? { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_BASE_URL: sim.sandbox.url, TILL_GOTIT_PIN: '1212' } : {}),
+      ...(sim && vippsSandbox
+        ? {
+            TILL_VIPPS_MODE: 'sandbox',
+            TILL_VIPPS_BASE_URL: sim.vipps.url,
+            TILL_VIPPS_CLIENT_ID: sim.vipps.clientId,
+            TILL_VIPPS_CLIENT_SECRET: sim.vipps.clientSecret,
+            TILL_VIPPS_SUBSCRIPTION_KEY: sim.vipps.subscriptionKey,
+            TILL_VIPPS_MSN: sim.vipps.msn
+          }
+        : {})
+    }
     const child = spawn(process.execPath, ['out/web-host/index.mjs'], {
       env: { ...process.env, ...simEnv, ...tillEnv, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -106,7 +141,7 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
         }
         return { managerId: id(setup), cashierId: id(cashier) }
       }
-      await use({ url, token, dataDir, rpc, staff, gotit: sim?.sandbox ?? null })
+      await use({ url, token, dataDir, rpc, staff, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null })
     } finally {
       sim?.stop()
       child.kill('SIGTERM')
