@@ -113,10 +113,10 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
       }}
     >
       <h2>{t('receipts.attach')}</h2>
-      <fieldset className="inline-form">
+      <fieldset>
         <legend>{t('receipts.mode')}</legend>
         {(['quick', 'full'] as const).map((m) => (
-          <label key={m}>
+          <label key={m} className="choice">
             <input type="radio" name={`${id}-mode`} checked={mode === m} onChange={() => setMode(m)} /> {t(`receipts.mode.${m}`)}
           </label>
         ))}
@@ -131,6 +131,7 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
           </select>
         </>
       ) : (
+        <div className="receipt-lines-wrap">
         <table className="table receipt-lines" aria-label={t('receipts.lines')}>
           <thead>
             <tr>
@@ -181,10 +182,10 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
                     </select>
                   </td>
                   <td>
-                    <label>
+                    <label className="choice">
                       <input type="checkbox" checked={line.isReturn} onChange={(event) => edit(line.key, { isReturn: event.target.checked })} /> {t('receipts.return')}
                     </label>{' '}
-                    <label>
+                    <label className="choice">
                       <input type="checkbox" checked={line.isShipping} onChange={(event) => edit(line.key, { isShipping: event.target.checked })} /> {t('receipts.shipping')}
                     </label>
                   </td>
@@ -208,6 +209,7 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
             </tr>
           </tfoot>
         </table>
+        </div>
       )}
       <label htmlFor={`${id}-currency`}>{t('receipts.currency')}</label>
       <select id={`${id}-currency`} value={currency} onChange={(event) => setCurrency(event.target.value === 'DKK' ? 'DKK' : event.target.value === 'EUR' ? 'EUR' : 'NOK')}>
@@ -215,7 +217,7 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
           <option key={c}>{c}</option>
         ))}
       </select>
-      <fieldset className="inline-form">
+      <fieldset className="payment-sources">
         <legend>{t('receipts.paidWith')}</legend>
         {sources.map((s) => (
           <label key={s}>
