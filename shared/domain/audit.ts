@@ -21,7 +21,9 @@ export const auditActions = [
   'offline_accepted',
   'till_identity_changed',
   'manager_recovered',
-  'gift_cards_shown'
+  'gift_cards_shown',
+  'refund_requested',
+  'mandate_revoke_requested'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -28,7 +28,7 @@ describe('core', () => {
   it('names every journal operation of every provider module in every language', () => {
     const core = openCore({ dataDir: tempDir() })
     const operations = [...core.providers.values()].flatMap((runtime) => Object.entries(runtime.operations))
-    expect(operations.map(([name]) => name)).toEqual(['gotit.markUse', 'gotit.reserve', 'gotit.unreserve', 'hubble.placeOrder', 'vipps.attachReceipt', 'vipps.setCategory', 'vipps.uploadImage'])
+    expect(operations.map(([name]) => name)).toEqual(['gotit.markUse', 'gotit.reserve', 'gotit.unreserve', 'hubble.placeOrder', 'vipps.attachReceipt', 'vipps.setCategory', 'vipps.uploadImage', 'juspay.refund', 'juspay.revokeMandate'])
     for (const [name, operation] of operations) {
       expect(operation.label.en, name).toMatch(/\S/)
       expect(operation.label.vi, name).toMatch(/\S/)

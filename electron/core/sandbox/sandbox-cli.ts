@@ -3,6 +3,7 @@ import { faultProfiles } from './framework/faults'
 import { gotItAnnouncement, startGotItSimulator } from './gotit'
 import { hubbleAnnouncement, startHubbleSimulator } from './hubble'
 import { startVippsSimulator } from './vipps'
+import { juspayAnnouncement, startJuspaySimulator } from './juspay'
 
 /**
  * `npm run sandbox`: starts every provider simulator on 127.0.0.1 and prints one JSON line per
@@ -58,8 +59,12 @@ async function main(): Promise<void> {
     `${JSON.stringify({ provider: 'vipps', url: vipps.url, clientId: vipps.clientId, clientSecret: vipps.clientSecret, subscriptionKey: vipps.subscriptionKey, msn: vipps.msn, control: `${vipps.url}/__sim/`, faults: values.faults })}\n`
   )
 
+  const juspay = await startJuspaySimulator({ port: port === 0 ? 0 : port + 3 })
+  for (const rule of profile) juspay.faults.add(rule)
+  process.stdout.write(`${JSON.stringify({ ...juspayAnnouncement(juspay), faults: values.faults })}\n`)
+
   const stop = (): void => {
-    void Promise.all([gotit.close(), hubble.close(), vipps.close()]).then(() => process.exit(0))
+    void Promise.all([gotit.close(), hubble.close(), vipps.close(), juspay.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

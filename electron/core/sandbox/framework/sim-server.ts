@@ -18,7 +18,7 @@ export interface SimRequest {
   path: string
   query: URLSearchParams
   headers: IncomingMessage['headers']
-  /** Parsed JSON, or undefined when the body was empty; `badJson` when it did not parse. */
+  /** Parsed JSON (or the fields of a form-encoded body), or undefined when the body was empty; `badJson` when it did not parse. */
   body: unknown
   badJson: boolean
   rawBody: string
@@ -162,7 +162,9 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
       if (url.pathname.startsWith('/__sim/')) return control(req, res, url.pathname, raw)
       let body: unknown = undefined
       let badJson = false
-      if (raw.trim() !== '') {
+      const form = /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
+      if (form) body = Object.fromEntries(new URLSearchParams(raw))
+      else if (raw.trim() !== '') {
         try {
           body = JSON.parse(raw)
         } catch {

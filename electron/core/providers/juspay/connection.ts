@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import type { ModuleContext } from '../module'
+import { startJuspaySimulator, type RunningJuspaySimulator } from '../../sandbox/juspay'
+import type { JuspaySimConfig } from '../../sandbox/juspay/juspay-simulator'
+import { JuspayClient } from './client'
+
+/** The `version` header the till is written against (juspay.md §3: pin one date, never change it silently). */
+export const DEFAULT_API_VERSION = '2023-06-30'
+export const DEFAULT_EXECUTION_PATH = '/orders/{order_id}'
+const TIMEOUT_MS = 30_000
+
+/** The Juspay client for the current settings; the in-process simulator in training mode. */
+export class JuspayConnection {
+  private training: Promise<RunningJuspaySimulator> | null = null
+  private cached: { key: string; client: JuspayClient } | null = null
+
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly simConfig: Partial<JuspaySimConfig> = {}
+  ) {}
+
+  simulator(): Promise<RunningJuspaySimulator> {
+    this.training ??= startJuspaySimulator({ config: this.simConfig })
+    return this.training
+  }
+
+  async client(): Promise<JuspayClient> {
+    const config = this.ctx.settings.resolve('juspay')
+    const v = config.values
+    const sim = config.mode === 'training' ? await this.simulator() : null
+    const target = sim ? { baseUrl: sim.url, merchantId: sim.merchantId, apiKey: sim.apiKey } : { baseUrl: config.baseUrl, merchantId: v['merchantId'] ?? '', apiKey: config.secrets['apiKey'] ?? '' }
+    const options = { apiVersion: v['apiVersion'] ?? DEFAULT_API_VERSION, executionPath: v['executionPath'] ?? DEFAULT_EXECUTION_PATH, timeoutMs: TIMEOUT_MS }
+    const key = createHash('sha256').update(JSON.stringify([target, options])).digest('hex')
+    if (this.cached?.key !== key) this.cached = { key, client: new JuspayClient({ ...target, ...options }, this.ctx.http) }
+    return this.cached.client
+  }
+
+  async close(): Promise<void> {
+    const running = this.training
+    this.training = null
+    if (running) await (await running).close()
+  }
+}

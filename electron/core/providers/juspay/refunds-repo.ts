@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { RefundStatusSchema, type RefundStatus, type TillRefund } from '../../../../shared/domain/payments'
+import { inr } from '../../../../shared/money'
+import type { Db } from '../../db/connection'
+
+interface Row {
+  unique_request_id: string
+  order_id: string
+  customer_id: string | null
+  amount_paise: number
+  status: string
+  juspay_refund_id: string | null
+  reference: string | null
+  problem: string | null
+  staff_name: string
+  approved_by: string | null
+  request_ids: string
+  created_at: string
+  updated_at: string
+  next_poll_at: string | null
+  polls: number
+}
+
+const ProblemSchema = z.object({ code: z.string(), message: z.string() })
+
+export interface NewRefund {
+  uniqueRequestId: string
+  orderId: string
+  customerId: string | null
+  amountPaise: number
+  staff: { id: string; name: string }
+  approvedBy: string | null
+  reason: string | null
+  at: string
+}
+
+/** Juspay's states that end a refund. */
+export const FINAL_REFUND_STATES: ReadonlySet<RefundStatus> = new Set(['SUCCESS', 'FAILURE', 'refused'])
+
+/** All SQL of the refunds this till asked Juspay for. */
+export class RefundsRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(r: NewRefund): void {
+    this.db
+      .prepare(
+        "INSERT INTO juspay_refunds (unique_request_id, order_id, customer_id, amount_paise, status, staff_id, staff_name, approved_by, reason, created_at, updated_at) VALUES (?, ?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?)"
+      )
+      .run(r.uniqueRequestId, r.orderId, r.customerId, r.amountPaise, r.staff.id, r.staff.name, r.approvedBy, r.reason, r.at, r.at)
+  }
+
+  get(uniqueRequestId: string): (TillRefund & { customerId: string | null; polls: number }) | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM juspay_refunds WHERE unique_request_id = ?').get(uniqueRequestId)
+    return row ? { ...toView(row), customerId: row.customer_id, polls: row.polls } : undefined
+  }
+
+  /** Refunds of this till not yet settled, of one order: they count against what can still be refunded. */
+  openAmountOf(orderId: string): number {
+    return this.db
+      .prepare<[string], number>("SELECT coalesce(sum(amount_paise), 0) FROM juspay_refunds WHERE order_id = ? AND status IN ('sending', 'queued', 'verifying')")
+      .pluck()
+      .get(orderId) ?? 0
+  }
+
+  ids(orderId: string): Set<string> {
+    return new Set(this.db.prepare<[string], string>('SELECT unique_request_id FROM juspay_refunds WHERE order_id = ?').pluck().all(orderId))
+  }
+
+  list(options: { orderId?: string; limit: number }): TillRefund[] {
+    const rows = options.orderId
+      ? this.db.prepare<[string, number], Row>('SELECT * FROM juspay_refunds WHERE order_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(options.orderId, options.limit)
+      : this.db.prepare<[number], Row>('SELECT * FROM juspay_refunds ORDER BY created_at DESC, rowid DESC LIMIT ?').all(options.limit)
+    return rows.map(toView)
+  }
+
+  update(uniqueRequestId: string, change: { status: RefundStatus; problem?: { code: string; message: string } | null; juspayRefundId?: string | null; reference?: string | null; nextPollAt?: string | null; at: string }): void {
+    this.db
+      .prepare(
+        `UPDATE juspay_refunds SET status = ?, updated_at = ?,
+           problem = CASE WHEN ? THEN ? ELSE problem END,
+           juspay_refund_id = coalesce(?, juspay_refund_id), reference = coalesce(?, reference),
+           next_poll_at = CASE WHEN ? THEN ? ELSE next_poll_at END
+         WHERE unique_request_id = ?`
+      )
+      .run(
+        change.status,
+        change.at,
+        change.problem !== undefined ? 1 : 0,
+        change.problem ? JSON.stringify(change.problem) : null,
+        change.juspayRefundId ?? null,
+        change.reference ?? null,
+        change.nextPollAt !== undefined ? 1 : 0,
+        change.nextPollAt ?? null,
+        uniqueRequestId
+      )
+  }
+
+  notePoll(uniqueRequestId: string, nextPollAt: string | null): void {
+    this.db.prepare('UPDATE juspay_refunds SET polls = polls + 1, next_poll_at = ? WHERE unique_request_id = ?').run(nextPollAt, uniqueRequestId)
+  }
+
+  addRequestId(uniqueRequestId: string, requestId: string): void {
+    this.db.prepare("UPDATE juspay_refunds SET request_ids = json_insert(request_ids, '$[#]', ?) WHERE unique_request_id = ?").run(requestId, uniqueRequestId)
+  }
+
+  /** PENDING refunds whose next look at Juspay is due. */
+  due(now: string, limit = 20): { uniqueRequestId: string; orderId: string; customerId: string | null }[] {
+    return this.db
+      .prepare<[string, number], { unique_request_id: string; order_id: string; customer_id: string | null }>(
+        'SELECT unique_request_id, order_id, customer_id FROM juspay_refunds WHERE next_poll_at IS NOT NULL AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?'
+      )
+      .all(now, limit)
+      .map((r) => ({ uniqueRequestId: r.unique_request_id, orderId: r.order_id, customerId: r.customer_id }))
+  }
+
+  /** Refunds asked for since a moment, for the shift report. */
+  since(at: string): { count: number; paise: number } {
+    return (
+      this.db
+        .prepare<[string], { count: number; paise: number }>("SELECT count(*) AS count, coalesce(sum(amount_paise), 0) AS paise FROM juspay_refunds WHERE created_at >= ? AND status NOT IN ('refused', 'FAILURE')")
+        .get(at) ?? { count: 0, paise: 0 }
+    )
+  }
+}
+
+function toView(row: Row): TillRefund {
+  return {
+    uniqueRequestId: row.unique_request_id,
+    orderId: row.order_id,
+    amount: inr(row.amount_paise),
+    status: RefundStatusSchema.parse(row.status),
+    problem: row.problem ? ProblemSchema.parse(JSON.parse(row.problem)) : null,
+    staffName: row.staff_name,
+    approvedBy: row.approved_by,
+    requestIds: z.array(z.string()).parse(JSON.parse(row.request_ids)),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
