@@ -16,6 +16,8 @@ export interface TillHost {
   gotit: GotItSandbox | null
   /** With `vippsSandbox`: the Vipps MobilePay simulator the till talks to, in its own process. */
   vipps: VippsSandbox | null
+  /** With `juspaySandbox`: the Juspay simulator the till talks to, in its own process. */
+  juspay: JuspaySandbox | null
 }
 
 export interface VippsSandbox {
@@ -25,6 +27,17 @@ export interface VippsSandbox {
   subscriptionKey: string
   msn: string
   control: GotItSandbox['control']
+}
+
+export interface JuspaySandbox {
+  url: string
+  merchantId: string
+  apiKey: string
+  webhookUser: string
+  webhookPassword: string
+  control: GotItSandbox['control']
+  /** The simulator's own controls: `orders/<id>`, `deliver`, `config`. */
+  juspay(path: string, body?: unknown): Promise<unknown>
 }
 
 export interface GotItSandbox {
@@ -39,16 +52,17 @@ export async function startGotItSandbox(args: string[] = []): Promise<{
   announced: Record<string, unknown>
   hubble: { url: string; clientId: string; clientSecret: string; control(path: string): Promise<unknown> }
   vipps: VippsSandbox
+  juspay: JuspaySandbox
   stop(): void
 }> {
   const child = spawn(process.execPath, ['out/web-host/sandbox.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  // One JSON line per provider: Got It first, then Hubble, then Vipps MobilePay.
-  const [line, hubbleLine, vippsLine] = await new Promise<string[]>((resolve, reject) => {
+  // One JSON line per provider: Got It first, then Hubble, Vipps MobilePay and Juspay.
+  const [line, hubbleLine, vippsLine, juspayLine] = await new Promise<string[]>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const lines = out.split('\n')
-      if (lines.length > 3) resolve(lines.slice(0, 3))
+      if (lines.length > 4) resolve(lines.slice(0, 4))
     })
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
   })
@@ -57,7 +71,13 @@ export async function startGotItSandbox(args: string[] = []): Promise<{
   const hubble = { ...hubbleAnnounced, control: async (path: string) => (await (await fetch(`${hubbleAnnounced.url}/__sim/${path}`)).json()) as unknown }
   const vippsAnnounced = JSON.parse(vippsLine ?? '{}') as Omit<VippsSandbox, 'control'>
   const vipps = { ...vippsAnnounced, control: controlOf(vippsAnnounced.url) }
-  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control: controlOf(announced.url) }, announced, hubble, vipps, stop: () => child.kill('SIGTERM') }
+  const juspayAnnounced = JSON.parse(juspayLine ?? '{}') as Omit<JuspaySandbox, 'control' | 'juspay'>
+  const juspay = {
+    ...juspayAnnounced,
+    control: controlOf(juspayAnnounced.url),
+    juspay: async (path: string, body: unknown = {}) => (await (await fetch(`${juspayAnnounced.url}/__juspay/${path}`, { method: 'POST', body: JSON.stringify(body) })).json()) as unknown
+  }
+  return { sandbox: { url: announced.url, vouchers: announced.vouchers, control: controlOf(announced.url) }, announced, hubble, vipps, juspay, stop: () => child.kill('SIGTERM') }
 }
 
 /** The simulator's control endpoint (`/__sim/…`): faults, clock, state, requests. */
@@ -93,16 +113,18 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 }
 
 /** Each test gets its own web host (the built one, as `npm run start:web` runs it) and data folder. */
-export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string>; gotitSandbox: boolean; vippsSandbox: boolean }>({
+export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string>; gotitSandbox: boolean; vippsSandbox: boolean; juspaySandbox: boolean }>({
   /** Extra environment for the web host of a test: `test.use({ tillEnv: { … } })`. */
   tillEnv: [{}, { option: true }],
   /** Run Got It in sandbox mode against `npm run sandbox` in another process, so tests can inject faults. */
   gotitSandbox: [false, { option: true }],
   /** Run Vipps MobilePay in sandbox mode against `npm run sandbox` in another process. */
   vippsSandbox: [false, { option: true }],
-  till: async ({ tillEnv, gotitSandbox, vippsSandbox }, use) => {
+  /** Run Juspay in sandbox mode against `npm run sandbox` in another process. */
+  juspaySandbox: [false, { option: true }],
+  till: async ({ tillEnv, gotitSandbox, vippsSandbox, juspaySandbox }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
-    const sim = gotitSandbox || vippsSandbox ? await startGotItSandbox() : null
+    const sim = gotitSandbox || vippsSandbox || juspaySandbox ? await startGotItSandbox() : null
     const simEnv = {
       ...(sim && gotitSandbox ? { TILL_GOTIT_MODE: 'sandbox', TILL_GOTIT_BASE_URL: sim.sandbox.url, TILL_GOTIT_PIN: '1212' } : {}),
       ...(sim && vippsSandbox
@@ -113,6 +135,16 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
             TILL_VIPPS_CLIENT_SECRET: sim.vipps.clientSecret,
             TILL_VIPPS_SUBSCRIPTION_KEY: sim.vipps.subscriptionKey,
             TILL_VIPPS_MSN: sim.vipps.msn
+          }
+        : {}),
+      ...(sim && juspaySandbox
+        ? {
+            TILL_JUSPAY_MODE: 'sandbox',
+            TILL_JUSPAY_BASE_URL: sim.juspay.url,
+            TILL_JUSPAY_MERCHANT_ID: sim.juspay.merchantId,
+            TILL_JUSPAY_API_KEY: sim.juspay.apiKey,
+            TILL_JUSPAY_WEBHOOK_USER: sim.juspay.webhookUser,
+            TILL_JUSPAY_WEBHOOK_PASSWORD: sim.juspay.webhookPassword
           }
         : {})
     }
@@ -141,7 +173,7 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
         }
         return { managerId: id(setup), cashierId: id(cashier) }
       }
-      await use({ url, token, dataDir, rpc, staff, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null })
+      await use({ url, token, dataDir, rpc, staff, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null, juspay: juspaySandbox ? (sim?.juspay ?? null) : null })
     } finally {
       sim?.stop()
       child.kill('SIGTERM')

@@ -1,5 +1,6 @@
 import { giftCardsScreen } from '../features/giftcards'
-import { historyScreen, paymentsScreen } from '../features/placeholders'
+import { paymentsScreen } from '../features/payments'
+import { historyScreen } from '../features/placeholders'
 import { receiptsScreen } from '../features/receipts'
 import { queueScreen } from '../features/queue'
 import { redeemScreen } from '../features/redeem'

@@ -88,6 +88,16 @@ export function StoreSettings() {
                 ? receiver.value.problem
                 : t('settings.callbacksOff')}
           </p>
+          {receiver.value?.deliveries[0] && (
+            <p className="hint" data-testid="callbacks-latest">
+              {t('settings.callbacksLatest', {
+                provider: receiver.value.deliveries[0].provider ?? receiver.value.deliveries[0].route,
+                status: receiver.value.deliveries[0].status,
+                outcome: receiver.value.deliveries[0].outcome,
+                remote: receiver.value.deliveries[0].remote ?? '—'
+              })}
+            </p>
+          )}
         </fieldset>
         <button type="submit" disabled={busy}>
           {t('settings.save')}

@@ -1,0 +1,148 @@
+import { useId, useMemo, useState } from 'react'
+import type { PaymentOrder, TillRefund } from '../../../../shared/domain/payments'
+import type { TillErrorData } from '../../../../shared/errors'
+import { decimalToMinor, formatMoney, inr } from '../../../../shared/money'
+import { useApp, useTillClient } from '../../app/till-context'
+import type { Translate } from '../../i18n/i18n'
+import { ErrorNotice } from '../../ui/ErrorNotice'
+import { PinField } from '../../ui/PinField'
+import { useChannel } from '../settings/use-channel'
+
+/** Where a refund this till asked for stands, in words. */
+export function refundSentence(refund: TillRefund, t: Translate, language: 'en' | 'vi'): string {
+  const amount = formatMoney(refund.amount, language)
+  if (refund.status === 'refused' || refund.status === 'FAILURE') return t(`payments.refund.${refund.status}`, { amount, why: refund.problem?.message ?? '' })
+  return t(`payments.refund.${refund.status}`, { amount })
+}
+
+/** Where the latest refund stands, with its unique_request_id, Juspay's words and our request ids behind Details. */
+export function RefundNotice(props: { refund: TillRefund; t: Translate }) {
+  const { refund, t } = props
+  const language = useApp((state) => state.preferences.language)
+  return (
+    <div className={`notice ${refund.status === 'SUCCESS' ? 'notice-ok' : 'notice-warn'}`}>
+      <p role="status" data-testid="refund-status">
+        {refundSentence(refund, t, language)}
+      </p>
+      <details>
+        <summary>{t('error.details')}</summary>
+        <dl className="error-details">
+          <dt>{t('payments.uniqueRequestId')}</dt>
+          <dd>{refund.uniqueRequestId}</dd>
+          {refund.problem && (
+            <>
+              <dt>Juspay</dt>
+              <dd>
+                {refund.problem.code}: {refund.problem.message}
+              </dd>
+            </>
+          )}
+          <dt>{t('error.requestId')}</dt>
+          <dd>{refund.requestIds.join(' ')}</dd>
+        </dl>
+      </details>
+    </div>
+  )
+}
+
+/**
+ * A full or partial refund of a charged order, never above what can still be refunded; above the
+ * cashier's limit a manager approves with their PIN. The answer follows the refund as it settles.
+ */
+export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (refund: TillRefund) => void }) {
+  const { order, t } = props
+  const id = useId()
+  const client = useTillClient()
+  const language = useApp((state) => state.preferences.language)
+  const role = useApp((state) => state.auth?.session?.staff.role)
+  const choices = useApp((state) => state.signInChoices)
+  const managers = useMemo(() => choices.filter((person) => person.role === 'manager'), [choices])
+  const options = useChannel('payments:options', {})
+  const [whole, setWhole] = useState(true)
+  const [amountText, setAmountText] = useState('')
+  const [reason, setReason] = useState('')
+  const [managerId, setManagerId] = useState(managers[0]?.id ?? '')
+  const [pin, setPin] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<TillErrorData | null>(null)
+  const amount = whole ? order.refundable.amount : (decimalToMinor(amountText || '0') ?? 0)
+  const limit = options.value?.cashierRefundLimit.amount ?? Number.POSITIVE_INFINITY
+  const needsManager = role !== 'manager' && amount > limit
+  const tooMuch = amount > order.refundable.amount
+  const money = (paise: number) => formatMoney(inr(paise), language)
+
+  const send = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      const result = await client.call('payments:refund', {
+        orderId: order.orderId,
+        ...(whole ? {} : { amount }),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(needsManager ? { approval: { managerId, managerPin: pin } } : {})
+      })
+      setPin('')
+      setError(result.ok ? null : result.error)
+      if (result.ok) {
+        setAmountText('')
+        setReason('')
+        props.onDone(result.value)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="form"
+      aria-label={t('payments.refundTitle')}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void send()
+      }}
+    >
+      <h2>{t('payments.refundTitle')}</h2>
+      <fieldset>
+        <legend>{t('payments.refundHowMuch', { refundable: money(order.refundable.amount) })}</legend>
+        <label className="choice">
+          <input type="radio" name={`${id}-whole`} checked={whole} onChange={() => setWhole(true)} /> {t('payments.refundAll', { amount: money(order.refundable.amount) })}
+        </label>
+        <label className="choice">
+          <input type="radio" name={`${id}-whole`} checked={!whole} onChange={() => setWhole(false)} /> {t('payments.refundPart')}
+        </label>
+      </fieldset>
+      {!whole && (
+        <>
+          <label htmlFor={`${id}-amount`}>{t('payments.refundAmount')}</label>
+          <input id={`${id}-amount`} inputMode="decimal" value={amountText} onChange={(event) => setAmountText(event.target.value.replace(/[^\d.]/g, ''))} />
+        </>
+      )}
+      <label htmlFor={`${id}-reason`}>{t('payments.refundReason')}</label>
+      <input id={`${id}-reason`} value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} autoComplete="off" />
+      {Number.isFinite(limit) && role !== 'manager' && <p className="hint">{t('payments.limitHint', { limit: money(limit) })}</p>}
+      {tooMuch && (
+        <p className="notice notice-warn" role="status">
+          {t('payments.tooMuch', { refundable: money(order.refundable.amount) })}
+        </p>
+      )}
+      {needsManager && (
+        <fieldset>
+          <legend>{t('payments.managerApproves')}</legend>
+          <label htmlFor={`${id}-manager`}>{t('payments.manager')}</label>
+          <select id={`${id}-manager`} value={managerId} onChange={(event) => setManagerId(event.target.value)}>
+            {managers.map((manager) => (
+              <option key={manager.id} value={manager.id}>
+                {manager.name}
+              </option>
+            ))}
+          </select>
+          <PinField id={`${id}-pin`} label={t('payments.managerPin')} value={pin} onChange={setPin} />
+        </fieldset>
+      )}
+      <button type="submit" disabled={busy || amount <= 0 || tooMuch || (needsManager && (pin === '' || managerId === ''))}>
+        {t('payments.refundButton', { amount: money(amount) })}
+      </button>
+      {error && <ErrorNotice error={error} t={t} />}
+    </form>
+  )
+}
