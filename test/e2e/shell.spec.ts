@@ -18,7 +18,7 @@ test('navigates between every screen with the mouse and with Alt+number', async 
   for (const [name, heading] of [
     ['Gift cards', 'Gift cards'],
     ['Receipts', 'Receipts · Vipps MobilePay'],
-    ['Payments', 'Payments'],
+    ['Payments', 'Payments · Juspay'],
     ['Queue', 'Queue'],
     ['History', 'History'],
     ['Settings', 'Settings'],
