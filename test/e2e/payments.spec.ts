@@ -152,6 +152,17 @@ test.describe('against the Juspay sandbox in another process', () => {
     await expect(page.getByRole('table', { name: 'Refunds of this order' })).toContainText(/₹25\.00refunded/)
   })
 
+  test('without a webhook, looking the order up again shows a PENDING refund settled, and the till’s notice follows', async ({ page, till }) => {
+    const juspay = sandboxOf(till)
+    await lookUp(page, 'JP-REFUND-FAILS')
+    await refundPart(page, '40.00')
+    await expect(page.getByTestId('refund-status')).toContainText('Juspay took the refund of ₹40.00')
+    await juspay.control('clock', 'POST', { advanceMs: 31_000 })
+    await page.getByRole('form', { name: 'Look up a payment' }).getByRole('button', { name: 'Look up' }).click()
+    await expect(page.getByTestId('refund-status')).toHaveText('The refund of ₹40.00 failed at the bank: REFUND_FAILED: The bank declined the refund. Nothing was refunded; tell a manager.')
+    await expect(page.getByTestId('payment-order')).toContainText('Can still be refunded₹500.00')
+  })
+
   test('a change of amount is refused in words once the customer started to pay', async ({ page, till }) => {
     const juspay = sandboxOf(till)
     await lookUp(page, 'JP-NEW-1')

@@ -196,6 +196,23 @@ describe('Juspay payments in training mode', () => {
     expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })
 
+  it('webhooks that come newest first still leave every refund as Juspay holds it, because each is confirmed by asking', async () => {
+    const { core, sim, advance } = await till()
+    const port = await freePort()
+    valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    Object.assign(sim.sim.config, { webhookUrl: `http://127.0.0.1:${port}/juspay`, webhookMode: 'out-of-order' })
+    const fails = valueOf(await core.call('payments:refund', { orderId: 'JP-REFUND-FAILS', amount: 1000 }))
+    const works = valueOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 1000 }))
+    advance(31_000)
+    expect(await sim.sim.deliverDue()).toBe(2)
+    // Juspay settled the UPI refund first; its webhook comes last.
+    expect(sim.sim.deliveries.map((d) => d.name)).toEqual(['ORDER_REFUND_FAILED', 'ORDER_REFUNDED'])
+    const settled = async () => Object.fromEntries(valueOf(await core.call('payments:refunds', {})).map((r) => [r.uniqueRequestId, r.status]))
+    for (let i = 0; i < 100 && Object.values(await settled()).some((s) => s === 'PENDING'); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(await settled()).toEqual({ [fails.uniqueRequestId]: 'FAILURE', [works.uniqueRequestId]: 'SUCCESS' })
+  })
+
   it('changes the amount of an unpaid order, and refuses in words once a payment started', async () => {
     const { core } = await till()
     expect(valueOf(await core.call('payments:update', { orderId: 'JP-NEW-1', amount: 124900, udf: { udf1: 'till-3' } }))).toMatchObject({ status: 'NEW', amount: { amount: 124900 }, updatable: true })
