@@ -25,6 +25,8 @@ import { JournalStore } from './journal/journal-store'
 import { OperationRegistry } from './journal/operations'
 import { JournalWorker, type WorkerOptions } from './journal/worker'
 import { createFileLogger, silentLogger, type Logger } from './log/logger'
+import { HistoryLedger } from './history/history-ledger'
+import { historyHandlers } from './features/history'
 import { CallLog } from './providers/call-log'
 import type { ModuleContext, ProviderRuntime } from './providers/module'
 import { providerModules } from './providers/registry'
@@ -120,7 +122,8 @@ export function createCore(options: CoreOptions): Core {
   )
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
-  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, log, now }
+  const history = new HistoryLedger(db, () => identity.tillId)
+  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, history, log, now }
 
   const recovery = applyRecoveryFile({ dataDir: options.dataDir, db, staff: auth.staff, audit, log, now, hash: (pin) => auth.newPinHash(pin) }).catch((error: unknown) => {
     log.error('the recovery file could not be applied', { error: error instanceof Error ? error.message : String(error) })
@@ -171,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
     staffHandlers(context),
     settingsHandlers(context, receiver, applyReceiver),
     journalHandlers(context, operations, providers),
+    historyHandlers(context),
     ...[...providers.values()].map((runtime) => runtime.handlers)
   )
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }

@@ -23,6 +23,8 @@ export const auditActions = [
   'manager_recovered',
   'gift_cards_shown',
   'refund_requested',
+  'redemption_requested',
+  'gift_card_sale_requested',
   'mandate_revoke_requested'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)

@@ -5,6 +5,7 @@ import { gotitFeature } from '../channels/gotit'
 import { hubbleFeature } from '../channels/hubble'
 import { vippsFeature } from '../channels/vipps'
 import { juspayFeature } from '../channels/juspay'
+import { historyFeature } from '../channels/history'
 import { journalFeature } from '../channels/journal'
 import { settingsFeature } from '../channels/settings'
 import { staffFeature } from '../channels/staff'
@@ -16,7 +17,7 @@ export type { Access, ChannelSpec, EventSpec } from './channel-table'
  * Every call the renderer (or an operator's script through the web host) may make, and every
  * event the core emits: each feature's table, merged. A name defined twice stops the till at start.
  */
-const app = mergeFeatures(appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature)
+const app = mergeFeatures(appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature)
 
 export const contract = app.channels
 export const events = app.events

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFile, writeFile, mkdir } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { access, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../core'
 import type { TillErrorData } from '../../../shared/errors'
@@ -172,6 +174,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(req.method === 'HEAD' ? undefined : page)
   }
 
+  /** A CSV the core wrote with history:export, streamed from the data folder (names are the core's own, checked above). */
+  async function serveExport(res: ServerResponse, name: string): Promise<void> {
+    const path = join(options.dataDir, 'exports', name)
+    try {
+      await access(path)
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No such export.')
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+    await pipeline(createReadStream(path), res)
+  }
+
   const server = createServer((req, res) => {
     // A page on another origin could resolve its own name to 127.0.0.1 and read the token from
     // our page; refusing unexpected Host headers closes that DNS-rebinding door.
@@ -181,7 +196,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1')
     const rpc = /^\/rpc\/([^/]+)$/.exec(pathname)
-    const needsToken = rpc !== null || pathname === '/events' || pathname.startsWith('/rpc')
+    const exported = /^\/exports\/(history-[0-9A-Za-z-]+\.csv)$/.exec(pathname)
+    const needsToken = rpc !== null || pathname === '/events' || pathname.startsWith('/rpc') || pathname.startsWith('/exports')
     if (needsToken && !authorized(req)) {
       res.setHeader('WWW-Authenticate', 'Bearer')
       sendError(res, { code: 'unauthorized', message: 'A valid Authorization: Bearer <token> header is required.' })
@@ -189,6 +205,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const work = rpc?.[1]
       ? serveRpc(req, res, rpc[1])
+      : exported?.[1]
+        ? serveExport(res, exported[1])
       : pathname === '/events'
         ? Promise.resolve(serveEvents(req, res))
         : pathname.startsWith('/rpc')

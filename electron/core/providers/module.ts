@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/auth-service'
 import type { ConnectivityRegistry } from '../connectivity'
 import type { Db } from '../db/connection'
 import type { FeatureHandlers } from '../dispatch'
+import type { HistoryLedger } from '../history/history-ledger'
 import type { EventBus } from '../events'
 import type { TillIdentity } from '../identity/till-identity'
 import type { JournalRow, JournalStore } from '../journal/journal-store'
@@ -32,6 +33,8 @@ export interface ModuleContext {
   worker: JournalWorker
   http: HttpDeps
   identity: TillIdentity
+  /** Every money operation of every provider, for History: modules record theirs as they change. */
+  history: HistoryLedger
   log: Logger
   now: () => Date
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { RedemptionSchema, SkuLineSchema, type Redemption, type SkuLine } from '../../../../shared/domain/redeem'
 import type { Db } from '../../db/connection'
+import { last4, type HistoryLedger } from '../../history/history-ledger'
+import type { HistoryStatus } from '../../../../shared/domain/history'
 
 export type BillStatus = Redemption['status']
 export type BillFlow = 'direct' | 'reserve'
@@ -31,9 +33,43 @@ export type BillProblem = z.infer<typeof BillProblemSchema>
 
 const SkusSchema = z.array(SkuLineSchema)
 
+/** A bill's place in History; an open or given-up bill is there only once it was being redeemed. */
+const HISTORY_STATUS: Record<BillStatus, HistoryStatus | null> = { redeeming: 'open', verifying: 'open', redeemed: 'done', rejected: 'failed', needs_review: 'review', open: null, abandoned: null }
+
 /** All SQL on Got It bills and the vouchers on them. */
 export class BillsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly history: HistoryLedger
+  ) {}
+
+  /** Tells History where a bill stands: amount, masked codes, who, offline or not. */
+  private track(billNumber: string, at: string): void {
+    const bill = this.db
+      .prepare<[string], BillRow & { offline_accepted: number; offline_approved_by: string | null }>('SELECT * FROM bills WHERE bill_number = ?')
+      .get(billNumber)
+    if (!bill) return
+    const mapped = HISTORY_STATUS[bill.status]
+    const known = this.db.prepare<[string], number>("SELECT 1 FROM history WHERE provider = 'gotit' AND kind = 'redemption' AND ref = ?").pluck().get(billNumber) !== undefined
+    if (!mapped && !known) return
+    const vouchers = this.vouchers(bill.id)
+    this.history.record({
+      provider: 'gotit',
+      kind: 'redemption',
+      ref: billNumber,
+      status: mapped ?? (bill.status === 'abandoned' ? 'failed' : 'open'),
+      detailStatus: bill.status,
+      amount: { amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND' },
+      staffId: bill.staff_id,
+      approvedBy: bill.offline_approved_by,
+      offline: bill.offline_accepted === 1,
+      summary: vouchers.map((v) => `••••${last4(v.code)}`).join(' '),
+      journalSubject: billNumber,
+      callSubject: billNumber,
+      terms: [...vouchers.map((v) => last4(v.code)), ...(bill.transaction_id ? [bill.transaction_id] : [])],
+      at
+    })
+  }
 
   get(billNumber: string): BillRow | undefined {
     return this.db.prepare<[string], BillRow>('SELECT * FROM bills WHERE bill_number = ?').get(billNumber)
@@ -43,6 +79,7 @@ export class BillsRepo {
     this.db
       .prepare('INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at, offline_accepted, offline_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(bill.billNumber, bill.status, bill.flow, bill.staffId, bill.at, bill.at, bill.offlineApprovedBy ? 1 : 0, bill.offlineApprovedBy ?? null)
+    this.track(bill.billNumber, bill.at)
     const row = this.get(bill.billNumber)
     if (!row) throw new Error(`bill ${bill.billNumber} was not written`)
     return row
@@ -62,6 +99,8 @@ export class BillsRepo {
   insertVouchers(billId: number, vouchers: { code: string; valueVnd: number | null; amountVnd: number }[]): void {
     const insert = this.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
     vouchers.forEach((v, position) => insert.run(billId, position, v.code, v.valueVnd, v.amountVnd))
+    const bill = this.db.prepare<[number], { bill_number: string; updated_at: string }>('SELECT bill_number, updated_at FROM bills WHERE id = ?').get(billId)
+    if (bill) this.track(bill.bill_number, bill.updated_at)
   }
 
   skus(bill: BillRow): SkuLine[] {
@@ -75,12 +114,15 @@ export class BillsRepo {
 
   markRedeeming(billId: number, staffId: string | null, at: string): void {
     this.db.prepare("UPDATE bills SET status = 'redeeming', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(staffId, at, billId)
+    const bill = this.db.prepare<[number], string>('SELECT bill_number FROM bills WHERE id = ?').pluck().get(billId)
+    if (bill) this.track(bill, at)
   }
 
   setStatus(billNumber: string, status: BillStatus, at: string, extra: { transactionId?: string | null; problem?: BillProblem | null; settled?: boolean } = {}): void {
     this.db
       .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
+    this.track(billNumber, at)
   }
 
   /**

@@ -64,7 +64,8 @@ export class GotItClient {
       // A check changes nothing at Got It; reserve, release and mark use must never be sent twice by the HTTP layer.
       idempotent: operation === 'checkmultiple',
       json: body,
-      detail: `codes ${request.codes.map(maskCode).join(',')}${request.billNumber ? ` bill ${request.billNumber}` : ''}`
+      detail: `codes ${request.codes.map(maskCode).join(',')}${request.billNumber ? ` bill ${request.billNumber}` : ''}`,
+      ...(request.billNumber ? { subject: request.billNumber } : {})
     })
     if (outcome.kind !== 'answered') return outcome
     const parsed = WireResponseSchema.safeParse(outcome.body)

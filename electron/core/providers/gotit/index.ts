@@ -46,7 +46,7 @@ export const gotItOf = accessor.of
 
 function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const connection = new GotItConnection(ctx, GotItTrainingOptionsSchema.parse(training ?? {}))
-  const bills = new BillsRepo(ctx.db)
+  const bills = new BillsRepo(ctx.db, ctx.history)
   const reservations = new Reservations(ctx, connection)
   const classifier = new RefusalClassifier(ctx.dataDir, ctx.log)
   const redeem = new RedeemService(ctx, connection, bills, reservations, classifier)

@@ -1,6 +1,6 @@
 import { TillError } from '../../../../shared/errors'
 import type { BillInput, CheckedVoucher, CheckResult, Redemption } from '../../../../shared/domain/redeem'
-import { isGotItCodeFormat, normalizeCode } from '../../../../shared/domain/voucher-code'
+import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../../shared/domain/voucher-code'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { sumMoney, vnd } from '../../../../shared/money'
 import { readPreferences } from '../../db/repos/preferences-repo'
@@ -188,6 +188,13 @@ export class RedeemService {
         }
         const id = this.ctx.journal.insert({ key: `${MARK_USE}:${billNumber}:${this.ctx.journal.countBySubject(billNumber) + 1}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
         this.bills.markRedeeming(bill.id, actor?.id ?? null, this.ctx.now().toISOString())
+        this.ctx.audit.append({
+          actor,
+          action: 'redemption_requested',
+          subject: billNumber,
+          outcome: 'ok',
+          detail: { vouchers: vouchers.length, amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND', codes: vouchers.map((v) => maskCode(v.code)).join(' ') }
+        })
         return id
       })
       .immediate()

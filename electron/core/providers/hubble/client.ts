@@ -60,12 +60,13 @@ export class HubbleClient {
     return this.read('products', `${P}/products`, WireProductsSchema)
   }
 
-  order(orderId: string): Promise<HubbleAnswer<WireOrder>> {
-    return this.read('getOrder', `${P}/orders/${encodeURIComponent(orderId)}`, WireOrderSchema)
+  /** `referenceId`, when the till knows it, files the call under the sale for History's story. */
+  order(orderId: string, referenceId?: string): Promise<HubbleAnswer<WireOrder>> {
+    return this.read('getOrder', `${P}/orders/${encodeURIComponent(orderId)}`, WireOrderSchema, referenceId)
   }
 
   orderByReference(referenceId: string): Promise<HubbleAnswer<WireOrder>> {
-    return this.read('getOrderByReference', `${P}/orders/by-reference/${encodeURIComponent(referenceId)}`, WireOrderSchema)
+    return this.read('getOrderByReference', `${P}/orders/by-reference/${encodeURIComponent(referenceId)}`, WireOrderSchema, referenceId)
   }
 
   wallet(): Promise<HubbleAnswer<z.infer<typeof WireWalletSchema>>> {
@@ -79,13 +80,14 @@ export class HubbleClient {
       method: 'POST',
       path: `${P}/orders`,
       json: { ...request },
-      detail: `reference ${request.referenceId} product ${request.productId} amount ${request.amount}`
+      detail: `reference ${request.referenceId} product ${request.productId} amount ${request.amount}`,
+      subject: request.referenceId
     })
     return this.answer(outcome, WireOrderSchema)
   }
 
-  private async read<T>(operation: string, path: string, schema: z.ZodType<T>): Promise<HubbleAnswer<T>> {
-    return this.answer(await this.http.request({ operation, method: 'GET', path }), schema)
+  private async read<T>(operation: string, path: string, schema: z.ZodType<T>, subject?: string): Promise<HubbleAnswer<T>> {
+    return this.answer(await this.http.request({ operation, method: 'GET', path, ...(subject ? { subject } : {}) }), schema)
   }
 
   private answer<T>(outcome: CallOutcome, schema: z.ZodType<T>): HubbleAnswer<T> {

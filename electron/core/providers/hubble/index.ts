@@ -26,7 +26,7 @@ export const hubbleOf = accessor.of
 
 function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
   const connection = new HubbleConnection(ctx, HubbleTrainingOptionsSchema.parse(training ?? {}))
-  const orders = new GiftOrdersRepo(ctx.db)
+  const orders = new GiftOrdersRepo(ctx.db, ctx.history)
   const placeOrder = new PlaceOrderOperation(ctx, connection, orders, (referenceId) => {
     const order = orders.get(referenceId)
     if (order) ctx.events.emit('giftcards:changed', order)

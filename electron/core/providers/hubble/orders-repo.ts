@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { BrandSchema, GiftOrderStatusSchema, MaskedCardSchema, type Brand, type GiftOrder, type GiftOrderStatus } from '../../../../shared/domain/giftcards'
 import { inr } from '../../../../shared/money'
 import type { Db } from '../../db/connection'
+import type { HistoryLedger } from '../../history/history-ledger'
+import type { HistoryStatus } from '../../../../shared/domain/history'
 
 interface OrderRow {
   reference_id: string
@@ -37,9 +39,36 @@ export interface NewGiftOrder {
   at: string
 }
 
+/** A sale's place in History. */
+const HISTORY_STATUS: Record<GiftOrderStatus, HistoryStatus> = { placing: 'open', processing: 'open', verifying: 'open', succeeded: 'done', failed: 'failed', needs_review: 'review' }
+
 /** All SQL of gift card orders and the brand catalogue. */
 export class GiftOrdersRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly history: HistoryLedger
+  ) {}
+
+  /** Tells History where a sale stands: brand, amount, masked cards, Hubble's order id. */
+  private track(referenceId: string, at: string): void {
+    const row = this.db.prepare<[string], OrderRow & { staff_id: string | null }>('SELECT * FROM gift_orders WHERE reference_id = ?').get(referenceId)
+    if (!row) return
+    const order = toView(row)
+    this.history.record({
+      provider: 'hubble',
+      kind: 'gift_sale',
+      ref: referenceId,
+      status: HISTORY_STATUS[order.status],
+      detailStatus: order.status,
+      amount: order.amount,
+      staffId: row.staff_id,
+      summary: [order.brand.title, ...order.cards.map((c) => `••••${c.last4}`)].join(' '),
+      journalSubject: referenceId,
+      callSubject: referenceId,
+      terms: [...(order.orderId ? [order.orderId] : []), ...order.cards.map((c) => c.last4)],
+      at
+    })
+  }
 
   insert(order: NewGiftOrder): void {
     this.db
@@ -47,6 +76,7 @@ export class GiftOrdersRepo {
         "INSERT INTO gift_orders (reference_id, product_id, brand_title, amount_paise, lines, customer, status, staff_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'placing', ?, ?, ?)"
       )
       .run(order.referenceId, order.productId, order.brandTitle, order.amountPaise, JSON.stringify(order.lines), JSON.stringify(order.customer), order.staffId, order.at, order.at)
+    this.track(order.referenceId, order.at)
   }
 
   get(referenceId: string): GiftOrder | undefined {
@@ -87,6 +117,7 @@ export class GiftOrdersRepo {
         change.at,
         referenceId
       )
+    this.track(referenceId, change.at)
   }
 
   /** Remembers the request id of a call about this order, so support can find every call from it. */

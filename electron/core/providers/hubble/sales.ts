@@ -45,6 +45,7 @@ export class GiftCardSales {
           staffId: actor?.id ?? null,
           at: this.ctx.now().toISOString()
         })
+        this.ctx.audit.append({ actor, action: 'gift_card_sale_requested', subject: ref, outcome: 'ok', detail: { brand: brand.title, amount: total, currency: 'INR', cards: input.lines.reduce((n, l) => n + l.quantity, 0) } })
         this.ctx.journal.insert({ key: `${PLACE_ORDER}:${ref}`, provider: 'hubble', operation: PLACE_ORDER, subject: ref, payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer } })
         return ref
       })
@@ -83,7 +84,7 @@ export class GiftCardSales {
       }
       const due = POLL_AT_MINUTES[order.polls]
       if (due === undefined || ageMinutes < due || !order.orderId) continue
-      const answer = await (await this.connection.client()).order(order.orderId)
+      const answer = await (await this.connection.client()).order(order.orderId, order.referenceId)
       this.orders.addRequestId(order.referenceId, answer.requestId)
       if (answer.kind !== 'ok') {
         this.orders.update(order.referenceId, { status: 'processing', poll: true, at })
@@ -126,7 +127,7 @@ export class GiftCardSales {
   async showAgain(referenceId: string, actor: StaffSummary | null): Promise<GiftSale> {
     const order = this.view(referenceId)
     if (order.status !== 'succeeded' || !order.orderId) throw new TillError('conflict', `Order ${referenceId} has no issued cards to show.`, { params: { reason: 'gift_no_cards' } })
-    const answer = await (await this.connection.client()).order(order.orderId)
+    const answer = await (await this.connection.client()).order(order.orderId, referenceId)
     if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `Hubble could not be asked for the cards (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
     this.orders.addRequestId(referenceId, answer.requestId)
     const cards = cardsOf(answer.value)
@@ -145,7 +146,8 @@ export class GiftCardSales {
    * is fetched from Hubble and applied if it is one of ours. Returns what happened, for the inbox.
    */
   async confirmOrder(orderId: string): Promise<string> {
-    const answer = await (await this.connection.client()).order(orderId)
+    const known = this.orders.byOrderId(orderId)
+    const answer = await (await this.connection.client()).order(orderId, known?.referenceId)
     if (answer.kind !== 'ok') throw new Error(`Hubble could not be asked about order ${orderId} (${answer.kind})`)
     const order = this.orders.byOrderId(orderId)
     if (!order) return 'not an order of this till'

@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import type { juspayFeature } from '../../../../shared/channels/juspay'
-import type { StaffSummary } from '../../../../shared/domain/staff'
-import { TillError } from '../../../../shared/errors'
 import { inr } from '../../../../shared/money'
 import type { HandlersOf } from '../../dispatch'
+import { who } from '../../features/who'
 import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { DEFAULT_API_VERSION, DEFAULT_EXECUTION_PATH, JuspayConnection } from './connection'
 import { DEFAULT_CASHIER_REFUND_LIMIT_RUPEES, PaymentsService } from './payments-service'
@@ -22,12 +21,6 @@ export interface JuspayRuntime extends ProviderRuntime {
   payments: PaymentsService
 }
 
-/** Staff channels always have someone signed in; the dispatcher checked it before the handler runs. */
-function signedIn(actor: StaffSummary | null): StaffSummary {
-  if (!actor) throw new TillError('unauthenticated', 'Sign in first.')
-  return actor
-}
-
 const accessor = runtimeAccessor<JuspayRuntime>('juspay', 'Juspay')
 
 /** The Juspay part of a running core, for tests, benchmarks and scripts in the same process. */
@@ -35,25 +28,25 @@ export const juspayOf = accessor.of
 
 function createJuspay(ctx: ModuleContext, training: unknown): JuspayRuntime {
   const connection = new JuspayConnection(ctx, JuspayTrainingOptionsSchema.parse(training ?? {}))
-  const refunds = new RefundsRepo(ctx.db)
+  const refunds = new RefundsRepo(ctx.db, ctx.history)
   const payments = new PaymentsService(ctx, connection, refunds)
   const refundOperation = new RefundOperation(ctx, connection, refunds, (uid) => ctx.events.emit('payments:changed', payments.tillRefund(uid)))
   let following: Promise<unknown> | null = null
   const handlers: HandlersOf<typeof juspayFeature> = {
     'payments:order': ({ orderId }) => payments.order(orderId),
-    'payments:refund': (input, call) => payments.refund(input, signedIn(call.actor)),
+    'payments:refund': (input, call) => payments.refund(input, who(call.actor)),
     'payments:refunds': ({ orderId, limit }) => payments.list({ orderId, limit }),
     'payments:update': (input) => payments.update(input),
     'payments:mandates': ({ customerId }) => payments.mandates(customerId),
     'payments:mandate': ({ mandateId, customerId }) => payments.mandate(mandateId, customerId),
     'payments:execution': ({ orderId }) => payments.execution(orderId),
-    'payments:revoke': ({ mandateId, customerId }, call) => payments.revoke(mandateId, customerId, signedIn(call.actor)),
+    'payments:revoke': ({ mandateId, customerId }, call) => payments.revoke(mandateId, customerId, who(call.actor)),
     'payments:options': () => ({ cashierRefundLimit: inr(payments.cashierLimit()) })
   }
   return accessor.register({
     connection,
     payments,
-    operations: { [REFUND]: refundOperation, [REVOKE_MANDATE]: new RevokeMandateOperation(connection) },
+    operations: { [REFUND]: refundOperation, [REVOKE_MANDATE]: new RevokeMandateOperation(connection, ctx) },
     handlers,
     // An order that cannot exist: any answer, 404 included, shows Juspay is there and takes our key.
     probe: async () => {

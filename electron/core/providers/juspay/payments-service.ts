@@ -88,9 +88,9 @@ export class PaymentsService {
         this.ctx.audit.append({
           actor,
           action: 'refund_requested',
-          subject: order.orderId,
+          subject: uid,
           outcome: 'ok',
-          detail: { uniqueRequestId: uid, amount: rupeesText(amount), currency: 'INR', approvedBy: approvedBy?.name ?? null, reason: input.reason ?? null }
+          detail: { orderId: order.orderId, amount: rupeesText(amount), currency: 'INR', approvedBy: approvedBy?.name ?? null, reason: input.reason ?? null }
         })
         return { id: rowId, uniqueRequestId: uid }
       })
@@ -139,7 +139,9 @@ export class PaymentsService {
     if (!before.revocable) throw new TillError('conflict', `Mandate ${mandateId} is ${before.rawStatus} and cannot be revoked.`, { params: { reason: 'juspay_mandate_not_active', status: before.rawStatus } })
     const id = this.ctx.db
       .transaction(() => {
-        const rowId = this.ctx.journal.insert({ key: `${REVOKE_MANDATE}:${mandateId}:${this.ctx.journal.countBySubject(`mandate:${mandateId}`) + 1}`, provider: 'juspay', operation: REVOKE_MANDATE, subject: `mandate:${mandateId}`, payload: { mandateId, customerId } })
+        const key = `${REVOKE_MANDATE}:${mandateId}:${this.ctx.journal.countBySubject(`mandate:${mandateId}`) + 1}`
+        const rowId = this.ctx.journal.insert({ key, provider: 'juspay', operation: REVOKE_MANDATE, subject: `mandate:${mandateId}`, payload: { mandateId, customerId } })
+        this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: key, status: 'open', detailStatus: 'pending', staffId: actor.id, summary: `mandate ${mandateId} of ${customerId}`, journalSubject: `mandate:${mandateId}`, callSubject: `mandate:${mandateId}`, terms: [mandateId, customerId], at: this.ctx.now().toISOString() })
         this.ctx.audit.append({ actor, action: 'mandate_revoke_requested', subject: mandateId, outcome: 'ok', detail: { customerId, statusBefore: before.rawStatus } })
         return rowId
       })

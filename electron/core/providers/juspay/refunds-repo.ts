@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { RefundStatusSchema, type RefundStatus, type TillRefund } from '../../../../shared/domain/payments'
 import { inr } from '../../../../shared/money'
 import type { Db } from '../../db/connection'
+import type { HistoryLedger } from '../../history/history-ledger'
+import type { HistoryStatus } from '../../../../shared/domain/history'
 
 interface Row {
   unique_request_id: string
@@ -37,9 +39,46 @@ export interface NewRefund {
 /** Juspay's states that end a refund. */
 export const FINAL_REFUND_STATES: ReadonlySet<RefundStatus> = new Set(['SUCCESS', 'FAILURE', 'refused'])
 
+/** A refund's place in History: done only when the money went back. */
+const HISTORY_STATUS: Record<RefundStatus, HistoryStatus> = {
+  sending: 'open',
+  queued: 'open',
+  verifying: 'open',
+  PENDING: 'open',
+  SUCCESS: 'done',
+  FAILURE: 'failed',
+  MANUAL_REVIEW: 'review',
+  refused: 'failed',
+  needs_review: 'review'
+}
+
 /** All SQL of the refunds this till asked Juspay for. */
 export class RefundsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly history: HistoryLedger
+  ) {}
+
+  private track(uniqueRequestId: string, at: string): void {
+    const row = this.db.prepare<[string], Row & { staff_id: string; reason: string | null }>('SELECT * FROM juspay_refunds WHERE unique_request_id = ?').get(uniqueRequestId)
+    if (!row) return
+    const status = RefundStatusSchema.parse(row.status)
+    this.history.record({
+      provider: 'juspay',
+      kind: 'refund',
+      ref: uniqueRequestId,
+      status: HISTORY_STATUS[status],
+      detailStatus: status,
+      amount: inr(row.amount_paise),
+      staffId: row.staff_id,
+      approvedBy: row.approved_by,
+      summary: `order ${row.order_id}${row.reason ? ` · ${row.reason}` : ''}`,
+      journalSubject: uniqueRequestId,
+      callSubject: `order:${row.order_id.toLowerCase()}`,
+      terms: [row.order_id, ...(row.reference ? [row.reference] : []), ...(row.juspay_refund_id ? [row.juspay_refund_id] : [])],
+      at
+    })
+  }
 
   insert(r: NewRefund): void {
     this.db
@@ -47,6 +86,7 @@ export class RefundsRepo {
         "INSERT INTO juspay_refunds (unique_request_id, order_id, customer_id, amount_paise, status, staff_id, staff_name, approved_by, reason, created_at, updated_at) VALUES (?, ?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?)"
       )
       .run(r.uniqueRequestId, r.orderId, r.customerId, r.amountPaise, r.staff.id, r.staff.name, r.approvedBy, r.reason, r.at, r.at)
+    this.track(r.uniqueRequestId, r.at)
   }
 
   get(uniqueRequestId: string): (TillRefund & { customerId: string | null; polls: number }) | undefined {
@@ -93,6 +133,7 @@ export class RefundsRepo {
         change.nextPollAt ?? null,
         uniqueRequestId
       )
+    this.track(uniqueRequestId, change.at)
   }
 
   notePoll(uniqueRequestId: string, nextPollAt: string | null): void {

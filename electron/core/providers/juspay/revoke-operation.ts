@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
-import type { JournalOperation } from '../module'
+import type { JournalOperation, ModuleContext } from '../module'
 import type { JuspayConnection } from './connection'
 
 export const REVOKE_MANDATE = 'juspay.revokeMandate'
@@ -18,12 +18,22 @@ export class RevokeMandateOperation implements JournalOperation {
   readonly label = { en: 'Juspay mandate revoke', vi: 'Thu hồi ủy quyền Juspay' }
   readonly handler: OperationHandler
 
-  constructor(private readonly connection: JuspayConnection) {
-    this.handler = { send: (row) => this.send(row), verify: (row) => this.verify(row) }
+  constructor(
+    private readonly connection: JuspayConnection,
+    private readonly ctx: ModuleContext
+  ) {
+    this.handler = { send: (row) => this.send(row), verify: (row) => this.verify(row), settle: (row, outcome) => this.track(row, outcome.to === 'succeeded' ? 'succeeded' : outcome.to === 'rejected' ? 'rejected' : outcome.to) }
   }
 
-  settleByHand(_row: JournalRow, _outcome: 'succeeded' | 'rejected', _actor: StaffSummary): void {
-    // A mandate is Juspay's record: the journal row and the audit log are all the till keeps.
+  settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', _actor: StaffSummary): void {
+    this.track(row, outcome)
+  }
+
+  /** A mandate is Juspay's record; History keeps where the revoke stands. */
+  private track(row: JournalRow, state: string): void {
+    const p = RevokePayloadSchema.parse(JSON.parse(row.payload))
+    const status = state === 'succeeded' ? 'done' : state === 'rejected' ? 'failed' : state === 'needs_review' ? 'review' : 'open'
+    this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: row.key, status, detailStatus: state, summary: `mandate ${p.mandateId} of ${p.customerId}`, journalSubject: row.subject, callSubject: `mandate:${p.mandateId}`, terms: [p.mandateId, p.customerId], at: this.ctx.now().toISOString() })
   }
 
   private async send(row: JournalRow): Promise<AttemptResult> {

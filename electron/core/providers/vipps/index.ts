@@ -25,7 +25,7 @@ const DEFAULT_VAT_RATES = '2500,1500,1200,0'
 
 function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
   const connection = new VippsConnection(ctx, ctx.version, VippsTrainingOptionsSchema.parse(training ?? {}))
-  const attachments = new AttachmentsRepo(ctx.db)
+  const attachments = new AttachmentsRepo(ctx.db, ctx.history)
   const receipts = new ReceiptsService(ctx, connection, attachments)
   const handlers: HandlersOf<typeof vippsFeature> = {
     'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
@@ -33,7 +33,7 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
       const v = ctx.settings.values('vipps')
       return { vatRates: (v['vatRates'] ?? DEFAULT_VAT_RATES).split(',').map(Number), orderLinkTemplate: v['orderLinkTemplate'] ?? null }
     },
-    'receipts:attach': ({ paymentType, orderId, receipt }) => receipts.attach(paymentType, orderId, receipt),
+    'receipts:attach': ({ paymentType, orderId, receipt }, call) => receipts.attach(paymentType, orderId, receipt, call.actor?.id ?? null),
     'receipts:category': (input) => receipts.setCategory(input),
     'receipts:image': ({ base64 }) => receipts.uploadImage(base64)
   }

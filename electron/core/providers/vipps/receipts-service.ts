@@ -1,5 +1,5 @@
 import { TillError } from '../../../../shared/errors'
-import { receiptProblems } from '../../../../shared/domain/receipt-lines'
+import { receiptProblems, receiptTotal } from '../../../../shared/domain/receipt-lines'
 import { VippsProblemSchema, type Attachment, type JobResult, type Receipt, type VippsOrderView } from '../../../../shared/domain/receipts'
 import { minorToDecimal } from '../../../../shared/money'
 import { SET_CATEGORY, UPLOAD_IMAGE } from './category-and-image'
@@ -81,7 +81,7 @@ export class ReceiptsService {
   }
 
   /** Checks the receipt's arithmetic, journals it before the call, then sends it; offline it waits in the journal and goes when Vipps is back. */
-  async attach(paymentType: 'ECOM' | 'RECURRING', orderId: string, receipt: Receipt): Promise<Attachment> {
+  async attach(paymentType: 'ECOM' | 'RECURRING', orderId: string, receipt: Receipt, staffId: string | null = null): Promise<Attachment> {
     const problems = receiptProblems(receipt)
     const first = problems[0]
     if (first) {
@@ -94,10 +94,11 @@ export class ReceiptsService {
     const subject = subjectOf(paymentType, orderId)
     const id = this.ctx.db
       .transaction(() => {
-        if (!this.attachments.insert({ msn, paymentType, orderId, at })) {
+        const about = { amount: { amount: receiptTotal(receipt).total, currency: receipt.bottomLine.currency }, staffId, receiptNumber: receipt.bottomLine.receiptNumber ?? null }
+        if (!this.attachments.insert({ msn, paymentType, orderId, at, ...about })) {
           const existing = this.attachments.get(msn, paymentType, orderId)
           if (existing?.status !== 'refused') throw new TillError('conflict', `A receipt for ${paymentType} ${orderId} was attached already (${existing?.status ?? 'unknown'}); Vipps keeps one per payment.`, { params: { reason: 'vipps_receipt_exists' } })
-          this.attachments.reopen(msn, paymentType, orderId, at)
+          this.attachments.reopen(msn, paymentType, orderId, at, about)
         }
         const attempt = this.ctx.journal.countBySubject(subject) + 1
         return this.ctx.journal.insert({ key: `${ATTACH_RECEIPT}:${msn}:${paymentType}:${orderId}:${attempt}`, provider: 'vipps', operation: ATTACH_RECEIPT, subject, payload: { msn, paymentType, orderId, receipt } })
