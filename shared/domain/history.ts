@@ -8,7 +8,7 @@ export type HistoryStatus = z.infer<typeof HistoryStatusSchema>
 export const HistoryKindSchema = z.enum(['redemption', 'gift_sale', 'receipt', 'refund', 'mandate_revoke'])
 export type HistoryKind = z.infer<typeof HistoryKindSchema>
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A day is written YYYY-MM-DD' })
+const Day = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A day is written YYYY-MM-DD' })
 
 /** One money operation of any provider, as History lists it. */
 export const HistoryEntrySchema = z.object({

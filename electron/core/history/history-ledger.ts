@@ -184,6 +184,15 @@ export class HistoryLedger {
     }))
   }
 
+  /** Done operations of one kind since a moment, per currency (for the shift report). */
+  doneSince(provider: string, kind: HistoryKind, since: string): { currency: Money['currency']; count: number; amount: number }[] {
+    return this.db
+      .prepare<[string, string, string], { currency: Money['currency']; count: number; amount: number }>(
+        "SELECT currency, count(*) AS count, coalesce(sum(amount_minor), 0) AS amount FROM history WHERE provider = ? AND kind = ? AND status = 'done' AND created_at >= ? AND currency IS NOT NULL GROUP BY currency ORDER BY currency"
+      )
+      .all(provider, kind, since)
+  }
+
   /** The journal rows of an operation, oldest first, with every move. */
   journalOf(subject: string): JournalRow[] {
     return this.db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE subject = ? ORDER BY id').all(subject)

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import type { ShiftSummary } from '../../../shared/channels/journal'
 import type { TillErrorData } from '../../../shared/errors'
-import { formatMoney } from '../../../shared/money'
-import { formatInstant } from '../../../shared/time'
 import { ErrorNotice } from '../ui/ErrorNotice'
+import { ShiftTotals } from './ShiftTotals'
 import { useApp, useT, useTillClient } from './till-context'
 
 /**
@@ -14,7 +13,6 @@ export function CloseShift() {
   const t = useT()
   const client = useTillClient()
   const refreshAuth = useApp((state) => state.refreshAuth)
-  const { language, timeZone } = useApp((state) => state.preferences)
   const [summary, setSummary] = useState<ShiftSummary | null>(null)
   const [problem, setProblem] = useState<TillErrorData | null>(null)
   const open = async (): Promise<void> => {
@@ -43,22 +41,7 @@ export function CloseShift() {
         <div className="dialog" role="presentation">
           <div className="dialog-card" role="alertdialog" aria-modal="true" aria-labelledby="close-shift-title">
             <h2 id="close-shift-title">{t('shift.confirmTitle')}</h2>
-            {summary && (
-              <>
-                <p className="muted">{summary.since ? t('shift.since', { when: formatInstant(summary.since, timeZone, language) }) : t('shift.sinceStart')}</p>
-                <dl data-testid="shift-totals">
-                  {summary.lines.map((line) => (
-                    <div key={`${line.provider}-${line.label.en}`} className="shift-line">
-                      <dt>{line.label[language]}</dt>
-                      <dd>
-                        {t('shift.line', { count: line.count, amount: formatMoney(line.amount, language) })}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-                {summary.unsettled > 0 && <p className="notice notice-warn">{t('shift.unsettled', { count: summary.unsettled })}</p>}
-              </>
-            )}
+            {summary && <ShiftTotals summary={summary} />}
             {problem && <ErrorNotice error={problem} t={t} />}
             <div className="toolbar">
               {problem?.code === 'conflict' ? (

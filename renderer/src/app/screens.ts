@@ -1,6 +1,6 @@
 import { giftCardsScreen } from '../features/giftcards'
 import { paymentsScreen } from '../features/payments'
-import { historyScreen } from '../features/placeholders'
+import { historyScreen } from '../features/history'
 import { receiptsScreen } from '../features/receipts'
 import { queueScreen } from '../features/queue'
 import { redeemScreen } from '../features/redeem'

@@ -2,6 +2,8 @@
 export interface TillBridge {
   invoke(channel: string, input: unknown): Promise<unknown>
   on(event: string, callback: (payload: unknown) => void): () => void
+  /** A file the core exported (History's CSV), where the host can hand it over; the web host can. */
+  exportFile?(name: string): Promise<Blob | null>
 }
 
 declare global {

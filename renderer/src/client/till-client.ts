@@ -7,6 +7,8 @@ import { resultSchema, type Result } from '../../../shared/ipc/result'
 export interface TillClient {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
   subscribe<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
+  /** A file the core exported, when the host can hand it over (the web host); null otherwise. */
+  exportFile(name: string): Promise<Blob | null>
 }
 
 /** Wraps a bridge so that every answer is checked against the contract before a screen sees it. */
@@ -24,6 +26,13 @@ export function createTillClient(bridge: TillBridge): TillClient {
         return { ok: false, error: { code: 'internal', message: `The answer to ${channel} did not match the contract.`, requestId: randomId() } }
       }
       return parsed.data as Result<ChannelOutput<typeof channel>>
+    },
+    async exportFile(name) {
+      try {
+        return (await bridge.exportFile?.(name)) ?? null
+      } catch {
+        return null
+      }
     },
     subscribe(event, callback) {
       return bridge.on(event, (payload) => {

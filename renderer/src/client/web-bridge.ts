@@ -57,6 +57,10 @@ export function createWebBridge(
       })
       return response.json()
     },
+    async exportFile(name) {
+      const response = await fetchImpl(`${base}/exports/${encodeURIComponent(name)}`, { headers })
+      return response.ok ? response.blob() : null
+    },
     on(event, callback) {
       const set = listeners.get(event) ?? new Set()
       set.add(callback)

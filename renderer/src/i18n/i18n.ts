@@ -4,13 +4,13 @@ import { authMessages } from '../features/auth/messages'
 import { giftCardMessages } from '../features/giftcards/messages'
 import { paymentMessages } from '../features/payments/messages'
 import { receiptMessages } from '../features/receipts/messages'
-import { plannedMessages } from '../features/placeholders/messages'
+import { historyMessages } from '../features/history/messages'
 import { queueMessages } from '../features/queue/messages'
 import { redeemMessages } from '../features/redeem/messages'
 import { settingsMessages } from '../features/settings/messages'
 
 /** Every feature's words; a feature adds its bundle here. */
-const bundles = [appMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, plannedMessages] as const
+const bundles = [appMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages] as const
 
 type Bundle = (typeof bundles)[number]
 export type MessageKey = Bundle extends infer B ? (B extends { en: infer E } ? keyof E & string : never) : never
