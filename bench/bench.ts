@@ -15,6 +15,8 @@ import { openDatabase } from '../electron/core/db/connection'
  */
 const REDEMPTIONS = Number(process.env['BENCH_REDEMPTIONS'] ?? 2000)
 const DRAIN_ROWS = Number(process.env['BENCH_DRAIN_ROWS'] ?? 10_000)
+const HISTORY_ROWS = Number(process.env['BENCH_HISTORY_ROWS'] ?? 1_000_000)
+const EXPORT_ROWS = 100_000
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 function percentile(sorted: number[], p: number): number {
@@ -91,6 +93,111 @@ async function redeemAndDrain(dir: string) {
   }
 }
 
+/**
+ * History at a million redemptions: the rows (with their search terms and journal rows) are
+ * written straight to SQLite over 60 days, then pages are asked for through the contract with
+ * each filter and search, and 100,000 rows are exported while the till answers a ping every 5 ms.
+ */
+async function historyAtScale(dir: string) {
+  const core = createCore({ dataDir: dir, host: 'web', version: 'bench', startWorker: false })
+  try {
+    const setup = await core.call('auth:setup', { name: 'Bench Manager', pin: '4826' })
+    if (!setup.ok) throw new Error(setup.error.message)
+    const cashier = await core.call('staff:add', { name: 'Bench Cashier', role: 'cashier', pin: '7391' })
+    if (!cashier.ok) throw new Error(cashier.error.message)
+    await core.call('settings:setStore', { idleLockSeconds: 0, timeZone: 'UTC' })
+    const db = core.context.db
+    const managerId = setup.value.staff.id
+    const end = Date.parse('2026-12-05T00:00:00Z')
+    const span = 60 * 86_400_000
+    const statuses = ['done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'failed', 'open'] as const
+    const seeding = performance.now()
+    const history = db.prepare(
+      "INSERT INTO history (provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, till_id, summary, journal_subject, call_subject, created_at, updated_at) VALUES ('gotit', 'redemption', ?, ?, ?, ?, 'VND', ?, ?, 'till-bench', ?, ?, ?, ?, ?)"
+    )
+    const term = db.prepare('INSERT OR IGNORE INTO history_terms (term, history_id) VALUES (?, ?)')
+    const journal = db.prepare(
+      "INSERT INTO journal (key, provider, operation, subject, payload, state, attempts, next_attempt_at, history, created_at, updated_at) VALUES (?, 'gotit', 'gotit.markUse', ?, '{}', 'succeeded', 1, ?, ?, ?, ?)"
+    )
+    const batch = db.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const at = new Date(end - span + Math.floor((i / HISTORY_ROWS) * span)).toISOString()
+        const ref = `TBENCH1-${String(i).padStart(7, '0')}`
+        const code = String(3000000000 + i)
+        const status = statuses[i % statuses.length] ?? 'done'
+        const staff = i % 3 === 0 ? [cashier.value.id, 'Bench Cashier'] : [managerId, 'Bench Manager']
+        const id = Number(history.run(ref, status, status === 'done' ? 'redeemed' : status, 100000, staff[0], staff[1], `••••${code.slice(-4)}`, ref, ref, at, at).lastInsertRowid)
+        term.run(ref.toLowerCase(), id)
+        term.run(code.slice(-4), id)
+        const requestId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
+        journal.run(`gotit.markUse:${ref}:1`, ref, at, JSON.stringify([{ at, from: 'pending', to: 'sending', note: null, requestId: null }, { at, from: 'sending', to: 'succeeded', note: null, requestId }]), at, at)
+      }
+    })
+    for (let i = 0; i < HISTORY_ROWS; i += 50_000) batch.immediate(i, Math.min(HISTORY_ROWS, i + 50_000))
+    const seededSeconds = (performance.now() - seeding) / 1000
+
+    const queries = [
+      {},
+      { provider: 'gotit' },
+      { status: 'failed' },
+      { staffId: cashier.value.id },
+      { from: '2026-11-20', to: '2026-11-21' },
+      { search: '4321' },
+      { search: `TBENCH1-${String(Math.floor(HISTORY_ROWS / 2)).padStart(7, '0')}` },
+      { provider: 'gotit', status: 'open', staffId: managerId, from: '2026-10-10', to: '2026-11-30' }
+    ] as const
+    const times: number[] = []
+    for (let round = 0; round < 40; round++) {
+      for (const query of queries) {
+        const started = performance.now()
+        const page = await core.call('history:list', query)
+        times.push(performance.now() - started)
+        if (!page.ok) throw new Error(page.error.message)
+        if (round === 0 && page.value.entries.length === 0) throw new Error(`history query ${JSON.stringify(query)} found nothing`)
+      }
+    }
+    times.sort((a, b) => a - b)
+
+    // About 100,000 rows: the last six days of the sixty.
+    const days = Math.ceil((EXPORT_ROWS / HISTORY_ROWS) * 60)
+    const from = new Date(end - days * 86_400_000).toISOString().slice(0, 10)
+    const lag = monitorEventLoopDelay({ resolution: 5 })
+    let pinging = true
+    const pings: number[] = []
+    const ping = async (): Promise<void> => {
+      while (pinging) {
+        const started = performance.now()
+        await core.call('app:info', {})
+        pings.push(performance.now() - started)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    }
+    lag.enable()
+    const pinger = ping()
+    const started = performance.now()
+    const exported = await core.call('history:export', { from, to: '2026-12-04' })
+    const exportSeconds = (performance.now() - started) / 1000
+    pinging = false
+    await pinger
+    lag.disable()
+    if (!exported.ok) throw new Error(exported.error.message)
+    pings.sort((a, b) => a - b)
+    return {
+      history_rows: HISTORY_ROWS,
+      history_seed_s: seededSeconds,
+      history_page_p50_ms: percentile(times, 50),
+      history_page_p95_ms: percentile(times, 95),
+      export_rows: exported.value.rows,
+      export_mb: exported.value.bytes / 2 ** 20,
+      export_s: exportSeconds,
+      export_event_loop_lag_p99_ms: lag.percentile(99) / 1e6,
+      export_ping_p99_ms: percentile(pings, 99)
+    }
+  } finally {
+    await core.close()
+  }
+}
+
 function rendererGzipKb(): number {
   const assets = join(ROOT, 'out', 'renderer', 'assets')
   const bytes = readdirSync(assets)
@@ -137,6 +244,7 @@ async function main(): Promise<void> {
   try {
     const floor = floorCommitMs(dir, REDEMPTIONS)
     const measured = await redeemAndDrain(join(dir, 'till'))
+    const history = await historyAtScale(join(dir, 'history'))
     const result = {
       machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
       redemptions: REDEMPTIONS,
@@ -147,6 +255,14 @@ async function main(): Promise<void> {
       redeem_overhead_ratio: round(measured.redeem_p50_ms / (2 * floor), 2),
       drain_ops_per_s: round(measured.drain_ops_per_s, 1),
       drain_event_loop_lag_p99_ms: round(measured.drain_event_loop_lag_p99_ms),
+      history_rows: history.history_rows,
+      history_page_p50_ms: round(history.history_page_p50_ms),
+      history_page_p95_ms: round(history.history_page_p95_ms),
+      export_rows: history.export_rows,
+      export_mb: round(history.export_mb, 1),
+      export_s: round(history.export_s, 2),
+      export_event_loop_lag_p99_ms: round(history.export_event_loop_lag_p99_ms),
+      export_ping_p99_ms: round(history.export_ping_p99_ms),
       renderer_js_gzip_kb: round(rendererGzipKb(), 1),
       web_ready_ms: round(await webReadyMs(join(dir, 'web')), 0)
     }
@@ -155,6 +271,8 @@ async function main(): Promise<void> {
       ['redeem_overhead_ratio', '<=', 3],
       ['drain_ops_per_s', '>=', 1000],
       ['drain_event_loop_lag_p99_ms', '<=', 20],
+      ['history_page_p95_ms', '<=', 20],
+      ['export_event_loop_lag_p99_ms', '<=', 20],
       ['renderer_js_gzip_kb', '<=', 250]
     ]
     process.stdout.write(`${JSON.stringify(result)}\n`)
@@ -169,6 +287,8 @@ async function main(): Promise<void> {
         `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
         `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median)`,
         `  drain of ${DRAIN_ROWS} queued mark uses: ${result.drain_ops_per_s}/s, event loop lag p99 ${result.drain_event_loop_lag_p99_ms} ms`,
+        `  history of ${result.history_rows} redemptions (seeded in ${round(history.history_seed_s, 1)} s): page p50 ${result.history_page_p50_ms} ms, p95 ${result.history_page_p95_ms} ms`,
+        `  export of ${result.export_rows} rows (${result.export_mb} MB) in ${result.export_s} s: event loop lag p99 ${result.export_event_loop_lag_p99_ms} ms, a contract call p99 ${result.export_ping_p99_ms} ms meanwhile`,
         `  renderer JS ${result.renderer_js_gzip_kb} kB gzip; web host to Redeem screen ${result.web_ready_ms} ms`,
         ...lines,
         ''

@@ -2,7 +2,7 @@ import type { DayTotals, HistoryEntry, HistoryKind, HistoryQuery, HistoryStatus 
 import type { Money } from '../../../shared/money'
 import { dayBounds, hourStarts, shiftDay } from '../../../shared/time'
 import type { Db } from '../db/connection'
-import { historyOf, type JournalRow } from '../journal/journal-store'
+import type { JournalRow } from '../journal/journal-store'
 
 /** What a provider module says about one of its money operations; sent again on every change. */
 export interface HistoryRecord {
@@ -44,6 +44,13 @@ export interface HistoryRow {
   call_subject: string | null
   created_at: string
   updated_at: string
+}
+
+/** The request ids in a journal row's moves, read without a schema: a page or an export reads thousands. */
+function requestIdsOf(history: string): string[] {
+  const moves: unknown = JSON.parse(history)
+  if (!Array.isArray(moves)) return []
+  return moves.flatMap((move: unknown) => (move && typeof move === 'object' && 'requestId' in move && typeof move.requestId === 'string' ? [move.requestId] : []))
 }
 
 /** Last four characters, as codes and cards are shown everywhere but where the cashier acts on them. */
@@ -160,7 +167,7 @@ export class HistoryLedger {
     if (subjects.length > 0) {
       const journal = this.db.prepare<string[], { subject: string; history: string }>(`SELECT subject, history FROM journal WHERE subject IN (${subjects.map(() => '?').join(',')}) ORDER BY id`).all(...subjects)
       for (const row of journal) {
-        const ids = historyOf(row).flatMap((move) => (move.requestId ? [move.requestId] : []))
+        const ids = requestIdsOf(row.history)
         requestIds.set(row.subject, [...(requestIds.get(row.subject) ?? []), ...ids])
       }
     }

@@ -1,11 +1,13 @@
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { formatMoney } from '../../../../shared/money'
 import { useApp } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
-import { HourChart } from './HourChart'
 import { providerName } from './words'
+
+/** Chart.js is loaded when a manager first opens History, not with the till. */
+const HourChart = lazy(() => import('./HourChart').then((module) => ({ default: module.HourChart })))
 
 /** The store day at a glance, for managers: totals per provider and currency, what is open or needs review, and the day by hour. */
 export function DayGlance(props: { t: Translate }) {
@@ -55,7 +57,9 @@ export function DayGlance(props: { t: Translate }) {
             {t('history.offlineLine', { accepted: value.offline.accepted, stillOpen: value.offline.stillOpen })}{' '}
             {t('history.needsReview', { count: value.needsReview })}
           </p>
-          <HourChart day={value} t={t} />
+          <Suspense fallback={<p className="muted">…</p>}>
+            <HourChart day={value} t={t} />
+          </Suspense>
         </>
       )}
     </section>
