@@ -77,13 +77,32 @@ export class TillIdentity {
     this.epoch = randomBase32(4)
   }
 
+  private billSeq: number | null = null
+
   /**
    * The next bill number: `T` + the till's six characters + this start's epoch + a sequence,
    * such as `T3F9A1CK7Q2-000123`. Run inside the transaction that writes the bill.
    */
   nextBillNumber(): string {
-    const seq = this.meta.increment('bill_seq')
-    return `T${this.short}${this.epoch}-${String(seq).padStart(6, '0')}`
+    const number = this.reserveBillNumber()
+    this.keepBillNumber(number)
+    return number
+  }
+
+  /**
+   * A bill number for a bill not written yet (its check is asked first, and the bill is written
+   * with the answer in one transaction). Unique without touching the disk: the sequence lives in
+   * memory for this start, and the start's epoch keeps numbers of different starts apart.
+   */
+  reserveBillNumber(): string {
+    this.billSeq = Math.max(this.billSeq ?? Number(this.meta.get('bill_seq') ?? '0'), 0) + 1
+    return `T${this.short}${this.epoch}-${String(this.billSeq).padStart(6, '0')}`
+  }
+
+  /** Writes a reserved number's sequence, inside the transaction that writes its bill, so the next start goes on from it. */
+  keepBillNumber(number: string): void {
+    const seq = Number(/-(\d+)$/.exec(number)?.[1] ?? '0')
+    if (seq > Number(this.meta.get('bill_seq') ?? '0')) this.meta.set('bill_seq', String(seq))
   }
 
   /**

@@ -135,8 +135,11 @@ export class JournalStore {
    * else holds it or it is not due.
    */
   claim(id: number, leaseMs: number, force = false): JournalRow | null {
-    return this.db
-      .transaction(() => {
+    return this.db.transaction(() => this.claimHere(id, leaseMs, force)).immediate()
+  }
+
+  /** `claim` inside the caller's transaction (the one that inserts the row, saving a commit). */
+  claimHere(id: number, leaseMs: number, force: boolean): JournalRow | null {
         const row = this.get(id)
         const now = this.now()
         if (!row || (row.state !== 'pending' && row.state !== 'unknown')) return null
@@ -150,8 +153,6 @@ export class JournalStore {
         }
         this.db.prepare('UPDATE journal SET lease_until = ? WHERE id = ?').run(lease, id)
         return this.get(id) ?? null
-      })
-      .immediate()
   }
 
   /** Moves a row, checking the transition, and records it in the row's history. */

@@ -127,6 +127,26 @@ export class JournalWorker {
     return this.process(id, true)
   }
 
+  /**
+   * Claims a row just inserted, inside the transaction that inserted it: the row is written as
+   * being sent, with its lease, in one commit. A crash before the call leaves it `sending`, which
+   * the next start turns into `unknown` and verifies, so nothing is ever sent blind.
+   */
+  claimInside(id: number): JournalRow {
+    const claimed = this.store.claimHere(id, this.options.leaseMs, true)
+    if (!claimed) throw new Error(`journal row ${id} could not be claimed in its own transaction`)
+    return claimed
+  }
+
+  /** Sends a row claimed with `claimInside` at once (the cashier is waiting) and returns it afterwards. */
+  async runClaimed(claimed: JournalRow): Promise<JournalRow | undefined> {
+    const existing = this.inFlight.get(claimed.id)
+    if (existing) return existing
+    const work = this.attempt(claimed.id, true, claimed).finally(() => this.inFlight.delete(claimed.id))
+    this.inFlight.set(claimed.id, work)
+    return work
+  }
+
   /** Waits for whatever is in flight for this row. */
   async settledRow(id: number): Promise<JournalRow | undefined> {
     await this.inFlight.get(id)
@@ -141,8 +161,8 @@ export class JournalWorker {
     return work
   }
 
-  private async attempt(id: number, force: boolean): Promise<JournalRow | undefined> {
-    const claimed = this.store.claim(id, this.options.leaseMs, force)
+  private async attempt(id: number, force: boolean, preclaimed: JournalRow | null = null): Promise<JournalRow | undefined> {
+    const claimed = preclaimed ?? this.store.claim(id, this.options.leaseMs, force)
     if (!claimed) return this.store.get(id)
     const handler = this.handlerOf(claimed.operation)
     let outcome: AttemptResult

@@ -70,20 +70,24 @@ export class RedeemService {
     if (codes.length > DEFAULT_MAX_CODES_PER_BILL) {
       throw new TillError('too_many_codes', `A bill takes at most ${DEFAULT_MAX_CODES_PER_BILL} codes.`, { params: { max: DEFAULT_MAX_CODES_PER_BILL } })
     }
-    const bill = this.openBill(input.billNumber, actor)
+    // A new bill is written with the check's answer, in one transaction; until then only its number exists.
+    const existing = input.billNumber === undefined ? null : this.changeable(this.bill(input.billNumber))
+    const asked = existing ?? { bill_number: this.ctx.identity.reserveBillNumber(), flow: readPreferences(this.ctx.db).gotitFlow }
     const results = new Map<string, CheckedVoucher>()
     for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
-    const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), bill, input, results)
+    const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), asked, input, results)
     const vouchers = codes.map((code) => needsItems(results.get(code) ?? unchecked(code, 'refused'), input))
-    this.ctx.db
+    const bill = this.ctx.db
       .transaction(() => {
+        const at = this.ctx.now().toISOString()
         // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
-        this.changeable(this.bill(bill.bill_number))
+        const row = existing ? this.changeable(this.bill(existing.bill_number)) : this.newBill(asked.bill_number, asked.flow, actor, at)
         this.bills.replaceChecked(
-          bill.id,
-          { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at: this.ctx.now().toISOString() },
+          row.id,
+          { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at },
           vouchers.map((v) => ({ code: v.code, valueVnd: v.value?.amount ?? null, amountVnd: v.amountToApply?.amount ?? 0 }))
         )
+        return row
       })
       .immediate()
     const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
@@ -102,7 +106,7 @@ export class RedeemService {
    * fails, so when one does, the others are asked one per request, several at once, within the
    * check's time budget; codes with no answer by then come back unchecked. Returns the last request id.
    */
-  private async checkCodes(codes: string[], bill: BillRow, input: BillInput, results: Map<string, CheckedVoucher>): Promise<string> {
+  private async checkCodes(codes: string[], bill: Pick<BillRow, 'bill_number' | 'flow'>, input: BillInput, results: Map<string, CheckedVoucher>): Promise<string> {
     if (codes.length === 0) return ''
     const started = Date.now()
     const client = await this.connection.client()
@@ -170,7 +174,7 @@ export class RedeemService {
   async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
     // Not set up (a missing store PIN, say) is said as such, before anything is written.
     this.ctx.settings.resolve('gotit')
-    const journalId = this.ctx.db
+    const claimed = this.ctx.db
       .transaction(() => {
         const bill = this.bill(billNumber)
         if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
@@ -195,11 +199,11 @@ export class RedeemService {
           outcome: 'ok',
           detail: { vouchers: vouchers.length, amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND', codes: vouchers.map((v) => maskCode(v.code)).join(' ') }
         })
-        return id
+        return this.ctx.worker.claimInside(id)
       })
       .immediate()
     crashPoint('after-journal-write')
-    const row = await this.ctx.worker.runNow(journalId)
+    const row = await this.ctx.worker.runClaimed(claimed)
     if (row?.state === 'rejected' && readJson(row.result, MarkUseResultSchema)?.reason === 'provider_unreachable') {
       throw new TillError('provider_unreachable', `Nothing was redeemed: ${row.last_error ?? 'Got It could not be reached'}.`, {
         requestId: lastRequestId(row) ?? undefined,
@@ -257,18 +261,10 @@ export class RedeemService {
     throw new TillError('conflict', `Bill ${bill.bill_number} ${why}; start a new bill for other vouchers.`, { params: { bill: bill.bill_number, status: bill.status } })
   }
 
-  private openBill(billNumber: string | undefined, actor: StaffSummary | null): BillRow {
-    if (billNumber !== undefined) return this.changeable(this.bill(billNumber))
-    return this.ctx.db
-      .transaction(() =>
-        this.bills.insert({
-          billNumber: this.ctx.identity.nextBillNumber(),
-          status: 'open',
-          flow: readPreferences(this.ctx.db).gotitFlow,
-          staffId: actor?.id ?? null,
-          at: this.ctx.now().toISOString()
-        })
-      )
-      .immediate()
+  /** Writes a new bill under the number its check was asked with; run inside the transaction that stores the check. */
+  private newBill(billNumber: string, flow: BillRow['flow'], actor: StaffSummary | null, at: string): BillRow {
+    this.ctx.identity.keepBillNumber(billNumber)
+    return this.bills.insert({ billNumber, status: 'open', flow, staffId: actor?.id ?? null, at })
   }
+
 }

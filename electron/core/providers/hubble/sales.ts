@@ -32,7 +32,7 @@ export class GiftCardSales {
     const brand = this.orders.brand(input.productId)
     if (!brand) throw new TillError('not_found', 'This brand is not in the till’s catalogue, or is not sold now. Sync the catalogue, or choose another brand.', { params: { reason: 'gift_brand_unknown' } })
     const total = checkSale(brand, input)
-    const referenceId = this.ctx.db
+    const { referenceId, claimed } = this.ctx.db
       .transaction(() => {
         const ref = this.ctx.identity.nextReference('gift')
         this.orders.insert({
@@ -46,12 +46,12 @@ export class GiftCardSales {
           at: this.ctx.now().toISOString()
         })
         this.ctx.audit.append({ actor, action: 'gift_card_sale_requested', subject: ref, outcome: 'ok', detail: { brand: brand.title, amount: total, currency: 'INR', cards: input.lines.reduce((n, l) => n + l.quantity, 0) } })
-        this.ctx.journal.insert({ key: `${PLACE_ORDER}:${ref}`, provider: 'hubble', operation: PLACE_ORDER, subject: ref, payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer } })
-        return ref
+        const id = this.ctx.journal.insert({ key: `${PLACE_ORDER}:${ref}`, provider: 'hubble', operation: PLACE_ORDER, subject: ref, payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer } })
+        return { referenceId: ref, claimed: this.ctx.worker.claimInside(id) }
       })
       .immediate()
     crashPoint('after-journal-write')
-    const row = await this.ctx.worker.runNow(this.ctx.journal.latestBySubject(referenceId)?.id ?? 0)
+    const row = await this.ctx.worker.runClaimed(claimed)
     const result = row ? readJson(row.result, PlaceOrderResultSchema) : null
     if (row?.state === 'rejected' && result?.status === 'NOT_PLACED') {
       const reason = result.failure?.code === 'NOT_SET_UP' ? 'not_set_up' : result.failure?.code === 'CREDENTIALS_REFUSED' ? 'credentials_refused' : 'unreachable'

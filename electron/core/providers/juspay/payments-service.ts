@@ -79,7 +79,7 @@ export class PaymentsService {
       approvedBy = await this.ctx.auth.approveAsManager(input.approval.managerId, input.approval.managerPin)
     }
     const at = this.ctx.now().toISOString()
-    const { id, uniqueRequestId } = this.ctx.db
+    const { claimed, uniqueRequestId } = this.ctx.db
       .transaction(() => {
         // Letters and digits, at most 21: what every Juspay page accepts; unique across this chain's tills.
         const uid = this.ctx.identity.nextReference('refund')
@@ -92,10 +92,10 @@ export class PaymentsService {
           outcome: 'ok',
           detail: { orderId: order.orderId, amount: rupeesText(amount), currency: 'INR', approvedBy: approvedBy?.name ?? null, reason: input.reason ?? null }
         })
-        return { id: rowId, uniqueRequestId: uid }
+        return { claimed: this.ctx.worker.claimInside(rowId), uniqueRequestId: uid }
       })
       .immediate()
-    await this.ctx.worker.runNow(id)
+    await this.ctx.worker.runClaimed(claimed)
     return this.tillRefund(uniqueRequestId)
   }
 

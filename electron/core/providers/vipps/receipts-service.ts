@@ -55,10 +55,10 @@ export class ReceiptsService {
 
   /** Journals a category (or an image) before the call and makes the first attempt. */
   async journaled(operation: string, subject: string, payload: unknown, imageId: string | null = null): Promise<JobResult> {
-    const id = this.ctx.db
-      .transaction(() => this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload }))
+    const claimed = this.ctx.db
+      .transaction(() => this.ctx.worker.claimInside(this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload })))
       .immediate()
-    const row = await this.ctx.worker.runNow(id)
+    const row = await this.ctx.worker.runClaimed(claimed)
     const problem = row?.state === 'rejected' ? (VippsProblemSchema.safeParse(JSON.parse(row.result ?? 'null')).data ?? null) : null
     const state = row?.state === 'succeeded' ? 'done' : row?.state === 'rejected' ? 'refused' : row?.state === 'unknown' ? 'verifying' : row?.state === 'needs_review' ? 'needs_review' : 'queued'
     return { state, problem, imageId }
@@ -92,7 +92,7 @@ export class ReceiptsService {
     const { msn } = await this.connection.client()
     const at = this.ctx.now().toISOString()
     const subject = subjectOf(paymentType, orderId)
-    const id = this.ctx.db
+    const claimed = this.ctx.db
       .transaction(() => {
         const about = { amount: { amount: receiptTotal(receipt).total, currency: receipt.bottomLine.currency }, staffId, receiptNumber: receipt.bottomLine.receiptNumber ?? null }
         if (!this.attachments.insert({ msn, paymentType, orderId, at, ...about })) {
@@ -101,10 +101,10 @@ export class ReceiptsService {
           this.attachments.reopen(msn, paymentType, orderId, at, about)
         }
         const attempt = this.ctx.journal.countBySubject(subject) + 1
-        return this.ctx.journal.insert({ key: `${ATTACH_RECEIPT}:${msn}:${paymentType}:${orderId}:${attempt}`, provider: 'vipps', operation: ATTACH_RECEIPT, subject, payload: { msn, paymentType, orderId, receipt } })
+        return this.ctx.worker.claimInside(this.ctx.journal.insert({ key: `${ATTACH_RECEIPT}:${msn}:${paymentType}:${orderId}:${attempt}`, provider: 'vipps', operation: ATTACH_RECEIPT, subject, payload: { msn, paymentType, orderId, receipt } }))
       })
       .immediate()
-    await this.ctx.worker.runNow(id)
+    await this.ctx.worker.runClaimed(claimed)
     const view = this.attachments.get(msn, paymentType, orderId)
     if (!view) throw new TillError('internal', 'The receipt was not recorded.')
     return view

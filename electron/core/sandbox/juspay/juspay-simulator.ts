@@ -17,6 +17,8 @@ export interface JuspaySimConfig {
   requireRoutingId: boolean
   /** Refund attempts per order (secondary source: 25). */
   maxRefundsPerOrder: number
+  /** Plain charged UPI orders `JP-BULK-000001`… beside the named ones, for benchmarks. */
+  bulkOrders: number
   /** Where webhooks go, with the Basic credentials the merchant set in the dashboard. */
   webhookUrl: string | null
   webhookUser: string
@@ -34,6 +36,7 @@ export const defaultJuspayConfig: JuspaySimConfig = {
   executionSettleMs: 60_000,
   requireRoutingId: false,
   maxRefundsPerOrder: 25,
+  bulkOrders: 0,
   webhookUrl: null,
   webhookUser: JUSPAY_WEBHOOK_USER,
   webhookPassword: JUSPAY_WEBHOOK_PASSWORD,
@@ -164,7 +167,16 @@ export class JuspaySimulator {
     this.outbox = []
     this.deliveries.length = 0
     this.seen.length = 0
-    for (const seed of seedOrders()) {
+    const bulk: SeedOrder[] = Array.from({ length: this.config.bulkOrders }, (_, i) => ({
+      orderId: `JP-BULK-${String(i + 1).padStart(6, '0')}`,
+      status: 'CHARGED',
+      statusId: 21,
+      amountPaise: 10000,
+      customerId: 'cust_bulk',
+      method: { type: 'UPI', name: 'UPI', upiId: 'bulk@okaxis' },
+      minutesAgo: 10
+    }))
+    for (const seed of [...seedOrders(), ...bulk]) {
       const created = now - seed.minutesAgo * 60_000
       const order: SimOrder = {
         id: `ordeh_${randomBytes(12).toString('hex')}`,
