@@ -360,7 +360,7 @@ async function webReadyMs(dir: string): Promise<number> {
 /** `BENCH_PROFILE=redeem node --cpu-prof out/web-host/bench.mjs`: only the redemptions, for a CPU profile of them. */
 async function profileOnly(dir: string): Promise<void> {
   const measured = await redeemAndDrain(join(dir, 'till'))
-  process.stderr.write(`redeem p50 ${round(measured.redeem_p50_ms)} ms, p99 ${round(measured.redeem_p99_ms)} ms\n`)
+  process.stderr.write(`redeem p50 ${round(measured.redeem_p50_ms)} ms, p99 ${round(measured.redeem_p99_ms)} ms; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`)
 }
 
 async function main(): Promise<void> {

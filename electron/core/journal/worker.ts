@@ -35,6 +35,9 @@ export interface WorkerOptions {
   concurrency: number
 }
 
+/** Rows a drain claims per lane in one commit: fewer commits, and at most this many per lane to verify after a crash. */
+const CLAIM_PER_LANE = 4
+
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs: 1000, backoff: DEFAULT_BACKOFF, maxVerifications: 50, concurrency: 4 }
 
 /**
@@ -107,18 +110,27 @@ export class JournalWorker {
 
   private async drainOnce(): Promise<void> {
     this.store.recoverExpiredLeases()
+    const width = Math.max(1, Math.floor(this.options.concurrency) || 1)
     while (!this.stopped) {
       const ids = this.store.due(200).filter((id) => !this.inFlight.has(id))
       if (ids.length === 0) break
-      // Oldest first, a bounded number at a time.
-      let cursor = 0
-      const lane = async (): Promise<void> => {
-        while (cursor < ids.length) {
-          const id = ids[cursor++]
-          if (id !== undefined) await this.process(id, false)
+      // Oldest first, a bounded number at a time. One commit claims a handful of rows (a commit
+      // is most of a row's cost); each is then sent and settled on its own. A crash in between
+      // leaves them `sending`, and the next start verifies them before anything is sent again.
+      for (let start = 0; start < ids.length && !this.stopped; start += width * CLAIM_PER_LANE) {
+        const chunk = ids.slice(start, start + width * CLAIM_PER_LANE)
+        const claimed = this.db
+          .transaction(() => chunk.flatMap((id) => (this.inFlight.has(id) ? [] : (this.store.claimHere(id, this.options.leaseMs, false) ?? []))))
+          .immediate()
+        let cursor = 0
+        const lane = async (): Promise<void> => {
+          while (cursor < claimed.length) {
+            const row = claimed[cursor++]
+            if (row) await this.runClaimed(row)
+          }
         }
+        await Promise.all(Array.from({ length: width }, lane))
       }
-      await Promise.all(Array.from({ length: Math.max(1, Math.floor(this.options.concurrency) || 1) }, lane))
     }
   }
 
