@@ -413,7 +413,6 @@ async function main(): Promise<void> {
       ['redeem_p99_ms', '<=', 5],
       ['redeem_vs_floor', '<=', 2],
       ['web_ready_ms', '<=', 1000],
-      ['redeem_overhead_ratio', '<=', 3],
       ['drain_ops_per_s', '>=', 1000],
       ['drain_event_loop_lag_p99_ms', '<=', 20],
       ['history_page_p95_ms', '<=', 20],

@@ -1,22 +1,43 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../core/host/csp'
+import { APP_SCHEME, APP_URL, appFileFor } from './app-protocol'
 import { forwardEvents, registerContractIpc } from './ipc'
+import { menuTemplate } from './menu'
 import { createSafeStorageVault } from './secret-vault'
 import { isTrustedSender } from './security'
+import { startAutoUpdates } from './updates'
 import { createMainWindow } from './window'
 
 app.enableSandbox()
+// The page has an origin of its own (app://till), not file://, which would reach every file on the disk.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
-const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+const rendererDir = join(__dirname, '../renderer')
+const appUrl = devServerUrl ?? APP_URL
 const policy = devServerUrl === undefined ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY
 
+/** app://till/… answers the renderer's files only, with the CSP as a header. */
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(request.url, rendererDir)
+    if (!file) return new Response('Not found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', policy)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+}
+
 function harden(): void {
+  // Nothing the page asks for (camera, notifications, clipboard reads, …) is granted or even reported as granted.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] }
@@ -29,14 +50,16 @@ function harden(): void {
 }
 
 function openWindow(core: Core): void {
-  const window = createMainWindow({ preload: join(__dirname, '../preload/index.js'), appUrl })
+  const window = createMainWindow({ preload: join(__dirname, '../preload/index.js'), appUrl, devTools: !app.isPackaged })
   const stop = forwardEvents(core.events, window.webContents)
   window.on('closed', stop)
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
+  serveApp()
   harden()
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })))
   let core: Core
   try {
     core = createCore({
@@ -53,6 +76,7 @@ async function start(): Promise<void> {
   }
   registerContractIpc(ipcMain, core.dispatch, (event) => isTrustedSender(event.senderFrame, appUrl))
   openWindow(core)
+  if (app.isPackaged) startAutoUpdates(process.env['TILL_UPDATE_URL'], (message) => core.context.log.warn(message))
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow(core)
   })

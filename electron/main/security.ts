@@ -1,9 +1,10 @@
 import type { WebPreferences } from 'electron'
 
 /** The renderer gets no Node, no direct IPC and no way out of its sandbox. */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, devTools = false): WebPreferences {
   return {
     preload,
+    devTools,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,

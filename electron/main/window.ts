@@ -1,10 +1,13 @@
 import { BrowserWindow, shell } from 'electron'
+import { mayOpenExternally } from './external-links'
 import { secureWebPreferences } from './security'
 
 export interface WindowOptions {
   preload: string
   /** The page's URL: the renderer file, or the dev server under `electron-vite dev`. */
   appUrl: string
+  /** DevTools only outside a packaged till. */
+  devTools: boolean
   icon?: string
 }
 
@@ -19,7 +22,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#f6f7f9',
     ...(options.icon === undefined ? {} : { icon: options.icon }),
-    webPreferences: secureWebPreferences(options.preload)
+    webPreferences: secureWebPreferences(options.preload, options.devTools)
   })
   window.once('ready-to-show', () => window.show())
   window.webContents.on('will-navigate', (event, url) => {
@@ -28,8 +31,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   window.webContents.on('will-redirect', (event) => event.preventDefault())
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the web (a provider's help page, say) open in the system browser, never in the till.
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    // A provider's help or portal page opens in the system browser, never in the till; other links go nowhere.
+    if (mayOpenExternally(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   void window.loadURL(options.appUrl)

@@ -35,7 +35,7 @@ import { registerContractIpc } from '../../electron/main/ipc'
 import { isTrustedSender, secureWebPreferences } from '../../electron/main/security'
 import { createMainWindow } from '../../electron/main/window'
 
-const appUrl = 'file:///opt/till/resources/app.asar/out/renderer/index.html'
+const appUrl = 'app://till/index.html'
 
 describe('Electron shell', () => {
   beforeEach(() => electron.shell.openExternal.mockClear())
@@ -84,9 +84,9 @@ describe('Electron shell', () => {
   })
 
   it('blocks navigation away from the app and every new window', () => {
-    createMainWindow({ preload: '/p/preload.js', appUrl })
+    createMainWindow({ preload: '/p/preload.js', appUrl, devTools: false })
     const window = electron.BrowserWindow.last
-    expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false })
     expect(window?.loaded).toBe(appUrl)
 
     const navigate = window?.webContents.listeners.get('will-navigate')
@@ -101,8 +101,9 @@ describe('Electron shell', () => {
     window?.webContents.listeners.get('will-attach-webview')?.(webview)
     expect(webview.preventDefault).toHaveBeenCalled()
 
+    expect(window?.webContents.openHandler?.({ url: 'https://developer.vippsmobilepay.com/docs/' })).toEqual({ action: 'deny' })
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://developer.vippsmobilepay.com/docs/')
     expect(window?.webContents.openHandler?.({ url: 'https://help.example/' })).toEqual({ action: 'deny' })
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://help.example/')
     expect(window?.webContents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(electron.shell.openExternal).toHaveBeenCalledTimes(1)
   })
