@@ -1,11 +1,11 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import type { PaymentOrder, TillRefund } from '../../../../shared/domain/payments'
 import type { TillErrorData } from '../../../../shared/errors'
 import { decimalToMinor, formatMoney, inr } from '../../../../shared/money'
 import { useApp, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import { PinField } from '../../ui/PinField'
+import { ManagerApproval, useFirstManagerId } from '../../ui/ManagerApproval'
 import { useChannel } from '../settings/use-channel'
 
 /** Where a refund this till asked for stands, in words. */
@@ -55,13 +55,11 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
   const client = useTillClient()
   const language = useApp((state) => state.preferences.language)
   const role = useApp((state) => state.auth?.session?.staff.role)
-  const choices = useApp((state) => state.signInChoices)
-  const managers = useMemo(() => choices.filter((person) => person.role === 'manager'), [choices])
   const options = useChannel('payments:options', {})
   const [whole, setWhole] = useState(true)
   const [amountText, setAmountText] = useState('')
   const [reason, setReason] = useState('')
-  const [managerId, setManagerId] = useState(managers[0]?.id ?? '')
+  const [managerId, setManagerId] = useState(useFirstManagerId())
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<TillErrorData | null>(null)
@@ -128,15 +126,7 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
       {needsManager && (
         <fieldset>
           <legend>{t('payments.managerApproves')}</legend>
-          <label htmlFor={`${id}-manager`}>{t('payments.manager')}</label>
-          <select id={`${id}-manager`} value={managerId} onChange={(event) => setManagerId(event.target.value)}>
-            {managers.map((manager) => (
-              <option key={manager.id} value={manager.id}>
-                {manager.name}
-              </option>
-            ))}
-          </select>
-          <PinField id={`${id}-pin`} label={t('payments.managerPin')} value={pin} onChange={setPin} />
+          <ManagerApproval managerLabel={t('payments.manager')} pinLabel={t('payments.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} />
         </fieldset>
       )}
       <button type="submit" disabled={busy || amount <= 0 || tooMuch || (needsManager && (pin === '' || managerId === ''))}>

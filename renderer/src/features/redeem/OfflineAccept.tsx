@@ -1,21 +1,18 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import type { TillErrorData } from '../../../../shared/errors'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
-import { PinField } from '../../ui/PinField'
+import { ManagerApproval, useFirstManagerId } from '../../ui/ManagerApproval'
 import { useRedeemStore } from './redeem-store'
 
 /** Got It cannot be reached and the store allows it: accept the vouchers on a manager's PIN. */
 export function OfflineAccept() {
   const t = useT()
   const client = useTillClient()
-  const choices = useApp((state) => state.signInChoices)
-  // Filtered here, not in the selector: a selector must not build a new array on every render.
-  const managers = useMemo(() => choices.filter((person) => person.role === 'manager'), [choices])
   const policy = useApp((state) => state.preferences.offlinePolicy)
   const codes = useRedeemStore((state) => state.codes)
   const [values, setValues] = useState<Record<string, string>>({})
-  const [managerId, setManagerId] = useState(managers[0]?.id ?? '')
+  const [managerId, setManagerId] = useState(useFirstManagerId())
   const [pin, setPin] = useState('')
   const [error, setError] = useState<TillErrorData | null>(null)
   const id = useId()
@@ -47,15 +44,7 @@ export function OfflineAccept() {
           <input id={`${id}-${code}`} inputMode="numeric" value={values[code] ?? ''} onChange={(event) => setValues({ ...values, [code]: event.target.value.replace(/\D/g, '') })} />
         </div>
       ))}
-      <label htmlFor={`${id}-manager`}>{t('offline.manager')}</label>
-      <select id={`${id}-manager`} value={managerId} onChange={(event) => setManagerId(event.target.value)}>
-        {managers.map((manager) => (
-          <option key={manager.id} value={manager.id}>
-            {manager.name}
-          </option>
-        ))}
-      </select>
-      <PinField id={`${id}-pin`} label={t('offline.managerPin')} value={pin} onChange={setPin} />
+      <ManagerApproval managerLabel={t('offline.manager')} pinLabel={t('offline.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} />
       <button type="submit" disabled={pin === '' || codes.length === 0}>
         {t('offline.accept')}
       </button>
