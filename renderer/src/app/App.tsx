@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { FirstRunScreen } from '../features/auth/FirstRunScreen'
 import { LockScreen } from '../features/auth/LockScreen'
@@ -15,7 +15,11 @@ import { useApp, useT, useTillClient } from './till-context'
 
 function CurrentScreen(props: { screen: ScreenId }) {
   const entry = screens.find((candidate) => candidate.id === props.screen) ?? screens[0]
-  return <entry.Screen />
+  return (
+    <Suspense fallback={<p className="muted">…</p>}>
+      <entry.Screen />
+    </Suspense>
+  )
 }
 
 function TopBar() {

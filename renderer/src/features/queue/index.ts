@@ -1,4 +1,5 @@
+import { lazy } from 'react'
 import { defineScreen } from '../../app/screen-entry'
-import { QueueScreen } from './QueueScreen'
 
-export const queueScreen = defineScreen({ id: 'queue', title: 'nav.queue', Screen: QueueScreen })
+/** Loaded when first opened: the till starts with the Redeem screen only. */
+export const queueScreen = defineScreen({ id: 'queue', title: 'nav.queue', Screen: lazy(() => import('./QueueScreen').then((module) => ({ default: module.QueueScreen }))) })

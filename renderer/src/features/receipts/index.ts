@@ -1,4 +1,5 @@
+import { lazy } from 'react'
 import { defineScreen } from '../../app/screen-entry'
-import { ReceiptsScreen } from './ReceiptsScreen'
 
-export const receiptsScreen = defineScreen({ id: 'receipts', title: 'nav.receipts', Screen: ReceiptsScreen })
+/** Loaded when first opened: the till starts with the Redeem screen only. */
+export const receiptsScreen = defineScreen({ id: 'receipts', title: 'nav.receipts', Screen: lazy(() => import('./ReceiptsScreen').then((module) => ({ default: module.ReceiptsScreen }))) })
