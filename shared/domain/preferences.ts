@@ -4,13 +4,22 @@ export const languages = ['en', 'vi'] as const
 export const LanguageSchema = z.enum(languages)
 export type Language = z.infer<typeof LanguageSchema>
 
+/** Zones already asked about: making a formatter to find out costs about a millisecond, and preferences are read on every call. */
+const knownZones = new Map<string, boolean>()
+
 export function isValidTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone)
+  if (known !== undefined) return known
+  let valid: boolean
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
+    valid = true
   } catch {
-    return false
+    valid = false
   }
+  // Bounded: a zone name is at most 64 characters, but nothing stops a caller from trying many.
+  if (knownZones.size < 1000) knownZones.set(zone, valid)
+  return valid
 }
 
 export const TimeZoneSchema = z
