@@ -9,7 +9,7 @@ import type { HistoryLedger } from './history-ledger'
 
 const BOM = '\uFEFF'
 /** Rows per turn of the event loop: small enough that a cashier's call never waits long behind one. */
-const BATCH = 250
+const BATCH = 150
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A text
