@@ -64,7 +64,11 @@ export function HistoryScreen() {
     setError(result.ok ? null : result.error)
     if (!result.ok) return
     const blob = await client.exportFile(result.value.file)
-    setExported({ file: result.value.file, rows: result.value.rows, url: blob ? URL.createObjectURL(blob) : null })
+    setExported((before) => {
+      // The file of the export before is let go: only the latest is offered.
+      if (before?.url) URL.revokeObjectURL(before.url)
+      return { file: result.value.file, rows: result.value.rows, url: blob ? URL.createObjectURL(blob) : null }
+    })
   }
   const shiftReport = async (): Promise<void> => {
     const result = await client.call('shift:summary', {})
