@@ -127,6 +127,24 @@ describe('journal', () => {
     expect(store.get(bad)?.attempts).toBe(2)
   })
 
+  it('settles drained rows that answer together in one commit, and a settlement that fails takes none of the others with it', async () => {
+    clock = new Date('2026-11-22T08:00:00Z')
+    const { db, store } = journal()
+    const handler: OperationHandler = {
+      send: async (): Promise<AttemptResult> => ({ to: 'succeeded', requestId: 'r', result: {} }),
+      verify: async (): Promise<AttemptResult> => ({ to: 'unknown', requestId: null, note: 'no answer' }),
+      settle: (row) => {
+        if (row.key === 'broken') throw new Error('the business record could not be written')
+      }
+    }
+    const worker = new JournalWorker(db, store, only(handler), now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1000, capMs: 10_000 }, maxVerifications: 3, concurrency: 4 })
+    for (const key of ['a', 'broken', 'b', 'c']) store.insert({ key, provider: 'gotit', operation: 'op', subject: null, payload: {} })
+    await worker.drain()
+    expect(store.list(['succeeded']).map((r) => r.key).sort()).toEqual(['a', 'b', 'c'])
+    // The broken one stays as it was sent: the next start (or lease) turns it into one to verify, never to send blind.
+    expect(store.list(['sending']).map((r) => r.key)).toEqual(['broken'])
+  })
+
   it('sends a row whose outcome stays unknown to a manager after too many checks', async () => {
     clock = new Date('2026-11-22T08:00:00Z')
     const { db, store } = journal()

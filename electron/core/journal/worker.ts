@@ -37,6 +37,8 @@ export interface WorkerOptions {
 
 /** Rows a drain claims per lane in one commit: fewer commits, and at most this many per lane to verify after a crash. */
 const CLAIM_PER_LANE = 4
+/** How long a drained row's settlement waits for others to share its commit. */
+const SETTLE_WINDOW_MS = 2
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 120_000, tickMs: 1000, backoff: DEFAULT_BACKOFF, maxVerifications: 50, concurrency: 4 }
 
@@ -126,7 +128,7 @@ export class JournalWorker {
         const lane = async (): Promise<void> => {
           while (cursor < claimed.length) {
             const row = claimed[cursor++]
-            if (row) await this.runClaimed(row)
+            if (row) await this.runClaimed(row, true)
           }
         }
         await Promise.all(Array.from({ length: width }, lane))
@@ -151,12 +153,50 @@ export class JournalWorker {
   }
 
   /** Sends a row claimed with `claimInside` at once (the cashier is waiting) and returns it afterwards. */
-  async runClaimed(claimed: JournalRow): Promise<JournalRow | undefined> {
+  async runClaimed(claimed: JournalRow, draining = false): Promise<JournalRow | undefined> {
     const existing = this.inFlight.get(claimed.id)
     if (existing) return existing
-    const work = this.attempt(claimed.id, true, claimed).finally(() => this.inFlight.delete(claimed.id))
+    const work = this.attempt(claimed.id, true, claimed, draining).finally(() => this.inFlight.delete(claimed.id))
     this.inFlight.set(claimed.id, work)
     return work
+  }
+
+  private settling: { work: () => void; done: (error?: unknown) => void }[] = []
+  private settleTimer: NodeJS.Timeout | null = null
+
+  /**
+   * Runs a drained row's settlement in the next shared commit: within SETTLE_WINDOW_MS, or as soon
+   * as every lane has one waiting. Each runs in its own savepoint, so one that fails is rolled back
+   * and reported alone; a crash before the commit leaves the rows to be verified, as any lost answer.
+   */
+  private settleSoon(work: () => void): Promise<void> {
+    return new Promise<void>((resolveSettled, rejectSettled) => {
+      this.settling.push({ work, done: (error) => (error === undefined ? resolveSettled() : rejectSettled(error)) })
+      const flush = (): void => {
+        if (this.settleTimer) clearTimeout(this.settleTimer)
+        this.settleTimer = null
+        const batch = this.settling.splice(0)
+        const failures = new Map<number, unknown>()
+        try {
+          this.db
+            .transaction(() =>
+              batch.forEach((item, index) => {
+                try {
+                  this.db.transaction(item.work)()
+                } catch (error) {
+                  failures.set(index, error)
+                }
+              })
+            )
+            .immediate()
+        } catch (error) {
+          batch.forEach((_, index) => failures.set(index, error))
+        }
+        batch.forEach((item, index) => item.done(failures.get(index)))
+      }
+      if (this.settling.length >= Math.max(1, Math.floor(this.options.concurrency) || 1)) flush()
+      else this.settleTimer ??= setTimeout(flush, SETTLE_WINDOW_MS)
+    })
   }
 
   /** Waits for whatever is in flight for this row. */
@@ -173,7 +213,7 @@ export class JournalWorker {
     return work
   }
 
-  private async attempt(id: number, force: boolean, preclaimed: JournalRow | null = null): Promise<JournalRow | undefined> {
+  private async attempt(id: number, force: boolean, preclaimed: JournalRow | null = null, draining = false): Promise<JournalRow | undefined> {
     const claimed = preclaimed ?? this.store.claim(id, this.options.leaseMs, force)
     if (!claimed) return this.store.get(id)
     const handler = this.handlerOf(claimed.operation)
@@ -194,8 +234,7 @@ export class JournalWorker {
       outcome = { to: 'needs_review', requestId: outcome.requestId, note: `still unknown after ${claimed.attempts} checks: ${outcome.note}` }
     }
     const delay = outcome.to === 'pending' ? (outcome.retryAfterMs ?? backoffDelayMs(this.options.backoff, claimed.attempts)) : outcome.to === 'unknown' ? backoffDelayMs(this.options.backoff, claimed.attempts) : 0
-    this.db
-      .transaction(() => {
+    const settle = (): void => {
         const current = this.store.get(id)
         if (!current) return
         this.store.move(current, {
@@ -207,8 +246,11 @@ export class JournalWorker {
           nextAttemptAt: new Date(this.now().getTime() + delay)
         })
         handler?.settle?.(current, outcome)
-      })
-      .immediate()
+    }
+    // While a backlog drains, settlements that arrive within a few milliseconds share one commit;
+    // a cashier's operation settles at once.
+    if (draining) await this.settleSoon(settle)
+    else this.db.transaction(settle).immediate()
     const after = this.store.get(id)
     if (after) {
       handler?.settled?.(after, outcome)
