@@ -102,7 +102,7 @@ export class PaymentsService {
   tillRefund(uniqueRequestId: string): TillRefund {
     const refund = this.refunds.get(uniqueRequestId)
     if (!refund) throw new TillError('not_found', `There is no refund ${uniqueRequestId} on this till.`)
-    return { uniqueRequestId: refund.uniqueRequestId, orderId: refund.orderId, amount: refund.amount, status: refund.status, problem: refund.problem, staffName: refund.staffName, approvedBy: refund.approvedBy, requestIds: refund.requestIds, createdAt: refund.createdAt, updatedAt: refund.updatedAt }
+    return refund
   }
 
   list(options: { orderId?: string | undefined; limit: number }): TillRefund[] {
@@ -160,7 +160,7 @@ export class PaymentsService {
     for (const d of orders.values()) {
       const answer = await (await this.connection.client()).order(d.orderId, d.customerId ?? d.orderId)
       if (answer.kind === 'ok') this.absorb(answer.value, true)
-      else for (const r of due.filter((x) => x.orderId.toLowerCase() === d.orderId.toLowerCase())) this.refunds.notePoll(r.uniqueRequestId, nextPoll(this.refunds.get(r.uniqueRequestId)?.polls ?? 0, this.ctx.now()))
+      else for (const r of due.filter((x) => x.orderId.toLowerCase() === d.orderId.toLowerCase())) this.refunds.notePoll(r.uniqueRequestId, nextPoll(this.refunds.polls(r.uniqueRequestId), this.ctx.now()))
     }
   }
 
@@ -187,14 +187,14 @@ export class PaymentsService {
       if (!mine || !accepted || !['PENDING', 'MANUAL_REVIEW'].includes(mine.status)) continue
       if (accepted.status === mine.status) {
         // Only the follow-up's own look moves its schedule on; a cashier's lookup does not delay it.
-        if (polled) this.refunds.notePoll(uid, nextPoll(mine.polls + 1, now))
+        if (polled) this.refunds.notePoll(uid, nextPoll(this.refunds.polls(uid) + 1, now))
         continue
       }
       this.refunds.update(uid, {
         status: accepted.status,
         reference: accepted.reference,
         problem: accepted.status === 'FAILURE' ? { code: 'FAILURE', message: accepted.error ?? 'The refund failed at the bank' } : null,
-        nextPollAt: FINAL_REFUND_STATES.has(accepted.status) ? null : nextPoll(mine.polls + 1, now),
+        nextPollAt: FINAL_REFUND_STATES.has(accepted.status) ? null : nextPoll(this.refunds.polls(uid) + 1, now),
         at: now.toISOString()
       })
       changed += 1

@@ -89,9 +89,14 @@ export class RefundsRepo {
     this.track(r.uniqueRequestId, r.at)
   }
 
-  get(uniqueRequestId: string): (TillRefund & { customerId: string | null; polls: number }) | undefined {
+  get(uniqueRequestId: string): TillRefund | undefined {
     const row = this.db.prepare<[string], Row>('SELECT * FROM juspay_refunds WHERE unique_request_id = ?').get(uniqueRequestId)
-    return row ? { ...toView(row), customerId: row.customer_id, polls: row.polls } : undefined
+    return row ? toView(row) : undefined
+  }
+
+  /** How often the follow-up has looked at a refund Juspay still holds. */
+  polls(uniqueRequestId: string): number {
+    return this.db.prepare<[string], number>('SELECT polls FROM juspay_refunds WHERE unique_request_id = ?').pluck().get(uniqueRequestId) ?? 0
   }
 
   /** Refunds of this till not yet settled, of one order: they count against what can still be refunded. */
