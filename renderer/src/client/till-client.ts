@@ -13,6 +13,13 @@ export interface TillClient {
 
 /** Wraps a bridge so that every answer is checked against the contract before a screen sees it. */
 export function createTillClient(bridge: TillBridge): TillClient {
+  // A channel's answer envelope is built once: building zod schemas costs more than using them.
+  const envelopes = new Map<ChannelName, ReturnType<typeof resultSchema>>()
+  const envelopeOf = (channel: ChannelName) => {
+    let envelope = envelopes.get(channel)
+    if (!envelope) envelopes.set(channel, (envelope = resultSchema(contract[channel].output)))
+    return envelope
+  }
   return {
     async call(channel, input) {
       let raw: unknown
@@ -21,7 +28,7 @@ export function createTillClient(bridge: TillBridge): TillClient {
       } catch {
         return { ok: false, error: { code: 'internal', message: 'The till could not be reached.', requestId: randomId() } }
       }
-      const parsed = resultSchema(contract[channel].output).safeParse(raw)
+      const parsed = envelopeOf(channel).safeParse(raw)
       if (!parsed.success) {
         return { ok: false, error: { code: 'internal', message: `The answer to ${channel} did not match the contract.`, requestId: randomId() } }
       }

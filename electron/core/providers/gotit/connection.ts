@@ -1,7 +1,7 @@
 import type { ModuleContext } from '../module'
 import { bodyFieldAuth } from '../auth'
 import { ProviderHttp } from '../http'
-import { startGotItSimulator, type RunningGotItSimulator } from '../../sandbox/gotit'
+import type { RunningGotItSimulator } from '../../sandbox/gotit'
 import type { GotItSimConfig } from '../../sandbox/gotit/gotit-simulator'
 import { GotItClient } from './client'
 import { DEFAULT_CHECK_BUDGET_MS, DEFAULT_CHECK_CONCURRENCY, GOTIT_PATH_PREFIX } from './settings'
@@ -21,7 +21,8 @@ export class GotItConnection {
 
   /** The training simulator, started once. */
   simulator(): Promise<RunningGotItSimulator> {
-    this.training ??= startGotItSimulator({ config: this.simConfig })
+    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
+    this.training ??= import('../../sandbox/gotit').then(({ startGotItSimulator }) => startGotItSimulator({ config: this.simConfig }))
     return this.training
   }
 

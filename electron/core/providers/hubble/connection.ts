@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import { startHubbleSimulator, type RunningHubbleSimulator } from '../../sandbox/hubble'
+import type { RunningHubbleSimulator } from '../../sandbox/hubble'
 import type { HubbleSimConfig } from '../../sandbox/hubble/hubble-simulator'
 import { HubbleClient } from './client'
 
@@ -20,7 +20,8 @@ export class HubbleConnection {
   ) {}
 
   simulator(): Promise<RunningHubbleSimulator> {
-    this.training ??= startHubbleSimulator({ config: this.simConfig })
+    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
+    this.training ??= import('../../sandbox/hubble').then(({ startHubbleSimulator }) => startHubbleSimulator({ config: this.simConfig }))
     return this.training
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import { startJuspaySimulator, type RunningJuspaySimulator } from '../../sandbox/juspay'
+import type { RunningJuspaySimulator } from '../../sandbox/juspay'
 import type { JuspaySimConfig } from '../../sandbox/juspay/juspay-simulator'
 import { JuspayClient } from './client'
 
@@ -20,7 +20,8 @@ export class JuspayConnection {
   ) {}
 
   simulator(): Promise<RunningJuspaySimulator> {
-    this.training ??= startJuspaySimulator({ config: this.simConfig })
+    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
+    this.training ??= import('../../sandbox/juspay').then(({ startJuspaySimulator }) => startJuspaySimulator({ config: this.simConfig }))
     return this.training
   }
 

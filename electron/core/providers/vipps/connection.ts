@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import { startVippsSimulator, type RunningVippsSimulator } from '../../sandbox/vipps'
+import type { RunningVippsSimulator } from '../../sandbox/vipps'
 import type { VippsSimConfig } from '../../sandbox/vipps/vipps-simulator'
 import { VippsClient } from './client'
 
@@ -16,7 +16,8 @@ export class VippsConnection {
   ) {}
 
   simulator(): Promise<RunningVippsSimulator> {
-    this.training ??= startVippsSimulator({ config: this.simConfig })
+    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
+    this.training ??= import('../../sandbox/vipps').then(({ startVippsSimulator }) => startVippsSimulator({ config: this.simConfig }))
     return this.training
   }
 
