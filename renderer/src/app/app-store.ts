@@ -30,17 +30,6 @@ export interface AppState {
 
 export type AppStore = StoreApi<AppState>
 
-/**
- * The browser loads its date and number data on the first Intl use (about 40 ms here). Done while
- * the first calls are on the wire, that time is not added to the cashier's wait; checking the
- * store's time zone in the first answer would otherwise pay it.
- */
-async function warmIntlWhileWaiting(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  new Intl.DateTimeFormat('en', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }).format(0)
-  new Intl.NumberFormat('en', { style: 'currency', currency: 'VND' }).format(0)
-}
-
 export function createAppStore(client: TillClient): AppStore {
   return createStore<AppState>()((set, get) => {
     const afterAuthCall = async (result: { ok: boolean; error?: TillErrorData }): Promise<TillErrorData | null> => {
@@ -62,9 +51,12 @@ export function createAppStore(client: TillClient): AppStore {
         client.subscribe('providers:changed', (providers) => set({ providers }))
         client.subscribe('auth:changed', () => void get().refreshAuth())
         // Everything the first screen needs, asked for at once: each round trip here is time the cashier waits.
-        const calls = Promise.all([client.call('app:info', {}), client.call('providers:status', {}), client.call('auth:status', {}), client.call('auth:staffList', {})])
-        await warmIntlWhileWaiting()
-        const [info, providers, auth, choices] = await calls
+        const [info, providers, auth, choices] = await Promise.all([
+          client.call('app:info', {}),
+          client.call('providers:status', {}),
+          client.call('auth:status', {}),
+          client.call('auth:staffList', {})
+        ])
         if (!info.ok) return set({ phase: 'failed', startupError: info.error })
         if (!providers.ok) return set({ phase: 'failed', startupError: providers.error })
         if (!auth.ok) return set({ phase: 'failed', startupError: auth.error })
