@@ -4,6 +4,7 @@ import { channelNames } from '../../shared/ipc/contract'
 import { contract } from '../../shared/ipc/contract'
 import { staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+import { readPreferences, writePreferences } from '../../electron/core/db/repos/preferences-repo'
 
 describe('core', () => {
   const tempDir = useTempDirs()
@@ -63,10 +64,30 @@ describe('core', () => {
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {
-    const core = openCore({ dataDir: tempDir() })
-    core.context.db.prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('language', '\"klingon\"', 'x')").run()
-    const prefs = await core.call('prefs:get', {})
+    const dataDir = tempDir()
+    const first = openCore({ dataDir })
+    expect(await first.call('prefs:setLanguage', { language: 'vi' })).toMatchObject({ ok: true })
+    // Stored by something else while the till was closed (an older version, a hand edit).
+    first.context.db.prepare("UPDATE preferences SET value = '\"klingon\"' WHERE key = 'language'").run()
+    await first.close()
+    const prefs = await openCore({ dataDir }).call('prefs:get', {})
     expect(prefs.ok && prefs.value).toMatchObject({ language: 'en' })
+  })
+
+  it('keeps preferences it read until they are changed, and a change rolled back is not kept', async () => {
+    const core = openCore({ dataDir: tempDir() })
+    expect(await core.call('prefs:get', {})).toMatchObject({ ok: true, value: { language: 'en' } })
+    expect(await core.call('prefs:setLanguage', { language: 'vi' })).toMatchObject({ ok: true, value: { language: 'vi' } })
+    expect(await core.call('prefs:get', {})).toMatchObject({ ok: true, value: { language: 'vi' } })
+    const db = core.context.db
+    expect(() =>
+      db.transaction(() => {
+        writePreferences(db, { language: 'en' }, new Date().toISOString())
+        expect(readPreferences(db).language).toBe('en')
+        throw new Error('rolled back')
+      })()
+    ).toThrow('rolled back')
+    expect(await core.call('prefs:get', {})).toMatchObject({ ok: true, value: { language: 'vi' } })
   })
 
   it('reports training mode while a provider runs on its simulator, and not when none does', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../electron/core/db/connection'
+import { commitLightly, openDatabase } from '../../electron/core/db/connection'
 import { DatabaseTooNewError, migrate, migrations, parseMigrations, schemaVersion } from '../../electron/core/db/migrations'
 import { useTempDirs } from '../helpers/temp-dir'
 
@@ -14,6 +14,36 @@ describe('SQLite store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
     db.close()
+  })
+
+  it('commits lightly only the one transaction asked for: full sync is back after it, also when it fails, and inside another it is part of that one', () => {
+    const file = join(tempDir(), 'till.sqlite')
+    const db = openDatabase(file)
+    db.exec('CREATE TABLE t (v TEXT NOT NULL)')
+    const seen: number[] = []
+    commitLightly(db, () => {
+      seen.push(db.pragma('synchronous', { simple: true }) as number)
+      db.prepare("INSERT INTO t (v) VALUES ('light')").run()
+    })
+    expect(seen).toEqual([1]) // NORMAL while it commits
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(() =>
+      commitLightly(db, () => {
+        db.prepare("INSERT INTO t (v) VALUES ('lost')").run()
+        throw new Error('refused')
+      })
+    ).toThrow('refused')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(() =>
+      db.transaction(() => {
+        commitLightly(db, () => db.prepare("INSERT INTO t (v) VALUES ('inner')").run())
+        throw new Error('outer rolled back')
+      })()
+    ).toThrow('outer rolled back')
+    db.close()
+    const again = openDatabase(file)
+    expect(again.prepare('SELECT v FROM t').pluck().all()).toEqual(['light'])
+    again.close()
   })
 
   it('applies every bundled migration once and records it in user_version', () => {

@@ -25,6 +25,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 }
 
 /**
+ * Runs `fn` in an immediate transaction whose commit does not wait for the disk (SQLite's
+ * synchronous=NORMAL for this one commit). Under WAL such a commit survives a crash of the till,
+ * and it reaches the disk with the next full commit, because the log is written and synced in
+ * order; only a power cut before then can lose it, and the database stays whole either way. For
+ * records that move no money and can be asked again: a check's answer, the call log. Inside
+ * another transaction it is part of that one, and the outer commit decides.
+ */
+export function commitLightly<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return db.transaction(fn)()
+  db.exec('PRAGMA synchronous = NORMAL')
+  try {
+    return db.transaction(fn).immediate()
+  } finally {
+    db.exec('PRAGMA synchronous = FULL')
+  }
+}
+
+/**
  * Preparing a statement costs more than running it on the hot path of a redemption, so each
  * distinct SQL text is prepared once per connection. A cached statement is handed out with
  * `pluck` reset, so one caller's mode never leaks into another's.

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection'
+import { commitLightly, type Db } from '../db/connection'
 import { isStorageFailure } from '../db/storage-errors'
 import type { ProviderId } from '../../../shared/domain/providers'
 
@@ -87,9 +87,10 @@ export class CallLog {
       const insert = this.db.prepare(
         'INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, error_code, request_id, detail, subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
       )
-      this.db.transaction(() => {
+      // Diagnosis, not money: the batch need not wait for the disk (it gets there with the next durable commit).
+      commitLightly(this.db, () => {
         for (const c of rows) insert.run(c.at, c.provider, c.operation, c.endpoint, c.status, Math.round(c.durationMs), c.errorCode, c.requestId, c.detail ?? null, c.subject ?? null)
-      })()
+      })
     } catch (error) {
       if (!isStorageFailure(error)) throw error
       // The disk is full: keep the rows (bounded) and try again later; the log is not worth stopping the till for.

@@ -53,10 +53,11 @@ export class ProviderSettings {
   private readonly envProblems = new Map<ProviderId, string[]>()
   private readonly specs: Map<ProviderId, ProviderSettingsSpec>
   private readonly repo: ProviderSettingsRepo
+  private readonly storedCache = new Map<ProviderId, StoredSettings>()
 
   constructor(
     providers: readonly ProviderSettingsSpec[],
-    db: Db,
+    private readonly db: Db,
     private readonly vault: SecretVault,
     private readonly env: NodeJS.ProcessEnv,
     private readonly now: () => Date
@@ -208,11 +209,26 @@ export class ProviderSettings {
     }
     const secretsChanged = Object.keys(detail).some((key) => key.startsWith('secrets.'))
     const sealed = secretsChanged ? (Object.keys(next.secrets).length > 0 ? this.vault.seal(JSON.stringify(next.secrets)) : null) : undefined
+    this.storedCache.delete(provider)
     this.repo.save({ provider, mode: next.mode, baseUrl: next.baseUrl, values: JSON.stringify(next.values), secrets: sealed, at: this.now().toISOString() })
     return detail
   }
 
+  /**
+   * What is stored, kept per provider: each call to a provider resolves its settings, and reading
+   * and unsealing them every time was a measurable part of a redemption. `apply` is the only
+   * writer, and it forgets them (also when its transaction is rolled back: it forgets first).
+   */
   private stored(provider: ProviderId): StoredSettings {
+    let stored = this.storedCache.get(provider)
+    if (!stored) {
+      stored = this.readStored(provider)
+      if (!this.db.inTransaction) this.storedCache.set(provider, stored)
+    }
+    return stored
+  }
+
+  private readStored(provider: ProviderId): StoredSettings {
     const row = this.repo.get(provider)
     if (!row) return { mode: 'training', baseUrl: null, values: {}, secrets: {} }
     const mode = ProviderModeSchema.safeParse(row.mode)

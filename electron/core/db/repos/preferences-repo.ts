@@ -20,8 +20,30 @@ export function defaultPreferences(): Preferences {
   }
 }
 
+/**
+ * What was read last, per database: every check and redemption asks for a preference or two, and
+ * reading and validating the table each time was a measurable part of a redemption. Only
+ * writePreferences changes the table while the till runs, and it forgets what was read. Inside a
+ * transaction the table is read afresh and nothing is kept, so a change that is rolled back is
+ * never remembered.
+ */
+const lastRead = new WeakMap<Db, Readonly<Preferences>>()
+
 /** Stored values are re-validated on read; one that no longer parses falls back to its default. */
-export function readPreferences(db: Db): Preferences {
+export function readPreferences(db: Db): Readonly<Preferences> {
+  if (db.inTransaction) return deepFreeze(readStoredPreferences(db))
+  let prefs = lastRead.get(db)
+  if (!prefs) lastRead.set(db, (prefs = deepFreeze(readStoredPreferences(db))))
+  return prefs
+}
+
+/** Handed to every caller, so nobody may change it in place. */
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) deepFreeze(inner)
+  return Object.freeze(value)
+}
+
+function readStoredPreferences(db: Db): Preferences {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM preferences').all()
   const prefs: Preferences = defaultPreferences()
   for (const row of rows) {
@@ -48,5 +70,6 @@ export function writePreferences(db: Db, patch: PreferencesPatch, nowIso: string
       if (value !== undefined) upsert.run(key, JSON.stringify(value), nowIso)
     }
   }).immediate()
+  lastRead.delete(db)
   return readPreferences(db)
 }

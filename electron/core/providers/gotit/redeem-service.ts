@@ -3,6 +3,7 @@ import type { BillInput, CheckedVoucher, CheckResult, Redemption } from '../../.
 import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../../shared/domain/voucher-code'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { sumMoney, vnd } from '../../../../shared/money'
+import { commitLightly } from '../../db/connection'
 import { readPreferences } from '../../db/repos/preferences-repo'
 import { crashPoint } from '../../journal/crash-points'
 import { lastRequestId, readJson } from '../../journal/journal-store'
@@ -77,19 +78,18 @@ export class RedeemService {
     for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
     const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), asked, input, results)
     const vouchers = codes.map((code) => needsItems(results.get(code) ?? unchecked(code, 'refused'), input))
-    const bill = this.ctx.db
-      .transaction(() => {
-        const at = this.ctx.now().toISOString()
-        // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
-        const row = existing ? this.changeable(this.bill(existing.bill_number)) : this.newBill(asked.bill_number, asked.flow, actor, at)
-        this.bills.replaceChecked(
-          row.id,
-          { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at },
-          vouchers.map((v) => ({ code: v.code, valueVnd: v.value?.amount ?? null, amountVnd: v.amountToApply?.amount ?? 0 }))
-        )
-        return row
-      })
-      .immediate()
+    // A check moves no money, so its answer need not wait for the disk: the redemption's own commit, durable, carries it there.
+    const bill = commitLightly(this.ctx.db, () => {
+      const at = this.ctx.now().toISOString()
+      // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
+      const row = existing ? this.changeable(this.bill(existing.bill_number)) : this.newBill(asked.bill_number, asked.flow, actor, at)
+      this.bills.replaceChecked(
+        row.id,
+        { totalVnd: input.billTotal ?? null, skus: input.skus ?? [], at },
+        vouchers.map((v) => ({ code: v.code, valueVnd: v.value?.amount ?? null, amountVnd: v.amountToApply?.amount ?? 0 }))
+      )
+      return row
+    })
     const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
     if (bill.flow === 'reserve' && allRedeemable) await this.reservations.hold(bill, codes, input)
     return {
