@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startGotItSimulator, type RunningGotItSimulator } from '../../../electron/core/sandbox/gotit'
 import { namedVoucherCodes as V } from '../../../electron/core/sandbox/gotit/fixtures'
+import { startSimulator } from '../../../electron/core/sandbox/framework/sim-server'
 
 let sim: RunningGotItSimulator
 
@@ -120,5 +121,19 @@ describe('fault injection', () => {
     expect(state()).toBe(1)
     expect((await control('clock')).json).toMatchObject({ frozen: false })
     expect((await control('requests')).json).toEqual([])
+  })
+})
+
+describe('the request log', () => {
+  it('keeps the latest requests only, so a training till does not grow with every voucher', async () => {
+    const running = await startSimulator({ provider: 'test', routes: [{ name: 'echo', method: 'POST', path: '/echo', handle: () => ({ status: 200, body: {} }) }], requestsKept: 10 })
+    try {
+      for (let i = 1; i <= 25; i++) await fetch(`${running.url}/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ i }) })
+      expect(running.requests.length).toBeLessThanOrEqual(11)
+      expect(running.requests.at(-1)?.body).toEqual({ i: 25 })
+      expect(running.requests.map((r) => (r.body as { i: number }).i)).toEqual(Array.from({ length: running.requests.length }, (_, k) => 25 - running.requests.length + 1 + k))
+    } finally {
+      await running.close()
+    }
   })
 })

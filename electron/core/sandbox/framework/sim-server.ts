@@ -54,6 +54,8 @@ export interface SimulatorOptions {
   reset?: () => void
   /** What to answer for a path no route knows. */
   notFound?: (request: SimRequest) => SimResponse
+  /** How many requests the log keeps (SIM_REQUESTS_KEPT unless a test says otherwise). */
+  requestsKept?: number
 }
 
 export interface RunningSimulator {
@@ -62,12 +64,17 @@ export interface RunningSimulator {
   port: number
   clock: SimClock
   faults: FaultPlan
-  /** Every request that reached the simulator, oldest first (the control endpoint is not logged). */
+  /** The latest requests that reached the simulator (at most SIM_REQUESTS_KEPT), oldest first; the control endpoint is not logged. */
   requests: SimRequestRecord[]
   close(): Promise<void>
 }
 
 const MAX_BODY = 5 * 1024 * 1024
+/**
+ * A training till runs its simulators all day: the request log keeps only the latest requests,
+ * so it does not grow with every voucher. Trimmed a tenth at a time, not on every request.
+ */
+export const SIM_REQUESTS_KEPT = 10_000
 
 const ClockInputSchema = z.union([
   z.object({ now: z.iso.datetime() }).strict(),
@@ -97,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
   const clock = options.clock ?? new SimClock()
   const faults = new FaultPlan()
   const requests: SimRequestRecord[] = []
+  const kept = options.requestsKept ?? SIM_REQUESTS_KEPT
   const sockets = new Set<Socket>()
 
   const control = async (req: IncomingMessage, res: ServerResponse, path: string, raw: string): Promise<void> => {
@@ -186,6 +194,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
         requestId: typeof header === 'string' ? header : null
       }
       requests.push(record)
+      if (requests.length > kept * 1.1) requests.splice(0, requests.length - kept)
       const fault = found ? faults.take(routeName) : null
       record.fault = fault?.kind ?? null
       if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs)
