@@ -54,6 +54,8 @@ export class ProviderSettings {
   private readonly specs: Map<ProviderId, ProviderSettingsSpec>
   private readonly repo: ProviderSettingsRepo
   private readonly storedCache = new Map<ProviderId, StoredSettings>()
+  /** What `resolve` made of them, kept and forgotten with them; a client call resolves its provider every time. */
+  private readonly resolvedCache = new Map<ProviderId, Readonly<ResolvedProviderConfig>>()
 
   constructor(
     providers: readonly ProviderSettingsSpec[],
@@ -133,6 +135,16 @@ export class ProviderSettings {
 
   /** The configuration a client runs with, or a provider_unreachable error saying what is missing. */
   resolve(provider: ProviderId): ResolvedProviderConfig {
+    const kept = this.resolvedCache.get(provider)
+    if (kept) return kept
+    const now = this.resolveNow(provider)
+    // Handed to every caller: frozen, so nobody changes it for the others.
+    const resolved = Object.freeze({ ...now, values: Object.freeze(now.values), secrets: Object.freeze(now.secrets) })
+    if (this.storedCache.has(provider)) this.resolvedCache.set(provider, resolved)
+    return resolved
+  }
+
+  private resolveNow(provider: ProviderId): ResolvedProviderConfig {
     const e = this.effective(provider)
     const problems = this.problems(provider, e)
     if (problems.length > 0) {
@@ -210,6 +222,7 @@ export class ProviderSettings {
     const secretsChanged = Object.keys(detail).some((key) => key.startsWith('secrets.'))
     const sealed = secretsChanged ? (Object.keys(next.secrets).length > 0 ? this.vault.seal(JSON.stringify(next.secrets)) : null) : undefined
     this.storedCache.delete(provider)
+    this.resolvedCache.delete(provider)
     this.repo.save({ provider, mode: next.mode, baseUrl: next.baseUrl, values: JSON.stringify(next.values), secrets: sealed, at: this.now().toISOString() })
     return detail
   }
