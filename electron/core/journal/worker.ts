@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection'
+import { commitLightly, type Db } from '../db/connection'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { JournalRow, JournalStore } from './journal-store'
 import type { JournalState } from './states'
@@ -178,17 +178,19 @@ export class JournalWorker {
         const batch = this.settling.splice(0)
         const failures = new Map<number, unknown>()
         try {
-          this.db
-            .transaction(() =>
-              batch.forEach((item, index) => {
-                try {
-                  this.db.transaction(item.work)()
-                } catch (error) {
-                  failures.set(index, error)
-                }
-              })
-            )
-            .immediate()
+          // A drained row's outcome can be learnt again from the provider: should a power cut lose
+          // this commit, the row's claim was durable, so it is still `sending` and is verified at
+          // the next start, as after any lost answer. So the shared commit does not wait for the
+          // disk; the next claim's durable commit carries it there.
+          commitLightly(this.db, () =>
+            batch.forEach((item, index) => {
+              try {
+                this.db.transaction(item.work)()
+              } catch (error) {
+                failures.set(index, error)
+              }
+            })
+          )
         } catch (error) {
           batch.forEach((_, index) => failures.set(index, error))
         }
