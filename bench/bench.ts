@@ -16,6 +16,7 @@ import { openDatabase } from '../electron/core/db/connection'
  */
 const REDEMPTIONS = Number(process.env['BENCH_REDEMPTIONS'] ?? 2000)
 const DRAIN_ROWS = Number(process.env['BENCH_DRAIN_ROWS'] ?? 10_000)
+const DRAIN_ROUNDS = 3
 const HISTORY_ROWS = Number(process.env['BENCH_HISTORY_ROWS'] ?? 1_000_000)
 const EXPORT_ROWS = 100_000
 /** Redemptions between two turns of their floor (which runs half as many bare operations). */
@@ -172,7 +173,7 @@ async function redeemAndDrain(dir: string) {
     dataDir: dir,
     host: 'web',
     version: 'bench',
-    training: { gotit: { stock: REDEMPTIONS + DRAIN_ROWS + 1500 } },
+    training: { gotit: { stock: REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 } },
     worker: { tickMs: 3_600_000 }
   })
   try {
@@ -201,20 +202,27 @@ async function redeemAndDrain(dir: string) {
     }
     times.sort((a, b) => a - b)
 
-    // Got It goes away; the till queues mark uses; Got It comes back and the journal drains.
-    sim.faults.add({ route: '*', kind: 'reset-before' })
-    for (let i = 0; i < DRAIN_ROWS; i++) gotItOf(core).offline.enqueueMarkUse([{ code: code(REDEMPTIONS + i), amount: 10000 }], null)
-    sim.faults.clear()
-    const lag = monitorEventLoopDelay({ resolution: 5 })
-    lag.enable()
-    const started = performance.now()
-    await core.context.worker.drain()
-    const seconds = (performance.now() - started) / 1000
-    lag.disable()
-    const left = core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review']).length
-    if (left > 0) throw new Error(`${left} journal rows were left unsettled after the drain`)
+    // Got It goes away; the till queues mark uses; Got It comes back and the journal drains. Three
+    // times, and the median is reported: one drain's rate moves by a third between runs here.
+    const drains: { rate: number; lagP99Ms: number }[] = []
+    for (let round = 0; round < DRAIN_ROUNDS; round++) {
+      const first = REDEMPTIONS + round * DRAIN_ROWS
+      sim.faults.add({ route: '*', kind: 'reset-before' })
+      for (let i = 0; i < DRAIN_ROWS; i++) gotItOf(core).offline.enqueueMarkUse([{ code: code(first + i), amount: 10000 }], null)
+      sim.faults.clear()
+      const lag = monitorEventLoopDelay({ resolution: 5 })
+      lag.enable()
+      const started = performance.now()
+      await core.context.worker.drain()
+      const seconds = (performance.now() - started) / 1000
+      lag.disable()
+      drains.push({ rate: DRAIN_ROWS / seconds, lagP99Ms: lag.percentile(99) / 1e6 })
+      const left = core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review']).length
+      if (left > 0) throw new Error(`${left} journal rows were left unsettled after the drain`)
+    }
     const used = [...sim.sim.uses.values()]
-    if (used.length !== REDEMPTIONS + DRAIN_ROWS || used.some((n) => n !== 1)) throw new Error('a voucher was not used exactly once')
+    if (used.length !== REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS || used.some((n) => n !== 1)) throw new Error('a voucher was not used exactly once')
+    const medianDrain = [...drains].sort((a, b) => a.rate - b.rate)[Math.floor(DRAIN_ROUNDS / 2)] ?? { rate: NaN, lagP99Ms: NaN }
     // Memory: what the core holds after the redemptions and the drain, and whether more rounds of the same work make it grow.
     const rss = (): number => {
       globalThis.gc?.()
@@ -224,7 +232,7 @@ async function redeemAndDrain(dir: string) {
     const rounds: number[] = []
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 500; i++) {
-        const check = await core.call('redeem:check', { codes: [code(REDEMPTIONS + DRAIN_ROWS + round * 500 + i)] })
+        const check = await core.call('redeem:check', { codes: [code(REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + round * 500 + i)] })
         if (!check.ok) throw new Error(check.error.message)
         const redeemed = await core.call('redeem:redeem', { billNumber: check.value.billNumber })
         if (!redeemed.ok) throw new Error(redeemed.error.message)
@@ -235,8 +243,9 @@ async function redeemAndDrain(dir: string) {
       redeem_p50_ms: percentile(times, 50),
       redeem_p99_ms: percentile(times, 99),
       floor: medianAndP99(floorTimes),
-      drain_ops_per_s: DRAIN_ROWS / seconds,
-      drain_event_loop_lag_p99_ms: lag.percentile(99) / 1e6,
+      drain_ops_per_s: medianDrain.rate,
+      drain_event_loop_lag_p99_ms: Math.max(...drains.map((d) => d.lagP99Ms)),
+      drain_rates: drains.map((d) => d.rate),
       rss_after_drain_mb: afterDrain,
       rss_rounds_mb: rounds
     }
@@ -459,6 +468,7 @@ async function main(): Promise<void> {
       rss_rounds_mb: measured.rss_rounds_mb.map((m) => round(m, 1)),
       rss_growth_last_round_mb: round((measured.rss_rounds_mb[2] ?? NaN) - (measured.rss_rounds_mb[1] ?? NaN), 1),
       drain_ops_per_s: round(measured.drain_ops_per_s, 1),
+      drain_rates_per_s: measured.drain_rates.map((r) => round(r, 0)),
       drain_event_loop_lag_p99_ms: round(measured.drain_event_loop_lag_p99_ms),
       history_rows: history.history_rows,
       history_page_p50_ms: round(history.history_page_p50_ms),
@@ -497,7 +507,7 @@ async function main(): Promise<void> {
         `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); two commits and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one ${result.floor_operation_1rt_ms} ms`,
         `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips)`,
         `  memory: ${result.rss_after_drain_mb} MB resident after the redemptions and the drain; after three more rounds of 500 redemptions ${result.rss_rounds_mb.join(', ')} MB`,
-        `  drain of ${DRAIN_ROWS} queued mark uses: ${result.drain_ops_per_s}/s, event loop lag p99 ${result.drain_event_loop_lag_p99_ms} ms`,
+        `  drain of ${DRAIN_ROWS} queued mark uses, three times: median ${result.drain_ops_per_s}/s (${result.drain_rates_per_s.join(', ')}), event loop lag p99 at most ${result.drain_event_loop_lag_p99_ms} ms`,
         `  history of ${result.history_rows} redemptions (seeded in ${round(history.history_seed_s, 1)} s): page p50 ${result.history_page_p50_ms} ms, p95 ${result.history_page_p95_ms} ms`,
         `  export of ${result.export_rows} rows (${result.export_mb} MB) in ${result.export_s} s: event loop lag p99 ${result.export_event_loop_lag_p99_ms} ms, a contract call p99 ${result.export_ping_p99_ms} ms meanwhile`,
         `  renderer JS ${result.renderer_js_gzip_kb} kB gzip; web host to Redeem screen ${result.web_ready_ms} ms (median of 5: host listening ${result.web_host_listening_ms} ms, page from request to focused field ${result.web_page_ms} ms; the browser's own start, not counted, ${result.browser_launch_ms} ms)`,
