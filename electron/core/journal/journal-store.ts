@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { JournalItem } from '../../../shared/domain/journal'
-import type { Db } from '../db/connection'
+import { immediately, type Db } from '../db/connection'
 import { canMove, type JournalState } from './states'
 
 export interface JournalRow {
@@ -135,7 +135,7 @@ export class JournalStore {
    * else holds it or it is not due.
    */
   claim(id: number, leaseMs: number, force = false): JournalRow | null {
-    return this.db.transaction(() => this.claimHere(id, leaseMs, force)).immediate()
+    return immediately(this.db, () => this.claimHere(id, leaseMs, force))
   }
 
   /** `claim` inside the caller's transaction (the one that inserts the row, saving a commit). */

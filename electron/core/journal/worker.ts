@@ -1,4 +1,4 @@
-import { commitLightly, type Db } from '../db/connection'
+import { commitLightly, immediately, transactionally, type Db } from '../db/connection'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { JournalRow, JournalStore } from './journal-store'
 import type { JournalState } from './states'
@@ -185,7 +185,7 @@ export class JournalWorker {
           commitLightly(this.db, () =>
             batch.forEach((item, index) => {
               try {
-                this.db.transaction(item.work)()
+                transactionally(this.db, item.work)
               } catch (error) {
                 failures.set(index, error)
               }
@@ -252,7 +252,7 @@ export class JournalWorker {
     // While a backlog drains, settlements that arrive within a few milliseconds share one commit;
     // a cashier's operation settles at once.
     if (draining) await this.settleSoon(settle)
-    else this.db.transaction(settle).immediate()
+    else immediately(this.db, settle)
     const after = this.store.get(id)
     if (after) {
       handler?.settled?.(after, outcome)

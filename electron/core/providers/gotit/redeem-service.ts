@@ -3,7 +3,7 @@ import type { BillInput, CheckedVoucher, CheckResult, Redemption } from '../../.
 import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../../shared/domain/voucher-code'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { sumMoney, vnd } from '../../../../shared/money'
-import { commitLightly } from '../../db/connection'
+import { commitLightly, immediately } from '../../db/connection'
 import { readPreferences } from '../../db/repos/preferences-repo'
 import { crashPoint } from '../../journal/crash-points'
 import { lastRequestId, readJson } from '../../journal/journal-store'
@@ -174,34 +174,32 @@ export class RedeemService {
   async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
     // Not set up (a missing store PIN, say) is said as such, before anything is written.
     this.ctx.settings.resolve('gotit')
-    const claimed = this.ctx.db
-      .transaction(() => {
-        const bill = this.bill(billNumber)
-        if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
-        const vouchers = this.bills.vouchers(bill.id)
-        if (vouchers.length === 0 || vouchers.some((v) => v.amount_vnd <= 0)) {
-          throw new TillError('conflict', 'Check the vouchers first: every voucher on the bill must be valid.')
-        }
-        const payload: MarkUsePayload = {
-          billNumber,
-          codes: vouchers.map((v) => v.code),
-          ...(bill.total_vnd === null ? {} : { totalBill: bill.total_vnd }),
-          skus: this.bills.skus(bill),
-          queueWhenOffline: false,
-          flow: bill.flow
-        }
-        const id = this.ctx.journal.insert({ key: `${MARK_USE}:${billNumber}:${this.ctx.journal.countBySubject(billNumber) + 1}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
-        this.bills.markRedeeming(bill.id, actor?.id ?? null, this.ctx.now().toISOString())
-        this.ctx.audit.append({
-          actor,
-          action: 'redemption_requested',
-          subject: billNumber,
-          outcome: 'ok',
-          detail: { vouchers: vouchers.length, amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND', codes: vouchers.map((v) => maskCode(v.code)).join(' ') }
-        })
-        return this.ctx.worker.claimInside(id)
+    const claimed = immediately(this.ctx.db, () => {
+      const bill = this.bill(billNumber)
+      if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
+      const vouchers = this.bills.vouchers(bill.id)
+      if (vouchers.length === 0 || vouchers.some((v) => v.amount_vnd <= 0)) {
+        throw new TillError('conflict', 'Check the vouchers first: every voucher on the bill must be valid.')
+      }
+      const payload: MarkUsePayload = {
+        billNumber,
+        codes: vouchers.map((v) => v.code),
+        ...(bill.total_vnd === null ? {} : { totalBill: bill.total_vnd }),
+        skus: this.bills.skus(bill),
+        queueWhenOffline: false,
+        flow: bill.flow
+      }
+      const id = this.ctx.journal.insert({ key: `${MARK_USE}:${billNumber}:${this.ctx.journal.countBySubject(billNumber) + 1}`, provider: 'gotit', operation: MARK_USE, subject: billNumber, payload })
+      this.bills.markRedeeming(bill.id, actor?.id ?? null, this.ctx.now().toISOString())
+      this.ctx.audit.append({
+        actor,
+        action: 'redemption_requested',
+        subject: billNumber,
+        outcome: 'ok',
+        detail: { vouchers: vouchers.length, amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND', codes: vouchers.map((v) => maskCode(v.code)).join(' ') }
       })
-      .immediate()
+      return this.ctx.worker.claimInside(id)
+    })
     crashPoint('after-journal-write')
     const row = await this.ctx.worker.runClaimed(claimed)
     if (row?.state === 'rejected' && readJson(row.result, MarkUseResultSchema)?.reason === 'provider_unreachable') {
