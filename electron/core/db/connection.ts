@@ -10,8 +10,9 @@ export interface OpenOptions {
 }
 
 /**
- * Opens the till's single connection. WAL with synchronous=FULL makes every committed
- * transaction survive a power cut, which the journal relies on.
+ * Opens the till's single connection. WAL with synchronous=FULL makes a committed transaction
+ * survive a power cut, which the journal relies on (`commitLightly` is the one way around it, for
+ * records that can be learnt again).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true })
