@@ -36,7 +36,7 @@ export interface WorkerOptions {
 }
 
 /** Rows a drain claims per lane in one commit: fewer commits, and at most this many per lane to verify after a crash. */
-const CLAIM_PER_LANE = 4
+const CLAIM_PER_LANE = 8
 /** How long a drained row's settlement waits for others to share its commit. */
 const SETTLE_WINDOW_MS = 2
 
