@@ -29,11 +29,25 @@ class BrowserWindow extends EventEmitter {
   }
   loadURL(url) {
     report('window', { url, webPreferences: this.options.webPreferences })
-    // The main process did all it does at start: leave before the core's timers keep Node alive.
-    setTimeout(() => {
-      report('done', {})
-      process.exit(0)
-    }, 200)
+    // The main process did all it does at start. With FAKE_ELECTRON_REDEEM, the page's first
+    // redemption in training comes over the contract's IPC channel (the simulator is a chunk of
+    // the bundle, loaded on first use); then leave before the core's timers keep Node alive.
+    const page = { senderFrame: { url, parent: null } }
+    const call = (channel, input) => contract(page, channel, input)
+    const redeem = async () => {
+      await call('auth:setup', { name: 'Fake Manager', pin: '4826' })
+      const check = await call('redeem:check', { codes: ['2000000001'] })
+      const redeemed = check.ok ? await call('redeem:redeem', { billNumber: check.value.billNumber }) : check
+      report('redeemed', { ok: redeemed.ok, status: redeemed.ok ? redeemed.value.status : redeemed.error.message })
+    }
+    const work = process.env.FAKE_ELECTRON_REDEEM === '1' ? redeem() : Promise.resolve()
+    void work
+      .catch((error) => report('error', { message: String(error) }))
+      .then(() => new Promise((resolve) => setTimeout(resolve, 200)))
+      .then(() => {
+        report('done', {})
+        process.exit(0)
+      })
     return Promise.resolve()
   }
   isMinimized() {
@@ -41,6 +55,7 @@ class BrowserWindow extends EventEmitter {
   }
 }
 const protocols = []
+let contract = () => Promise.reject(new Error('no contract handler was registered'))
 const electron = {
   app: {
     isPackaged: process.env.FAKE_ELECTRON_PACKAGED === '1',
@@ -58,7 +73,12 @@ const electron = {
   },
   BrowserWindow,
   dialog: { showErrorBox: (title, message) => report('error', { title, message }) },
-  ipcMain: { handle: (channel) => report('ipc', { channel }) },
+  ipcMain: {
+    handle: (channel, handler) => {
+      contract = handler
+      report('ipc', { channel })
+    }
+  },
   Menu: { buildFromTemplate: (template) => template, setApplicationMenu: (menu) => report('menu', { roles: JSON.stringify(menu).match(/"role":"\w+"/g) }) },
   net: { fetch: () => Promise.reject(new Error('not in plain Node')) },
   protocol: { registerSchemesAsPrivileged: (schemes) => protocols.push(...schemes) && report('schemes', { schemes }), handle: (scheme) => report('protocol', { scheme }) },

@@ -49,6 +49,14 @@ describe('the built Electron main bundle', () => {
     expect(existsSync(join(dataDir, 'till.sqlite'))).toBe(true)
   })
 
+  it('redeems in training over the IPC channel: the simulator, a chunk of the bundle loaded on first use, loads and answers', () => {
+    const { status, reported, stderr } = start({ FAKE_ELECTRON_REDEEM: '1' })
+    expect(stderr).not.toMatch(/Cannot find module|ERR_REQUIRE_ESM/)
+    expect(status).toBe(0)
+    expect(reported.find((r) => r.what === 'error')).toBeUndefined()
+    expect(reported.find((r) => r.what === 'redeemed')).toEqual({ what: 'redeemed', ok: true, status: 'redeemed' })
+  })
+
   it('gives way to a till already running on this computer', () => {
     const { status, reported, dataDir } = start({ FAKE_ELECTRON_LOCKED: '1' })
     expect(status).toBe(0)
