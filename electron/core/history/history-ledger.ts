@@ -109,6 +109,26 @@ export class HistoryLedger {
     for (const term of new Set([r.ref, ...(r.terms ?? [])].map((t) => t.trim().toLowerCase()).filter(Boolean))) insert.run(term, id)
   }
 
+  /**
+   * Moves an entry already in the ledger to another status, adding search terms; false when there
+   * is no entry yet (the caller then records it whole). For a change of status alone, where the
+   * amount, who and what stay as they were: a settlement.
+   */
+  moveStatus(r: { provider: string; kind: string; ref: string; status: HistoryStatus; detailStatus: string; at: string; terms?: string[] }): boolean {
+    const id = this.db
+      .prepare<[string, string, string, string, string, string], number>(
+        'UPDATE history SET status = ?, detail_status = ?, updated_at = ? WHERE provider = ? AND kind = ? AND ref = ? RETURNING id'
+      )
+      .pluck()
+      .get(r.status, r.detailStatus, r.at, r.provider, r.kind, r.ref)
+    if (id === undefined) return false
+    if (r.terms && r.terms.length > 0) {
+      const insert = this.db.prepare('INSERT OR IGNORE INTO history_terms (term, history_id) VALUES (?, ?)')
+      for (const term of new Set(r.terms.map((t) => t.trim().toLowerCase()).filter(Boolean))) insert.run(term, id)
+    }
+    return true
+  }
+
   /** A page of entries, newest first; a cashier's query arrives already narrowed to their shift. */
   list(query: HistoryQuery, timeZone: string, narrow: { staffId: string; since: string | null } | null): { entries: HistoryEntry[]; next: { createdAt: string; id: number } | null } {
     const where: string[] = []

@@ -122,7 +122,10 @@ export class BillsRepo {
     this.db
       .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
-    this.track(billNumber, at)
+    // Only the status (and perhaps Got It's transaction id) changed: the entry moves, unless it is not in History yet.
+    const mapped = HISTORY_STATUS[status] ?? (status === 'abandoned' ? 'failed' : 'open')
+    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: mapped, detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [] })
+    if (!moved) this.track(billNumber, at)
   }
 
   /**
