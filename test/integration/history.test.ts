@@ -104,6 +104,11 @@ describe('History: every provider’s money operations in one place', () => {
     // A last 4 may match a gift card's too: every operation it fits is listed.
     expect(await find(V.new.slice(-4))).toContain(bill)
     expect(await find(bill.toLowerCase())).toEqual([bill])
+    // Got It's transaction id, which arrives with the settlement.
+    const redemption = valueOf(await core.call('redeem:get', { billNumber: bill }))
+    expect(redemption.transactionId).toBeTruthy()
+    expect(await find(redemption.transactionId ?? '')).toEqual([bill])
+    expect(valueOf(await core.call('history:list', { search: bill })).entries[0]).toMatchObject({ status: 'done' })
     expect(await find(sale.order.referenceId)).toEqual([sale.order.referenceId])
     expect(await find('jp-charged-upi')).toEqual([refund.uniqueRequestId])
     expect(await find('pos-history-1')).toEqual(['ECOM:pos-history-1'])
