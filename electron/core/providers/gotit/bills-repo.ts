@@ -36,6 +36,11 @@ const SkusSchema = z.array(SkuLineSchema)
 /** A bill's place in History; an open or given-up bill is there only once it was being redeemed. */
 const HISTORY_STATUS: Record<BillStatus, HistoryStatus | null> = { redeeming: 'open', verifying: 'open', redeemed: 'done', rejected: 'failed', needs_review: 'review', open: null, abandoned: null }
 
+/** How a bill already in History shows there: an open or given-up bill enters History only once it went to redemption. */
+function historyStatusOf(status: BillStatus): HistoryStatus {
+  return HISTORY_STATUS[status] ?? (status === 'abandoned' ? 'failed' : 'open')
+}
+
 /** All SQL on Got It bills and the vouchers on them. */
 export class BillsRepo {
   constructor(
@@ -57,7 +62,7 @@ export class BillsRepo {
       provider: 'gotit',
       kind: 'redemption',
       ref: billNumber,
-      status: mapped ?? (bill.status === 'abandoned' ? 'failed' : 'open'),
+      status: historyStatusOf(bill.status),
       detailStatus: bill.status,
       amount: { amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND' },
       staffId: bill.staff_id,
@@ -123,8 +128,7 @@ export class BillsRepo {
       .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
     // Only the status (and perhaps Got It's transaction id) changed: the entry moves, unless it is not in History yet.
-    const mapped = HISTORY_STATUS[status] ?? (status === 'abandoned' ? 'failed' : 'open')
-    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: mapped, detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [] })
+    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: historyStatusOf(status), detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [] })
     if (!moved) this.track(billNumber, at)
   }
 
