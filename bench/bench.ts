@@ -19,6 +19,8 @@ const DRAIN_ROWS = Number(process.env['BENCH_DRAIN_ROWS'] ?? 10_000)
 const DRAIN_ROUNDS = 3
 const HISTORY_ROWS = Number(process.env['BENCH_HISTORY_ROWS'] ?? 1_000_000)
 const EXPORT_ROWS = 100_000
+/** Redemptions (and bare operations) whose log pages are counted, after the timed ones. */
+const PAGE_SAMPLE = 100
 /** Redemptions between two turns of their floor (which runs half as many bare operations). */
 const FLOOR_BLOCK = 100
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -50,6 +52,8 @@ function floorCommitMs(dir: string, count: number): number {
 interface Floor {
   /** Runs `count` bare operations and returns their times in ms. */
   run(count: number): Promise<number[]>
+  /** Log pages one bare operation writes (see `walPagesPer`). */
+  walPages(count: number): Promise<number>
   close(): Promise<void>
 }
 
@@ -84,7 +88,8 @@ async function openFloor(dir: string, roundTrips: number): Promise<Floor> {
   const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
   const commit = db.transaction((v: string) => insert.run(v))
   let done = 0
-  return {
+  const floor: Floor = {
+    walPages: (count) => walPagesPer(db, count, async () => void (await floor.run(count))),
     async run(count) {
       const times: number[] = []
       for (let i = 0; i < count; i++, done++) {
@@ -102,6 +107,26 @@ async function openFloor(dir: string, roundTrips: number): Promise<Floor> {
       keepAlive.destroy()
       await new Promise<void>((r) => server.close(() => r()))
     }
+  }
+  return floor
+}
+
+/**
+ * Pages SQLite appends to the write-ahead log while `work` runs, divided by `count`: what a
+ * durable commit has to carry to the disk, and so most of what it costs (each page is written and
+ * then waited for). Unlike a time it does not move between runs. SQLite's automatic checkpoint is
+ * held off meanwhile, so that the log is not reset halfway.
+ */
+async function walPagesPer(db: ReturnType<typeof openDatabase>, count: number, work: () => Promise<void>): Promise<number> {
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.pragma('wal_autocheckpoint = 0')
+  try {
+    await work()
+    const [state] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[]
+    return (state?.log ?? NaN) / count
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`)
   }
 }
 
@@ -173,7 +198,7 @@ async function redeemAndDrain(dir: string) {
     dataDir: dir,
     host: 'web',
     version: 'bench',
-    training: { gotit: { stock: REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 } },
+    training: { gotit: { stock: REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 + PAGE_SAMPLE } },
     worker: { tickMs: 3_600_000 }
   })
   try {
@@ -184,18 +209,32 @@ async function redeemAndDrain(dir: string) {
 
     // The redemptions and their floor take turns, a block of each, so that both see the same
     // machine: this one's disk and scheduling drift by a quarter within minutes.
+    const redeem = async (i: number): Promise<void> => {
+      const check = await core.call('redeem:check', { codes: [code(i)] })
+      if (!check.ok) throw new Error(check.error.message)
+      const redeemed = await core.call('redeem:redeem', { billNumber: check.value.billNumber })
+      if (!redeemed.ok || redeemed.value.status !== 'redeemed') throw new Error(`redemption ${i} did not go through`)
+    }
     const times: number[] = []
     const floorTimes: number[] = []
     const floor = await openFloor(dir, 2)
+    let pages: { redeem: number; floor: number }
     try {
       for (let i = 0; i < REDEMPTIONS; i++) {
         if (i % FLOOR_BLOCK === 0) floorTimes.push(...(await floor.run(FLOOR_BLOCK / 2)))
         const started = performance.now()
-        const check = await core.call('redeem:check', { codes: [code(i)] })
-        if (!check.ok) throw new Error(check.error.message)
-        const redeemed = await core.call('redeem:redeem', { billNumber: check.value.billNumber })
-        if (!redeemed.ok || redeemed.value.status !== 'redeemed') throw new Error(`redemption ${i} did not go through`)
+        await redeem(i)
         times.push(performance.now() - started)
+      }
+      const calls = core.context.http.log
+      pages = {
+        floor: await floor.walPages(PAGE_SAMPLE),
+        // The call log's batches are part of what a redemption writes: flushed before and after.
+        redeem: await walPagesPer(core.context.db, PAGE_SAMPLE, async () => {
+          calls.flush()
+          for (let i = 0; i < PAGE_SAMPLE; i++) await redeem(REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 + i)
+          calls.flush()
+        })
       }
     } finally {
       await floor.close()
@@ -221,7 +260,7 @@ async function redeemAndDrain(dir: string) {
       if (left > 0) throw new Error(`${left} journal rows were left unsettled after the drain`)
     }
     const used = [...sim.sim.uses.values()]
-    if (used.length !== REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS || used.some((n) => n !== 1)) throw new Error('a voucher was not used exactly once')
+    if (used.length !== REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + PAGE_SAMPLE || used.some((n) => n !== 1)) throw new Error('a voucher was not used exactly once')
     const medianDrain = [...drains].sort((a, b) => a.rate - b.rate)[Math.floor(DRAIN_ROUNDS / 2)] ?? { rate: NaN, lagP99Ms: NaN }
     // Memory: what the core holds after the redemptions and the drain, and whether more rounds of the same work make it grow.
     const rss = (): number => {
@@ -243,6 +282,7 @@ async function redeemAndDrain(dir: string) {
       redeem_p50_ms: percentile(times, 50),
       redeem_p99_ms: percentile(times, 99),
       floor: medianAndP99(floorTimes),
+      pages,
       drain_ops_per_s: medianDrain.rate,
       drain_event_loop_lag_p99_ms: Math.max(...drains.map((d) => d.lagP99Ms)),
       drain_rates: drains.map((d) => d.rate),
@@ -435,7 +475,7 @@ async function webReadyInChild(): Promise<Awaited<ReturnType<typeof webReady>>> 
 async function profileOnly(dir: string): Promise<void> {
   const measured = await redeemAndDrain(join(dir, 'till'))
   const floor = measured.floor
-  process.stderr.write(`redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`)
+  process.stderr.write(`redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); log pages ${round(measured.pages.redeem, 1)} a redemption, ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`)
 }
 
 async function main(): Promise<void> {
@@ -469,6 +509,8 @@ async function main(): Promise<void> {
       floor_operation_2rt_p99_ms: round(floor2.p99),
       floor_operation_1rt_ms: round(floor1.p50),
       redeem_vs_floor: round(measured.redeem_p50_ms / floor2.p50, 2),
+      redeem_wal_pages: round(measured.pages.redeem, 1),
+      floor_wal_pages: round(measured.pages.floor, 1),
       gift_sale_p50_ms: round(others['gift_sale_p50_ms'] ?? NaN),
       gift_sale_p99_ms: round(others['gift_sale_p99_ms'] ?? NaN),
       gift_sale_vs_floor: round((others['gift_sale_p50_ms'] ?? NaN) / floor1.p50, 2),
@@ -519,6 +561,7 @@ async function main(): Promise<void> {
         `Till benchmark on ${result.machine.cpus} × ${result.machine.cpu_model}, Node ${result.machine.node}`,
         `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
         `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); two commits and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one ${result.floor_operation_1rt_ms} ms`,
+        `  pages written to SQLite's log: ${result.redeem_wal_pages} a redemption, ${result.floor_wal_pages} a bare operation`,
         `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips)`,
         `  memory: ${result.rss_after_drain_mb} MB resident after the redemptions and the drain; after three more rounds of 500 redemptions ${result.rss_rounds_mb.join(', ')} MB`,
         `  drain of ${DRAIN_ROWS} queued mark uses, three times: median ${result.drain_ops_per_s}/s (${result.drain_rates_per_s.join(', ')}), event loop lag p99 at most ${result.drain_event_loop_lag_p99_ms} ms`,
