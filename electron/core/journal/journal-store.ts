@@ -42,6 +42,8 @@ export interface Move {
   error?: string | null
   nextAttemptAt?: Date
   countAttempt?: boolean
+  /** Who holds the row after the move, and until when (ISO); nobody when not given. */
+  leaseUntil?: string
 }
 
 /** All SQL of the operation journal. Callers wrap writes in their own transaction when they must be atomic with business records. */
@@ -73,6 +75,12 @@ export class JournalStore {
 
   latestBySubject(subject: string): JournalRow | undefined {
     return this.db.prepare<[string], JournalRow>('SELECT * FROM journal WHERE subject = ? ORDER BY id DESC LIMIT 1').get(subject)
+  }
+
+  /** The request id of the latest attempt, of the latest row about a subject, that had one (for support). */
+  latestRequestIdOf(subject: string): string | null {
+    const history = this.db.prepare<[string], string>('SELECT history FROM journal WHERE subject = ? ORDER BY id DESC LIMIT 1').pluck().get(subject)
+    return history === undefined ? null : lastRequestId({ history })
   }
 
   /** Rows about a subject of the given operations, oldest first. */
@@ -146,38 +154,36 @@ export class JournalStore {
         if (row.lease_until && row.lease_until >= now.toISOString()) return null
         if (!force && row.next_attempt_at > now.toISOString()) return null
         const lease = new Date(now.getTime() + leaseMs).toISOString()
-        if (row.state === 'pending') {
-          this.move(row, { to: 'sending', countAttempt: true })
-        } else {
-          this.db.prepare('UPDATE journal SET attempts = attempts + 1 WHERE id = ?').run(id)
-        }
-        this.db.prepare('UPDATE journal SET lease_until = ? WHERE id = ?').run(lease, id)
-        return this.get(id) ?? null
+        if (row.state === 'pending') return this.move(row, { to: 'sending', countAttempt: true, leaseUntil: lease })
+        return this.db.prepare<[string, number], JournalRow>('UPDATE journal SET attempts = attempts + 1, lease_until = ? WHERE id = ? RETURNING *').get(lease, id) ?? null
   }
 
-  /** Moves a row, checking the transition, and records it in the row's history. */
-  move(row: JournalRow, move: Move): void {
+  /** Moves a row, checking the transition, and records it in the row's history; returns the row as it now is. */
+  move(row: JournalRow, move: Move): JournalRow {
     if (move.to !== row.state && !canMove(row.state, move.to)) {
       throw new JournalTransitionError(`journal row ${row.id} cannot move from ${row.state} to ${move.to}`)
     }
-    const history = historyOf(row)
-    history.push({ at: this.now().toISOString(), from: row.state, to: move.to, note: move.note ?? move.error ?? null, requestId: move.requestId ?? null })
     const at = this.now().toISOString()
-    this.db
-      .prepare(
-        `UPDATE journal SET state = ?, attempts = attempts + ?, next_attempt_at = ?, lease_until = NULL, result = COALESCE(?, result),
-           last_error = ?, history = ?, updated_at = ? WHERE id = ?`
+    const entry: HistoryEntry = { at, from: row.state, to: move.to, note: move.note ?? move.error ?? null, requestId: move.requestId ?? null }
+    // The entry is appended where it is stored: the row's earlier moves need not be read back and written again.
+    const moved = this.db
+      .prepare<[string, number, string, string | null, string | null, string | null, string, string, number], JournalRow>(
+        `UPDATE journal SET state = ?, attempts = attempts + ?, next_attempt_at = ?, lease_until = ?, result = COALESCE(?, result),
+           last_error = ?, history = json_insert(history, '$[#]', json(?)), updated_at = ? WHERE id = ? RETURNING *`
       )
-      .run(
+      .get(
         move.to,
         move.countAttempt ? 1 : 0,
         (move.nextAttemptAt ?? this.now()).toISOString(),
+        move.leaseUntil ?? null,
         move.result === undefined ? null : JSON.stringify(move.result),
         move.error === undefined ? row.last_error : move.error,
-        JSON.stringify(history),
+        JSON.stringify(entry),
         at,
         row.id
       )
+    if (!moved) throw new JournalTransitionError(`journal row ${row.id} is no longer in the journal`)
+    return moved
   }
 }
 

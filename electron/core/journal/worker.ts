@@ -236,10 +236,11 @@ export class JournalWorker {
       outcome = { to: 'needs_review', requestId: outcome.requestId, note: `still unknown after ${claimed.attempts} checks: ${outcome.note}` }
     }
     const delay = outcome.to === 'pending' ? (outcome.retryAfterMs ?? backoffDelayMs(this.options.backoff, claimed.attempts)) : outcome.to === 'unknown' ? backoffDelayMs(this.options.backoff, claimed.attempts) : 0
+    let moved: JournalRow | undefined
     const settle = (): void => {
         const current = this.store.get(id)
         if (!current) return
-        this.store.move(current, {
+        moved = this.store.move(current, {
           to: outcome.to as JournalState,
           requestId: outcome.requestId,
           note: 'note' in outcome ? (outcome.note ?? null) : null,
@@ -253,7 +254,8 @@ export class JournalWorker {
     // a cashier's operation settles at once.
     if (draining) await this.settleSoon(settle)
     else immediately(this.db, settle)
-    const after = this.store.get(id)
+    // The row as the settlement left it (the operation's own `settle` changes business records only).
+    const after = moved ?? this.store.get(id)
     if (after) {
       handler?.settled?.(after, outcome)
       this.onMoved(after)
