@@ -21,6 +21,9 @@ export interface BillRow {
   settled_at: string | null
 }
 
+/** A bill as History is told of it, with whether History has it already. */
+type TrackedBill = BillRow & { updated_at: string; offline_accepted: number; offline_approved_by: string | null; in_history: 0 | 1 }
+
 export interface VoucherRow {
   code: string
   value_vnd: number | null
@@ -48,15 +51,20 @@ export class BillsRepo {
     private readonly history: HistoryLedger
   ) {}
 
-  /** Tells History where a bill stands: amount, masked codes, who, offline or not. */
-  private track(billNumber: string, at: string): void {
+  /**
+   * Tells History where a bill stands (amount, masked codes, who, offline or not), by its number or
+   * its id; `at` is the bill's own `updated_at` when not given. A bill that has no place in History
+   * yet and is not there is left out.
+   */
+  private track(key: { billNumber: string } | { id: number }, at?: string): void {
     const bill = this.db
-      .prepare<[string], BillRow & { offline_accepted: number; offline_approved_by: string | null }>('SELECT * FROM bills WHERE bill_number = ?')
-      .get(billNumber)
-    if (!bill) return
-    const mapped = HISTORY_STATUS[bill.status]
-    const known = this.db.prepare<[string], number>("SELECT 1 FROM history WHERE provider = 'gotit' AND kind = 'redemption' AND ref = ?").pluck().get(billNumber) !== undefined
-    if (!mapped && !known) return
+      .prepare<[string | number], TrackedBill>(
+        `SELECT b.*, EXISTS (SELECT 1 FROM history h WHERE h.provider = 'gotit' AND h.kind = 'redemption' AND h.ref = b.bill_number) AS in_history
+         FROM bills b WHERE ${'id' in key ? 'b.id' : 'b.bill_number'} = ?`
+      )
+      .get('id' in key ? key.id : key.billNumber)
+    if (!bill || (!HISTORY_STATUS[bill.status] && bill.in_history === 0)) return
+    const billNumber = bill.bill_number
     const vouchers = this.vouchers(bill.id)
     this.history.record({
       provider: 'gotit',
@@ -72,7 +80,7 @@ export class BillsRepo {
       journalSubject: billNumber,
       callSubject: billNumber,
       terms: [...vouchers.map((v) => last4(v.code)), ...(bill.transaction_id ? [bill.transaction_id] : [])],
-      at
+      at: at ?? bill.updated_at
     })
   }
 
@@ -81,12 +89,14 @@ export class BillsRepo {
   }
 
   insert(bill: { billNumber: string; status: BillStatus; flow: BillFlow; staffId: string | null; at: string; offlineApprovedBy?: string | null }): BillRow {
-    this.db
-      .prepare('INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at, offline_accepted, offline_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(bill.billNumber, bill.status, bill.flow, bill.staffId, bill.at, bill.at, bill.offlineApprovedBy ? 1 : 0, bill.offlineApprovedBy ?? null)
-    this.track(bill.billNumber, bill.at)
-    const row = this.get(bill.billNumber)
+    const row = this.db
+      .prepare<[string, BillStatus, BillFlow, string | null, string, string, number, string | null], BillRow>(
+        'INSERT INTO bills (bill_number, status, flow, staff_id, created_at, updated_at, offline_accepted, offline_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *'
+      )
+      .get(bill.billNumber, bill.status, bill.flow, bill.staffId, bill.at, bill.at, bill.offlineApprovedBy ? 1 : 0, bill.offlineApprovedBy ?? null)
     if (!row) throw new Error(`bill ${bill.billNumber} was not written`)
+    // A new number cannot be in History yet: a checked bill enters it only once it goes to redemption.
+    if (HISTORY_STATUS[bill.status]) this.track({ id: row.id }, bill.at)
     return row
   }
 
@@ -104,8 +114,7 @@ export class BillsRepo {
   insertVouchers(billId: number, vouchers: { code: string; valueVnd: number | null; amountVnd: number }[]): void {
     const insert = this.db.prepare('INSERT INTO bill_vouchers (bill_id, position, code, value_vnd, amount_vnd) VALUES (?, ?, ?, ?, ?)')
     vouchers.forEach((v, position) => insert.run(billId, position, v.code, v.valueVnd, v.amountVnd))
-    const bill = this.db.prepare<[number], { bill_number: string; updated_at: string }>('SELECT bill_number, updated_at FROM bills WHERE id = ?').get(billId)
-    if (bill) this.track(bill.bill_number, bill.updated_at)
+    this.track({ id: billId })
   }
 
   skus(bill: BillRow): SkuLine[] {
@@ -119,8 +128,7 @@ export class BillsRepo {
 
   markRedeeming(billId: number, staffId: string | null, at: string): void {
     this.db.prepare("UPDATE bills SET status = 'redeeming', staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(staffId, at, billId)
-    const bill = this.db.prepare<[number], string>('SELECT bill_number FROM bills WHERE id = ?').pluck().get(billId)
-    if (bill) this.track(bill, at)
+    this.track({ id: billId }, at)
   }
 
   setStatus(billNumber: string, status: BillStatus, at: string, extra: { transactionId?: string | null; problem?: BillProblem | null; settled?: boolean } = {}): void {
@@ -129,7 +137,7 @@ export class BillsRepo {
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
     // Only the status (and perhaps Got It's transaction id) changed: the entry moves, unless it is not in History yet.
     const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: historyStatusOf(status), detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [] })
-    if (!moved) this.track(billNumber, at)
+    if (!moved) this.track({ billNumber }, at)
   }
 
   /**

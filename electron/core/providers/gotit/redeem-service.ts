@@ -228,7 +228,6 @@ export class RedeemService {
   view(billNumber: string): Redemption {
     const bill = this.bill(billNumber)
     const vouchers = this.bills.vouchers(bill.id)
-    const last = this.ctx.journal.latestBySubject(billNumber)
     return {
       billNumber,
       status: bill.status,
@@ -242,7 +241,7 @@ export class RedeemService {
       problem: this.bills.problem(bill),
       createdAt: bill.created_at,
       settledAt: bill.settled_at,
-      requestId: last ? lastRequestId(last) : null
+      requestId: this.ctx.journal.latestRequestIdOf(billNumber)
     }
   }
 
