@@ -78,7 +78,10 @@ describe('journal', () => {
   it('leases a claimed row, so a second claim gets nothing until it is released', () => {
     const { store } = journal()
     const id = store.insert({ key: 'k', provider: 'gotit', operation: 'op', subject: null, payload: {} })
-    expect(store.claim(id, 60_000)?.state).toBe('sending')
+    const claimed = store.claim(id, 60_000)
+    // What the claim hands back is the row as stored: sending, one attempt, leased for the minute.
+    expect(claimed).toEqual(store.get(id))
+    expect(claimed).toMatchObject({ state: 'sending', attempts: 1, lease_until: new Date(clock.getTime() + 60_000).toISOString() })
     expect(store.claim(id, 60_000)).toBeNull()
     clock = new Date(clock.getTime() + 61_000)
     expect(store.recoverExpiredLeases()).toBe(1)
