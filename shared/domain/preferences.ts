@@ -22,11 +22,11 @@ export function isValidTimeZone(zone: string): boolean {
   return valid
 }
 
-export const TimeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as Asia/Ho_Chi_Minh' })
+/** A zone name as it crosses to the screens: the core checked it against the IANA database where it came in. */
+export const TimeZoneNameSchema = z.string().min(1).max(64)
+
+/** A zone name where it comes in (a manager's setting, the disk): it must be one Intl knows. */
+export const TimeZoneSchema = TimeZoneNameSchema.refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as Asia/Ho_Chi_Minh' })
 
 /** 0 turns the idle lock off; otherwise 30 seconds to 8 hours. */
 export const IdleLockSecondsSchema = z
@@ -41,10 +41,15 @@ export const CallbackSettingsSchema = z.object({
 })
 export type CallbackSettings = z.infer<typeof CallbackSettingsSchema>
 
+/**
+ * The preferences as the core hands them out. Their time zone is not checked with Intl again: the
+ * core did that when it was set and when it was read from the disk, and on the screen the check
+ * was the page's first use of Intl's time zone data, some 40 ms of a till's start.
+ */
 export const PreferencesSchema = z.object({
   language: LanguageSchema,
   /** The store's IANA time zone: times are stored in UTC and shown in this zone. */
-  timeZone: TimeZoneSchema,
+  timeZone: TimeZoneNameSchema,
   /** The till locks after this long without anyone using it. */
   idleLockSeconds: IdleLockSecondsSchema,
   /** Got It flow for new bills: DIRECT_FLOW (check, mark use) or RESERVE_FLOW (check, reserve, mark use). */
@@ -68,8 +73,11 @@ export type PreferencesPatch = Partial<Preferences>
 
 export const LanguageInputSchema = z.object({ language: LanguageSchema }).strict()
 
+/** The preferences where they come in: a manager's change, or the disk. */
+export const StoredPreferencesSchema = PreferencesSchema.extend({ timeZone: TimeZoneSchema })
+
 /** Store settings only a manager may change. */
-export const StoreSettingsPatchSchema = PreferencesSchema.omit({ language: true })
+export const StoreSettingsPatchSchema = StoredPreferencesSchema.omit({ language: true })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' })

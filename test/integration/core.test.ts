@@ -69,9 +69,11 @@ describe('core', () => {
     expect(await first.call('prefs:setLanguage', { language: 'vi' })).toMatchObject({ ok: true })
     // Stored by something else while the till was closed (an older version, a hand edit).
     first.context.db.prepare("UPDATE preferences SET value = '\"klingon\"' WHERE key = 'language'").run()
+    // A zone Intl does not know: the screens no longer check the zone themselves, so the core must not hand it out.
+    first.context.db.prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('timeZone', '\"Mars/Olympus\"', '2026-12-05T00:00:00.000Z')").run()
     await first.close()
     const prefs = await openCore({ dataDir }).call('prefs:get', {})
-    expect(prefs.ok && prefs.value).toMatchObject({ language: 'en' })
+    expect(prefs.ok && prefs.value).toMatchObject({ language: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
   })
 
   it('keeps preferences it read until they are changed, and a change rolled back is not kept', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../connection'
 import {
-  PreferencesSchema,
+  StoredPreferencesSchema,
   type Preferences,
   type PreferencesPatch
 } from '../../../../shared/domain/preferences'
@@ -47,7 +47,7 @@ function readStoredPreferences(db: Db): Preferences {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM preferences').all()
   const prefs: Preferences = defaultPreferences()
   for (const row of rows) {
-    const field = PreferencesSchema.shape[row.key as keyof Preferences] as (typeof PreferencesSchema.shape)[keyof Preferences] | undefined
+    const field = StoredPreferencesSchema.shape[row.key as keyof Preferences] as (typeof StoredPreferencesSchema.shape)[keyof Preferences] | undefined
     if (!field) continue
     let raw: unknown
     try {
