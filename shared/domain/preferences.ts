@@ -4,7 +4,7 @@ export const languages = ['en', 'vi'] as const
 export const LanguageSchema = z.enum(languages)
 export type Language = z.infer<typeof LanguageSchema>
 
-/** Zones already asked about: making a formatter to find out costs about a millisecond, and preferences are read on every call. */
+/** Zones already asked about: making a formatter to find out costs about a millisecond, and the stored preferences are read afresh inside every transaction that asks for them. */
 const knownZones = new Map<string, boolean>()
 
 export function isValidTimeZone(zone: string): boolean {
