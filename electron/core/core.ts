@@ -10,6 +10,9 @@ import { ConnectivityRegistry } from './connectivity'
 import { ConnectivityProbe } from './connectivity-probe'
 import { DATABASE_FILE } from './data-dir'
 import { openDatabase } from './db/connection'
+import { markDatabaseMade, refuseDamagedDatabase, refuseEmptiedDatabase } from './db/integrity'
+import { tightenDataDir, touchPrivate } from './private-files'
+import { EXPORT_FOLDER } from './history/history-export'
 import { migrate } from './db/migrations'
 import { readPreferences } from './db/repos/preferences-repo'
 import { combineHandlers, createDispatcher, type Dispatch, type DispatchLog, type Handlers } from './dispatch'
@@ -24,7 +27,7 @@ import { TillIdentity } from './identity/till-identity'
 import { JournalStore } from './journal/journal-store'
 import { OperationRegistry } from './journal/operations'
 import { JournalWorker, type WorkerOptions } from './journal/worker'
-import { createFileLogger, silentLogger, type Logger } from './log/logger'
+import { createFileLogger, LOG_FOLDER, silentLogger, type Logger } from './log/logger'
 import { HistoryLedger } from './history/history-ledger'
 import { historyHandlers } from './features/history'
 import { CallLog } from './providers/call-log'
@@ -85,14 +88,20 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
   const databaseFile = join(options.dataDir, DATABASE_FILE)
+  const tightened = tightenDataDir(options.dataDir, [LOG_FOLDER, EXPORT_FOLDER])
+  refuseEmptiedDatabase(options.dataDir, databaseFile, LOG_FOLDER)
+  touchPrivate(databaseFile)
   const db = openDatabase(databaseFile)
   try {
+    refuseDamagedDatabase(db, databaseFile)
     migrate(db)
+    markDatabaseMade(options.dataDir)
   } catch (error) {
     db.close()
     throw error
   }
   const log = options.logger ?? createFileLogger({ dataDir: options.dataDir })
+  if (tightened.length > 0) log.warn('other users could read the data folder; it is now private to this user', { changed: tightened.map((t) => `${t.path} (was ${t.was})`).join(', ') })
   const identity = new TillIdentity(db, { dataDir: options.dataDir, databaseFile, machine: options.machine ?? currentMachine() })
   const events = new EventBus()
   const settings = new ProviderSettings(providerModules, db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
@@ -178,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
     ...[...providers.values()].map((runtime) => runtime.handlers)
   )
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }
-  const dispatch = createDispatcher(handlers, dispatchLog, (access, channel) => auth.authorize(access, channel))
+  const dispatch = createDispatcher(handlers, dispatchLog, (access, channel) => auth.authorize(access, channel), databaseFile)
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
   log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
   const close = async (): Promise<void> => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { TillError } from '../../shared/errors'
 import { isStorageFailure, storageFailed } from './db/storage-errors'
+import { databaseDamaged, isDamagedDatabase } from './db/integrity'
 import { channelNames, contract, isChannelName, type Access, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
 import type { FeatureContract } from '../../shared/ipc/channel-table'
 import type { StaffSummary } from '../../shared/domain/staff'
@@ -64,7 +65,7 @@ export function describeIssues(error: z.ZodError): string {
  * The one entrance to the core for every host. Input is untrusted and validated here, output is
  * validated too, and no exception escapes: everything becomes a result envelope.
  */
-export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize: Authorize): Dispatch {
+export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize: Authorize, databaseFile = 'till.sqlite'): Dispatch {
   return async (channel, rawInput) => {
     const requestId = randomUUID()
     if (!isChannelName(channel)) {
@@ -89,6 +90,10 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize
       return ok(output.data)
     } catch (error) {
       if (error instanceof TillError) return fail({ ...error.toData(), requestId: error.requestId ?? requestId })
+      if (isDamagedDatabase(error)) {
+        log.error('the database is damaged', { channel, requestId, file: databaseFile, error: error instanceof Error ? error.message : String(error) })
+        return fail(databaseDamaged(databaseFile, requestId).toData())
+      }
       if (isStorageFailure(error)) {
         log.error('storage failed', { channel, requestId, error: error instanceof Error ? error.message : String(error) })
         return fail(storageFailed(requestId).toData())

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
+import { keepServingOnUnhandledRejections } from '../core/process-guard'
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../core/host/csp'
 import { APP_SCHEME, APP_URL, appFileFor } from './app-protocol'
 import { forwardEvents, registerContractIpc } from './ipc'
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  keepServingOnUnhandledRejections(core.context.log)
   registerContractIpc(ipcMain, core.dispatch, (event) => isTrustedSender(event.senderFrame, appUrl))
   openWindow(core)
   if (app.isPackaged) startAutoUpdates(process.env['TILL_UPDATE_URL'], (message) => core.context.log.warn(message))

@@ -10,17 +10,21 @@ const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element')
 const root = createRoot(container)
 
-try {
-  const client = connectTill(window)
-  const appStore = createAppStore(client)
-  root.render(
-    <StrictMode>
-      <TillProvider client={client} appStore={appStore}>
-        <App />
-      </TillProvider>
-    </StrictMode>
-  )
-  void appStore.getState().start()
-} catch (error) {
-  root.render(<p className="splash">{error instanceof Error ? error.message : String(error)}</p>)
-}
+connectTill(window).then(
+  (client) => {
+    const appStore = createAppStore(client)
+    root.render(
+      <StrictMode>
+        <TillProvider client={client} appStore={appStore}>
+          <App />
+        </TillProvider>
+      </StrictMode>
+    )
+    void appStore.getState().start()
+  },
+  (error: unknown) => {
+    root.render(<p className="splash" role="alert">{error instanceof Error ? error.message : String(error)}</p>)
+    // A sign-in address pasted into this tab changes only the fragment, which loads nothing by itself.
+    window.addEventListener('hashchange', () => window.location.reload(), { once: true })
+  }
+)

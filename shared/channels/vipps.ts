@@ -21,6 +21,8 @@ export const vippsFeature = defineFeature({
       summary: 'Uploads an image (PNG or JPEG, at most 2 MB, at least 167 px high, checked first) under a new id the till makes, for categories to show; journaled before the call.',
       access: 'staff',
       input: ImageInputSchema,
+      // 2 MB of image is about 2.7 MB as base64 (the schema allows 3,000,000 characters).
+      maxInputBytes: 3 * 1024 * 1024 + 4096,
       output: JobResultSchema
     },
     'receipts:options': {

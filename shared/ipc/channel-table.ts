@@ -8,7 +8,12 @@ export interface ChannelSpec {
   access: Access
   input: z.ZodType
   output: z.ZodType
+  /** The largest request body this channel takes, when its largest legal input is over DEFAULT_MAX_INPUT_BYTES (an image, say). */
+  maxInputBytes?: number
 }
+
+/** What a channel's request body may weigh unless the channel says more: every input but an image's fits in it. */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024
 
 export interface EventSpec {
   summary: string

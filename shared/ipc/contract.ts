@@ -9,7 +9,7 @@ import { historyFeature } from '../channels/history'
 import { journalFeature } from '../channels/journal'
 import { settingsFeature } from '../channels/settings'
 import { staffFeature } from '../channels/staff'
-import { mergeFeatures } from './channel-table'
+import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, type ChannelSpec } from './channel-table'
 
 export type { Access, ChannelSpec, EventSpec } from './channel-table'
 
@@ -39,4 +39,9 @@ export function isChannelName(value: string): value is ChannelName {
 
 export function isEventName(value: string): value is EventName {
   return Object.hasOwn(events, value)
+}
+
+/** The largest request body a channel takes (its own limit, or the default); an unknown name gets the default. */
+export function maxInputBytesOf(channel: string): number {
+  return isChannelName(channel) ? ((contract[channel] as ChannelSpec).maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES) : DEFAULT_MAX_INPUT_BYTES
 }

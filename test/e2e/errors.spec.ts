@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
 test('a failed call is shown as a sentence, with the request id behind Details', async ({ page, till }) => {
@@ -24,8 +26,27 @@ test('a failed call is shown as a sentence, with the request id behind Details',
   expect(await till.rpc('prefs:get')).toMatchObject({ body: { ok: true, value: { timeZone: 'Asia/Tokyo' } } })
 })
 
-test('the page refuses to work without the token the host gave it', async ({ page, till }) => {
-  const response = await page.request.post(`${till.url}/rpc/app:info`, { data: {} })
-  expect(response.status()).toBe(401)
-  expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+test('a browser that has not signed in is told where the sign-in address is, and the one-time address signs it in', async ({ browser, till }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  try {
+    expect((await page.request.post(`${till.url}/rpc/app:info`, { data: {} })).status()).toBe(401)
+    await page.goto(till.url)
+    const signInFile = join(till.dataDir, 'web-sign-in')
+    await expect(page.getByRole('alert')).toContainText(`Open the one-time sign-in address that the web host printed when it started. A fresh one is always in the file ${signInFile}.`)
+    const address = readFileSync(signInFile, 'utf8').trim()
+    await page.goto(address)
+    await expect(page.getByRole('heading', { name: 'Welcome to Till' })).toBeVisible()
+    // The code left the address bar, and the page holds no secret.
+    expect(page.url()).toBe(`${till.url}/`)
+    expect(await page.content()).not.toContain(till.token)
+    // The same address does not sign in a second browser.
+    const other = await browser.newContext()
+    const second = await other.newPage()
+    await second.goto(address)
+    await expect(second.getByRole('alert')).toContainText('This sign-in address was used already.')
+    await other.close()
+  } finally {
+    await context.close()
+  }
 })

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -122,7 +122,7 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
   vippsSandbox: [false, { option: true }],
   /** Run Juspay in sandbox mode against `npm run sandbox` in another process. */
   juspaySandbox: [false, { option: true }],
-  till: async ({ tillEnv, gotitSandbox, vippsSandbox, juspaySandbox }, use) => {
+  till: async ({ tillEnv, gotitSandbox, vippsSandbox, juspaySandbox, context }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'till-e2e-'))
     const sim = gotitSandbox || vippsSandbox || juspaySandbox ? await startGotItSandbox() : null
     const simEnv = {
@@ -155,6 +155,7 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
     try {
       const url = await waitForUrl(child)
       const token = readFileSync(join(dataDir, 'web-token'), 'utf8').trim()
+      await signInBrowser(context, url, token)
       const rpc = async (channel: string, input: unknown = {}) => {
         const response = await fetch(`${url}/rpc/${channel}`, {
           method: 'POST',
@@ -183,6 +184,16 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
 })
 
 export { expect }
+
+/** Gives a browser context the web host's session cookie, as opening a one-time sign-in address would. */
+export async function signInBrowser(context: BrowserContext, url: string, token: string): Promise<void> {
+  const minted = await fetch(`${url}/session/code`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } })
+  const code = new URL(((await minted.json()) as { url: string }).url).hash.replace('#sign-in=', '')
+  const answer = await fetch(`${url}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })
+  const cookie = /till_session=([^;]+)/.exec(answer.headers.get('set-cookie') ?? '')?.[1]
+  if (!cookie) throw new Error(`the web host did not sign the browser in (${answer.status})`)
+  await context.addCookies([{ name: 'till_session', value: cookie, url, httpOnly: true, sameSite: 'Strict' }])
+}
 
 /** A cashier's way through one voucher with the keys alone: scan, F2 checks, F4 redeems. */
 export async function redeemWithKeys(page: Page, code: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { chmodSync, readFileSync, statSync } from 'node:fs'
 import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { createWebBridge } from '../../renderer/src/client/web-bridge'
 import { createTillClient } from '../../renderer/src/client/till-client'
 import { useCores } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+import { rawRequest } from '../helpers/raw-http'
 
 describe('web host', () => {
   const tempDir = useTempDirs()
@@ -50,6 +51,69 @@ describe('web host', () => {
     expect((await fetch(`${host.url}/events`)).status).toBe(401)
   })
 
+  it('answers a request target that is not a URL with 400 and keeps serving', async () => {
+    const host = await start()
+    for (const target of ['http://[', '//[/rpc/app:info', '//x:y:z/']) {
+      expect(await rawRequest(host.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`)).toBe(400)
+    }
+    expect((await rpc(host, 'app:info', '')).status).toBe(200)
+  })
+
+  it('signs a browser in with a one-time address traded for an httpOnly, SameSite=Strict cookie, never with the page', async () => {
+    const host = await start()
+    const code = (url: string) => new URL(url).hash.replace('#sign-in=', '')
+    const signIn = (c: string) => fetch(`${host.url}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: c }) })
+    // Without a cookie the page learns only where a sign-in address is.
+    expect(await (await fetch(`${host.url}/session`)).json()).toEqual({ signedIn: false, signInFile: join(host.dataDir, 'web-sign-in') })
+    expect(readFileSync(join(host.dataDir, 'web-sign-in'), 'utf8').trim()).toBe(host.signInUrl)
+
+    const answer = await signIn(code(host.signInUrl))
+    expect(answer.status).toBe(200)
+    const setCookie = answer.headers.get('set-cookie') ?? ''
+    expect(setCookie).toMatch(/^till_session=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/)
+    const cookie = setCookie.split(';')[0] ?? ''
+    const withCookie = (headers: Record<string, string> = {}) => fetch(`${host.url}/rpc/app:info`, { method: 'POST', body: '{}', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers } })
+    expect((await withCookie()).status).toBe(200)
+    expect((await withCookie({ Origin: host.url })).status).toBe(200)
+    // A page on another origin that somehow sends the cookie is still refused.
+    expect((await withCookie({ Origin: 'http://evil.example' })).status).toBe(401)
+    expect((await fetch(`${host.url}/rpc/app:info`, { method: 'POST', body: '{}', headers: { Cookie: 'till_session=forged' } })).status).toBe(401)
+
+    // The address works once; the file now holds a fresh one that works.
+    expect((await signIn(code(host.signInUrl))).status).toBe(401)
+    const fresh = readFileSync(join(host.dataDir, 'web-sign-in'), 'utf8').trim()
+    expect(fresh).not.toBe(host.signInUrl)
+    expect((await signIn(code(fresh))).status).toBe(200)
+    expect(statSync(join(host.dataDir, 'web-sign-in')).mode & 0o777).toBe(0o600)
+
+    // Only the bearer token mints another address.
+    expect((await fetch(`${host.url}/session/code`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(401)
+    const minted = (await (await fetch(`${host.url}/session/code`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` } })).json()) as { url: string }
+    expect((await signIn(code(minted.url))).status).toBe(200)
+  })
+
+  it('makes an existing token file with loose permissions private before writing the new token into it', async () => {
+    const dataDir = tempDir()
+    const tokenFile = join(dataDir, 'web-token')
+    writeFileSync(tokenFile, 'old\n', { mode: 0o644 })
+    chmodSync(tokenFile, 0o644)
+    const host = await startWebHost({ core: openCore({ dataDir }), dataDir, port: 0 })
+    hosts.push(host)
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600)
+    expect(readFileSync(tokenFile, 'utf8').trim()).toBe(host.token)
+  })
+
+  it('takes each channel’s largest legal input: a 2 MB image goes through, a 1 MiB language does not', async () => {
+    const host = await start()
+    const image = 'A'.repeat(2_800_000)
+    const upload = await rpc(host, 'receipts:image', JSON.stringify({ base64: image }))
+    // Not refused for its size: it reaches the contract, which wants someone signed in.
+    expect(upload.status).toBe(401)
+    expect(await upload.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    expect((await rpc(host, 'prefs:setLanguage', 'x'.repeat(1024 * 1024 + 1))).status).toBe(413)
+    expect((await rpc(host, 'receipts:image', 'x'.repeat(4 * 1024 * 1024))).status).toBe(413)
+  })
+
   it('writes a fresh random token to <data dir>/web-token, readable only by its owner', async () => {
     const a = await start()
     const b = await start()
@@ -79,11 +143,13 @@ describe('web host', () => {
     expect((await rpc(host, 'app:info', '')).status).toBe(200)
   })
 
-  it('gives the page its token and a strict Content-Security-Policy, and serves nothing outside the renderer', async () => {
+  it('serves the page with a strict Content-Security-Policy and no secret in it, and nothing outside the renderer', async () => {
     const host = await start()
     const page = await fetch(`${host.url}/`)
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
-    expect(await page.text()).toContain(`<meta name="till-web-token" content="${host.token}" />`)
+    const html = await page.text()
+    expect(html).toContain('<title>Till</title>')
+    expect(html).not.toContain(host.token)
     expect((await fetch(`${host.url}/assets/app.js`)).status).toBe(200)
     expect((await fetch(`${host.url}/assets/missing.js`)).status).toBe(404)
     const raw = (path: string) =>
@@ -106,7 +172,7 @@ describe('web host', () => {
 
   it('streams contract events to the renderer bridge, checked against the contract', async () => {
     const host = await start()
-    const client = createTillClient(createWebBridge(host.token, { baseUrl: host.url }))
+    const client = createTillClient(createWebBridge({ token: host.token, baseUrl: host.url }))
     const received = new Promise((resolve) => client.subscribe('prefs:changed', resolve))
     // Give the stream a moment to connect before the change happens.
     await new Promise((resolve) => setTimeout(resolve, 200))

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { errorCodes } from '../../shared/errors'
 import { languages } from '../../shared/domain/preferences'
@@ -25,6 +27,19 @@ describe('translations', () => {
     for (const language of languages) {
       for (const code of errorCodes) expect(dictionaries[language][`error.${code}`]).toMatch(/\.$/)
     }
+  })
+
+  it('have a sentence for every reason an error of the core carries, so none falls back to its code’s words', () => {
+    const sources = readdirSync('electron/core', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))
+    const reasons = new Set<string>()
+    for (const file of sources) {
+      const text = readFileSync(join('electron/core', file), 'utf8')
+      // Each `new TillError(…)` up to the next statement, and every reason literal in it.
+      for (const call of text.matchAll(/new TillError\(([\s\S]*?)\)\s*(?:\n|$)/g)) for (const m of (call[1] ?? '').matchAll(/reason: '([a-z_]+)'/g)) reasons.add(m[1] ?? '')
+      for (const m of text.matchAll(/const reason = ([^\n]+)/g)) for (const literal of (m[1] ?? '').matchAll(/(?<!\?)[?:]\s*'([a-z_]+)'/g)) reasons.add(literal[1] ?? '')
+    }
+    expect(reasons.size).toBeGreaterThan(15)
+    for (const language of languages) for (const reason of reasons) expect(Object.hasOwn(dictionaries[language], `reason.${reason}`), `${language} reason.${reason}`).toBe(true)
   })
 
   it('name every provider setting field, audit action and training voucher', () => {

@@ -6,6 +6,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { HistoryEntry, HistoryQuery } from '../../../shared/domain/history'
 import { minorDigits } from '../../../shared/money'
 import type { HistoryLedger } from './history-ledger'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files'
 
 const BOM = '\uFEFF'
 /** Rows per turn of the event loop: small enough that a cashier's call never waits long behind one. */
@@ -62,16 +63,19 @@ export function entryLine(e: HistoryEntry, storeTime: (iso: string) => string): 
   ])
 }
 
+/** Where exports are written, in the data folder. */
+export const EXPORT_FOLDER = 'exports'
+
 /**
  * Writes the entries a query finds to `<data folder>/exports/history-<time>.csv`, UTF-8 with a BOM
  * so spreadsheets read it right, a few hundred rows at a time, giving the event loop back between
  * batches and waiting for the disk, so a big export never stops the till.
  */
 export async function exportHistory(ledger: HistoryLedger, query: Omit<HistoryQuery, 'before' | 'limit'>, options: { dataDir: string; timeZone: string; narrow: { staffId: string; since: string | null } | null; now: Date }): Promise<{ file: string; rows: number; bytes: number }> {
-  const dir = join(options.dataDir, 'exports')
-  await mkdir(dir, { recursive: true })
+  const dir = join(options.dataDir, EXPORT_FOLDER)
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const file = `history-${options.now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${Math.random().toString(36).slice(2, 6)}.csv`
-  const out = createWriteStream(join(dir, file), { encoding: 'utf8' })
+  const out = createWriteStream(join(dir, file), { encoding: 'utf8', mode: PRIVATE_FILE_MODE })
   let bytes = 0
   const write = async (text: string): Promise<void> => {
     bytes += Buffer.byteLength(text)

@@ -4,6 +4,7 @@ import { createCore } from '../core'
 import { resolveDataDir } from '../data-dir'
 import { DatabaseTooNewError } from '../db/migrations'
 import { startWebHost } from './web'
+import { keepServingOnUnhandledRejections } from '../process-guard'
 
 const DEFAULT_PORT = 5710
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
   const core = createCore({ dataDir, host: 'web', version, env: process.env })
+  keepServingOnUnhandledRejections(core.context.log)
   const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch(async (error: unknown) => {
     await core.close()
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -35,9 +37,10 @@ async function main(): Promise<void> {
   })
 
   console.log(`Till web host is running at ${host.url}`)
+  console.log(`Open the till in a browser with this one-time sign-in address: ${host.signInUrl}`)
+  console.log(`(Each address signs in one browser once; a fresh one is always in ${host.signInFile}.)`)
   console.log(`Data folder: ${dataDir}`)
-  console.log(`Token (for POST /rpc/<channel> and GET /events): ${host.token}`)
-  console.log(`The token is also in ${host.tokenFile}. Press Ctrl+C to stop.`)
+  console.log(`Scripts: send Authorization: Bearer <the token in ${host.tokenFile}> to POST /rpc/<channel> and GET /events. Press Ctrl+C to stop.`)
 
   const stop = (): void => {
     void host

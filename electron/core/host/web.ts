@@ -2,14 +2,20 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createReadStream } from 'node:fs'
-import { access, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
+import { z } from 'zod'
 import { pipeline } from 'node:stream/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../core'
 import type { TillErrorData } from '../../../shared/errors'
 import { fail, type Result } from '../../../shared/ipc/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
-import { BodyTooLarge, readBody } from './read-body'
+import { BodyTooLarge, closeUnreadRequests, readBody } from './read-body'
+import { SIGN_IN_FRAGMENT } from '../../../shared/ipc/web-sign-in'
+import { maxInputBytesOf } from '../../../shared/ipc/contract'
+import { ensurePrivateDir, writePrivateFile } from '../private-files'
+import { sessionCookie, WebSessions } from './web-session'
+import { parseTarget } from './request-target'
 import { httpStatusOf } from '../../../shared/ipc/http-status'
 
 export interface WebHostOptions {
@@ -26,12 +32,18 @@ export interface WebHost {
   port: number
   token: string
   tokenFile: string
+  /** A one-time address that signs a browser in (printed at start). */
+  signInUrl: string
+  /** Always holds an unused sign-in address. */
+  signInFile: string
+  /** Another one-time sign-in address. */
+  newSignInUrl(): string
   close(): Promise<void>
 }
 
 export const TOKEN_FILE = 'web-token'
-export const TOKEN_META = 'till-web-token'
-const MAX_BODY_BYTES = 1024 * 1024
+export const SIGN_IN_FILE = 'web-sign-in'
+const SignInSchema = z.object({ code: z.string().min(1).max(200) }).strict()
 const HEARTBEAT_MS = 15_000
 
 const mimeTypes: Record<string, string> = {
@@ -63,6 +75,12 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(text)
 }
 
+function sendPlainJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
 function sendError(res: ServerResponse, error: Omit<TillErrorData, 'requestId'>, status = httpStatusOf[error.code]): void {
   sendJson(res, status, fail({ ...error, requestId: randomUUID() }))
 }
@@ -70,19 +88,52 @@ function sendError(res: ServerResponse, error: Omit<TillErrorData, 'requestId'>,
 /**
  * The development and test host: serves the built renderer and the same contract as the
  * Electron IPC at `POST /rpc/<channel>`, plus contract events as server-sent events at
- * `GET /events`. Bound to 127.0.0.1 and guarded by a random bearer token. Never packaged.
+ * `GET /events`. Bound to 127.0.0.1. Scripts use a random bearer token (in a private file);
+ * a browser signs in with a one-time address and then holds an httpOnly session cookie, so the
+ * page itself never carries a secret. Never packaged.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('base64url')
   const tokenBytes = Buffer.from(`Bearer ${token}`)
   const rendererDir = options.rendererDir === undefined ? undefined : resolve(options.rendererDir)
   const streams = new Set<ServerResponse>()
+  const sessions = new WebSessions()
+  const signInFile = join(options.dataDir, SIGN_IN_FILE)
   let allowedHosts = new Set<string>()
+  let origin = ''
   let indexHtml: string | undefined
 
-  const authorized = (req: IncomingMessage): boolean => {
+  const bearer = (req: IncomingMessage): boolean => {
     const given = Buffer.from(req.headers.authorization ?? '')
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
+  /** A browser's session counts only for requests from the till's own page (SameSite=Strict does most of this; Origin closes the rest). */
+  const authorized = (req: IncomingMessage): boolean => bearer(req) || (sessions.signedIn(req.headers.cookie) && (req.headers.origin === undefined || req.headers.origin === origin))
+  const signInAddress = (): string => `${origin}/#${SIGN_IN_FRAGMENT}=${sessions.newCode()}`
+  /** The file always holds an unused address: a new one replaces the one just spent. */
+  const refreshSignInFile = (): string => {
+    const address = signInAddress()
+    writePrivateFile(signInFile, `${address}\n`)
+    return address
+  }
+
+  const readJsonBody = async (req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+    const tooLarge = { code: 'invalid_input', message: `The request body is larger than ${maxBytes} bytes, the most this channel takes.` } as const
+    let raw: string
+    try {
+      raw = await readBody(req, maxBytes)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendError(res, tooLarge, 413)
+      else sendError(res, { code: 'invalid_input', message: 'The request body could not be read.' })
+      return { ok: false }
+    }
+    if (raw.trim().length === 0) return { ok: true, value: {} }
+    try {
+      return { ok: true, value: JSON.parse(raw) as unknown }
+    } catch {
+      sendError(res, { code: 'invalid_input', message: 'The request body is not valid JSON.' })
+      return { ok: false }
+    }
   }
 
   const serveRpc = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
@@ -91,31 +142,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'invalid_input', message: 'Contract calls use POST with a JSON body.' })
       return
     }
-    const tooLarge = { code: 'invalid_input', message: 'The request body is larger than 1 MiB.' } as const
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      res.setHeader('Connection', 'close')
-      sendError(res, tooLarge, 413)
-      return
-    }
-    let raw: string
-    try {
-      raw = await readBody(req, MAX_BODY_BYTES)
-    } catch (error) {
-      if (error instanceof BodyTooLarge) sendError(res, tooLarge, 413)
-      else sendError(res, { code: 'invalid_input', message: 'The request body could not be read.' })
-      return
-    }
-    let input: unknown = {}
-    if (raw.trim().length > 0) {
-      try {
-        input = JSON.parse(raw)
-      } catch {
-        sendError(res, { code: 'invalid_input', message: 'The request body is not valid JSON.' })
-        return
-      }
-    }
-    const result = await options.core.dispatch(decodePath(channel) ?? channel, input)
+    const name = decodePath(channel) ?? channel
+    const body = await readJsonBody(req, res, maxInputBytesOf(name))
+    if (!body.ok) return
+    const result = await options.core.dispatch(name, body.value)
     sendJson(res, result.ok ? 200 : httpStatusOf[result.error.code], result)
+  }
+
+  /** `GET /session` says whether this browser is signed in and where a sign-in address is; `POST /session` trades a one-time code for the cookie. */
+  const serveSession = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const state = (signedIn: boolean) => ({ signedIn, signInFile })
+    if (req.method === 'GET') return sendPlainJson(res, 200, state(authorized(req)))
+    if (req.method !== 'POST') return sendPlainJson(res, 405, state(false))
+    const body = await readJsonBody(req, res, 4096)
+    if (!body.ok) return
+    const parsed = SignInSchema.safeParse(body.value)
+    const session = parsed.success ? sessions.redeem(parsed.data.code) : null
+    if (!session) return sendPlainJson(res, 401, state(false))
+    refreshSignInFile()
+    res.setHeader('Set-Cookie', sessionCookie(session))
+    sendPlainJson(res, 200, state(true))
   }
 
   const serveEvents = (req: IncomingMessage, res: ServerResponse): void => {
@@ -169,9 +215,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     indexHtml ??= await readFile(join(rendererDir, 'index.html'), 'utf8')
-    const page = indexHtml.replace('</head>', `<meta name="${TOKEN_META}" content="${token}" />\n</head>`)
     res.writeHead(200, { ...headers, 'Content-Type': mimeTypes['.html'], 'Cache-Control': 'no-store' })
-    res.end(req.method === 'HEAD' ? undefined : page)
+    res.end(req.method === 'HEAD' ? undefined : indexHtml)
   }
 
   /** A CSV the core wrote with history:export, streamed from the data folder (names are the core's own, checked above). */
@@ -187,32 +232,43 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await pipeline(createReadStream(path), res)
   }
 
-  const server = createServer((req, res) => {
-    // A page on another origin could resolve its own name to 127.0.0.1 and read the token from
-    // our page; refusing unexpected Host headers closes that DNS-rebinding door.
+  const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // A page on another origin could resolve its own name to 127.0.0.1 and call the host as
+    // its own; refusing unexpected Host headers closes that DNS-rebinding door.
     if (!allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unexpected Host header.')
-      return
+      return Promise.resolve()
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const target = parseTarget(req.url)
+    if (!target) {
+      sendError(res, { code: 'invalid_input', message: 'The request target is not a valid path.' }, 400)
+      return Promise.resolve()
+    }
+    const { pathname } = target
+    if (pathname === '/session') return serveSession(req, res)
+    if (pathname === '/session/code') {
+      if (req.method !== 'POST' || !bearer(req)) return Promise.resolve(sendError(res, { code: 'unauthorized', message: 'A new sign-in address needs POST with the bearer token.' }))
+      return Promise.resolve(sendPlainJson(res, 200, { url: signInAddress() }))
+    }
     const rpc = /^\/rpc\/([^/]+)$/.exec(pathname)
     const exported = /^\/exports\/(history-[0-9A-Za-z-]+\.csv)$/.exec(pathname)
-    const needsToken = rpc !== null || pathname === '/events' || pathname.startsWith('/rpc') || pathname.startsWith('/exports')
-    if (needsToken && !authorized(req)) {
+    const needsAuth = pathname === '/events' || pathname.startsWith('/rpc') || pathname.startsWith('/exports')
+    if (needsAuth && !authorized(req)) {
       res.setHeader('WWW-Authenticate', 'Bearer')
-      sendError(res, { code: 'unauthorized', message: 'A valid Authorization: Bearer <token> header is required.' })
-      return
+      sendError(res, { code: 'unauthorized', message: 'Sign in with the one-time address the web host printed, or send Authorization: Bearer <token>.' })
+      return Promise.resolve()
     }
-    const work = rpc?.[1]
-      ? serveRpc(req, res, rpc[1])
-      : exported?.[1]
-        ? serveExport(res, exported[1])
-      : pathname === '/events'
-        ? Promise.resolve(serveEvents(req, res))
-        : pathname.startsWith('/rpc')
-          ? Promise.resolve(sendError(res, { code: 'unknown_channel', message: 'Call POST /rpc/<channel>.' }))
-          : serveStatic(req, res, pathname)
-    work.catch((error: unknown) => {
+    if (rpc?.[1]) return serveRpc(req, res, rpc[1])
+    if (exported?.[1]) return serveExport(res, exported[1])
+    if (pathname === '/events') return Promise.resolve(serveEvents(req, res))
+    if (pathname.startsWith('/rpc')) return Promise.resolve(sendError(res, { code: 'unknown_channel', message: 'Call POST /rpc/<channel>.' }))
+    return serveStatic(req, res, pathname)
+  }
+
+  const server = createServer((req, res) => {
+    closeUnreadRequests(req, res)
+    // No request, however malformed, may end the till: whatever throws becomes a 500.
+    new Promise<void>((resolveRoute) => resolveRoute(route(req, res))).catch((error: unknown) => {
       console.error('[till] web host request failed', error)
       if (!res.headersSent) sendError(res, { code: 'internal', message: 'Something went wrong inside the till.' })
       else res.end()
@@ -228,16 +284,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
   const port = (server.address() as AddressInfo).port
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  origin = `http://127.0.0.1:${port}`
 
-  await mkdir(options.dataDir, { recursive: true })
+  ensurePrivateDir(options.dataDir)
   const tokenFile = join(options.dataDir, TOKEN_FILE)
-  await writeFile(tokenFile, `${token}\n`, { mode: 0o600 })
+  writePrivateFile(tokenFile, `${token}\n`)
+  const signInUrl = refreshSignInFile()
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     token,
     tokenFile,
+    signInUrl,
+    signInFile,
+    newSignInUrl: signInAddress,
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const stream of streams) stream.end()

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { createStream, type RotatingFileStream } from 'rotating-file-stream'
 import { maskForLog } from './mask'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files'
 
 export type LogFields = Record<string, unknown>
 
@@ -33,8 +34,11 @@ export interface FileLoggerOptions {
  * rotating-file-stream), so a packaged till has logs to send to support.
  */
 export function createFileLogger(options: FileLoggerOptions): Logger {
+  const folder = join(options.dataDir, LOG_FOLDER)
+  ensurePrivateDir(folder)
   const stream: RotatingFileStream = createStream(LOG_FILE, {
-    path: join(options.dataDir, LOG_FOLDER),
+    path: folder,
+    mode: PRIVATE_FILE_MODE,
     size: options.maxFileSize ?? '5M',
     interval: '1d',
     maxFiles: options.maxFiles ?? 10

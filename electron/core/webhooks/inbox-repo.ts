@@ -22,9 +22,22 @@ export interface DeliveryRecord {
   outcome: string
 }
 
+/** Refused deliveries kept, newest first, and for how long: a flood of bad posts cannot fill the disk. */
+export const REFUSED_KEPT = 1000
+export const REFUSED_KEPT_DAYS = 30
+/** Refused deliveries recorded between two trims. */
+const TRIM_EVERY = 50
+
 /** All SQL of the callback inbox and its delivery log. */
 export class InboxRepo {
-  constructor(private readonly db: Db) {}
+  private refusedSinceTrim = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly limits: { refusedKept: number; refusedKeptDays: number } = { refusedKept: REFUSED_KEPT, refusedKeptDays: REFUSED_KEPT_DAYS }
+  ) {
+    this.trimRefused(new Date().toISOString())
+  }
 
   /** Keeps the first delivery of an event; returns its row id, or null when it was there already. */
   admit(row: { provider: string; deliveryKey: string; route: string; body: string; at: string }): number | null {
@@ -50,6 +63,18 @@ export class InboxRepo {
     this.db
       .prepare('INSERT INTO webhook_deliveries (at, provider, route, delivery_key, remote, status, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(delivery.at, delivery.provider, delivery.route, delivery.deliveryKey, delivery.remote, delivery.status, delivery.outcome)
+    if (delivery.status >= 400 && ++this.refusedSinceTrim >= TRIM_EVERY) this.trimRefused(delivery.at)
+  }
+
+  /** Keeps the latest refused deliveries, none older than the limit; accepted ones stay with their events. */
+  trimRefused(now: string): void {
+    this.refusedSinceTrim = 0
+    const oldest = new Date(Date.parse(now) - this.limits.refusedKeptDays * 86_400_000).toISOString()
+    this.db
+      .prepare(
+        `DELETE FROM webhook_deliveries WHERE status >= 400 AND (at < ? OR id <= (SELECT id FROM webhook_deliveries WHERE status >= 400 ORDER BY id DESC LIMIT 1 OFFSET ?))`
+      )
+      .run(oldest, this.limits.refusedKept)
   }
 
   recent(limit: number): DeliveryRecord[] {

@@ -2,7 +2,9 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Logger } from '../log/logger'
-import { BodyTooLarge, readBodyBytes } from '../host/read-body'
+import { BodyTooLarge, closeUnreadRequests, readBodyBytes } from '../host/read-body'
+import { CredentialThrottle, senderOf } from './credential-throttle'
+import { parseTarget } from '../host/request-target'
 import type { DeliveryRecord, InboxRepo } from './inbox-repo'
 
 /** One callback as it arrived: the exact bytes, for signature checks. */
@@ -24,6 +26,12 @@ export interface WebhookRoute {
   deliveryKey(delivery: Delivery): string
   /** Acts on a new event (and confirms it with the provider first where the body alone cannot be trusted). Returns an outcome for the inbox. */
   process(body: string): Promise<string>
+}
+
+export interface ReceiverAnswer {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
 }
 
 export interface ReceiverSettings {
@@ -68,7 +76,8 @@ export class CallbackReceiver {
   constructor(
     private readonly inbox: InboxRepo,
     private readonly log: Logger,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    private readonly throttle = new CredentialThrottle()
   ) {}
 
   setRoutes(routes: WebhookRoute[]): void {
@@ -96,11 +105,16 @@ export class CallbackReceiver {
     await this.stop()
     if (!settings.enabled) return this.state
     const server = createServer((req, res) => {
-      void this.receive(req.method ?? 'GET', req.url ?? '/', req.headers, req.socket.remoteAddress ?? null, () => readBodyBytes(req, MAX_BODY)).then(
-        ({ status, body }) => {
-          res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
-        }
-      )
+      closeUnreadRequests(req, res)
+      this.receive(req.method ?? 'GET', req.url ?? '/', req.headers, req.socket.remoteAddress ?? null, () => readBodyBytes(req, MAX_BODY))
+        .catch((error: unknown) => {
+          // Whatever went wrong with one request, the till keeps serving the next.
+          this.log.error('a callback request failed', { error: error instanceof Error ? error.message : String(error) })
+          return { status: 500, body: { received: false, outcome: 'the till could not handle this request' } } as ReceiverAnswer
+        })
+        .then(({ status, body, headers }) => {
+          if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body))
+        })
     })
     server.on('connection', (socket) => {
       this.sockets.add(socket)
@@ -144,16 +158,27 @@ export class CallbackReceiver {
   }
 
   /** Handles one request; separate from the socket so tests and other hosts can drive it. */
-  async receive(method: string, url: string, headers: IncomingHttpHeaders, remote: string | null, readBody: () => Promise<Buffer>): Promise<{ status: number; body: unknown }> {
-    const path = new URL(url, 'http://receiver').pathname
+  async receive(method: string, url: string, headers: IncomingHttpHeaders, remote: string | null, readBody: () => Promise<Buffer>): Promise<ReceiverAnswer> {
+    const target = parseTarget(url)
     const at = this.now().toISOString()
+    if (!target) {
+      this.inbox.record({ at, provider: null, route: url.slice(0, 200), deliveryKey: null, remote, status: 400, outcome: 'not a valid request target' })
+      return { status: 400, body: { received: false, outcome: 'not a valid request target' } }
+    }
+    const path = target.pathname
     const route = this.routes.find((r) => r.path === path)
-    const answer = (status: number, outcome: string, provider: string | null, deliveryKey: string | null = null) => {
+    const answer = (status: number, outcome: string, provider: string | null, deliveryKey: string | null = null): ReceiverAnswer => {
       this.inbox.record({ at, provider, route: path, deliveryKey, remote, status, outcome })
       return { status, body: { received: status < 300, outcome } }
     }
     if (!route) return answer(404, 'no such callback', null)
     if (method !== 'POST') return answer(405, 'callbacks are POST', route.provider)
+    const sender = senderOf(remote, headers['x-forwarded-for'])
+    const waitMs = this.throttle.waitMs(sender)
+    if (waitMs > 0) {
+      const retryAfter = Math.ceil(waitMs / 1000)
+      return { ...answer(429, `too many wrong credentials from ${sender}: wait ${retryAfter} s`, route.provider), headers: { 'Retry-After': String(retryAfter) } }
+    }
     let rawBody: Buffer
     try {
       rawBody = await readBody()
@@ -163,9 +188,11 @@ export class CallbackReceiver {
     const delivery: Delivery = { path, headers, rawBody, remote }
     const auth = route.authenticate(delivery)
     if (!auth.ok) {
-      this.log.warn('callback refused', { provider: route.provider, reason: auth.reason, remote })
+      this.throttle.failed(sender)
+      this.log.warn('callback refused', { provider: route.provider, reason: auth.reason, remote: sender })
       return answer(401, `refused: ${auth.reason}`, route.provider)
     }
+    this.throttle.succeeded(sender)
     const deliveryKey = route.deliveryKey(delivery)
     const id = this.inbox.admit({ provider: route.provider, deliveryKey, route: path, body: rawBody.toString('utf8'), at })
     if (id === null) return answer(200, 'duplicate', route.provider, deliveryKey)

@@ -1,6 +1,6 @@
 import { randomId } from './random-id'
 import type { TillBridge } from './bridge'
-import { createWebBridge, tokenFromPage } from './web-bridge'
+import { createWebBridge, signInToWebHost } from './web-bridge'
 import { contract, events, type ChannelInput, type ChannelName, type ChannelOutput, type EventName, type EventPayload } from '../../../shared/ipc/contract'
 import { resultSchema, type Result } from '../../../shared/ipc/result'
 
@@ -50,10 +50,9 @@ export function createTillClient(bridge: TillBridge): TillClient {
   }
 }
 
-/** Electron's preload bridge when present, else the web host's (token from the served page). */
-export function connectTill(win: Window): TillClient {
+/** Electron's preload bridge when present, else the web host's, once this browser has signed in to it. */
+export async function connectTill(win: Window): Promise<TillClient> {
   if (win.till) return createTillClient(win.till)
-  const token = tokenFromPage(win.document)
-  if (!token) throw new Error('This page was not opened by the Till app or its web host.')
-  return createTillClient(createWebBridge(token))
+  await signInToWebHost(win)
+  return createTillClient(createWebBridge())
 }

@@ -1,21 +1,18 @@
 import type { TillBridge } from './bridge'
 import { SseParser } from './sse'
+import { SIGN_IN_FRAGMENT } from '../../../shared/ipc/web-sign-in'
 
-export const TOKEN_META = 'till-web-token'
 const RECONNECT_MS = 2000
 
 /**
  * The bridge used when the renderer is served by the web host: contract calls become
- * `POST /rpc/<channel>`, events come from `GET /events`. EventSource cannot send an
- * Authorization header, so the stream is read with fetch.
+ * `POST /rpc/<channel>`, events come from `GET /events` (read with fetch, like the calls). In a
+ * browser the session cookie authenticates; a script in Node passes the host's bearer token.
  */
-export function createWebBridge(
-  token: string,
-  options: { baseUrl?: string; fetch?: typeof fetch } = {}
-): TillBridge {
+export function createWebBridge(options: { token?: string; baseUrl?: string; fetch?: typeof fetch } = {}): TillBridge {
   const fetchImpl = options.fetch ?? fetch.bind(globalThis)
   const base = options.baseUrl ?? ''
-  const headers = { Authorization: `Bearer ${token}` }
+  const headers: Record<string, string> = options.token === undefined ? {} : { Authorization: `Bearer ${options.token}` }
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let streaming = false
 
@@ -74,6 +71,29 @@ export function createWebBridge(
   }
 }
 
-export function tokenFromPage(doc: Document): string | null {
-  return doc.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? null
+/**
+ * Signs this browser in to the web host: a one-time code in the address (`#sign-in=…`) is traded
+ * for the host's session cookie and taken out of the address bar. Throws a sentence saying where
+ * to find a sign-in address when the browser is not signed in.
+ */
+export async function signInToWebHost(win: Window, fetchImpl: typeof fetch = fetch.bind(globalThis)): Promise<void> {
+  const fragment = new URLSearchParams(win.location.hash.replace(/^#/, ''))
+  const code = fragment.get(SIGN_IN_FRAGMENT)
+  let answer: Response
+  try {
+    if (code) {
+      win.history.replaceState(null, '', win.location.pathname + win.location.search)
+      answer = await fetchImpl('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })
+    } else {
+      answer = await fetchImpl('/session')
+    }
+  } catch {
+    throw new Error('The till’s web host could not be reached. Start it with npm run start:web and open the address it prints.')
+  }
+  const state = (await answer.json().catch(() => null)) as { signedIn?: boolean; signInFile?: string } | null
+  if (state?.signedIn) return
+  const where = state?.signInFile ? ` A fresh one is always in the file ${state.signInFile}.` : ''
+  throw new Error(
+    `${code ? 'This sign-in address was used already.' : 'This page is not signed in to the till.'} Open the one-time sign-in address that the web host printed when it started.${where}`
+  )
 }

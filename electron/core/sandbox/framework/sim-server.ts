@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { SimClock } from './clock'
 import { FaultPlan, FaultRuleSchema, type FaultRule } from './faults'
 import { BodyTooLarge, readBody } from '../../host/read-body'
+import { parseTarget } from '../../host/request-target'
 
 /** What a simulated provider answers: a status, headers and a JSON (or raw) body. */
 export interface SimResponse {
@@ -162,7 +163,8 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
 
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const url = parseTarget(req.url)
+      if (!url) return send(res, { status: 400, body: { message: 'not a valid request target' } })
       const raw = await readBody(req, MAX_BODY).catch((error: unknown) => {
         if (error instanceof BodyTooLarge) return ''
         throw error
