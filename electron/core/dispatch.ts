@@ -55,6 +55,30 @@ export interface DispatchLog {
   error(message: string, detail: Record<string, unknown>): void
 }
 
+/** Half of a UTF-16 surrogate pair: text no provider, URL or UTF-8 encoder can take. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Where in an input (as a dotted path, '' for the whole) a string or key holds a lone surrogate; null when nowhere. */
+export function brokenTextAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = brokenTextAt(value[i], `${path}${path ? '.' : ''}${i}`)
+      if (found !== null) return found
+    }
+    return null
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = `${path}${path ? '.' : ''}${LONE_SURROGATE.test(key) ? '?' : key}`
+      if (LONE_SURROGATE.test(key)) return at
+      const found = brokenTextAt(item, at)
+      if (found !== null) return found
+    }
+  }
+  return null
+}
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
@@ -76,6 +100,10 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize
     try {
       // Who may call comes first: a caller without the right learns nothing about the input.
       const actor = authorize(spec.access, channel)
+      const broken = brokenTextAt(rawInput)
+      if (broken !== null) {
+        return fail({ code: 'invalid_input', message: `${broken || 'The input'}: the text has a broken character (half of a UTF-16 pair) and cannot be sent anywhere.`, requestId })
+      }
       const input = spec.input.safeParse(rawInput ?? {})
       if (!input.success) {
         return fail({ code: 'invalid_input', message: describeIssues(input.error), requestId })
