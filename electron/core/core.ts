@@ -50,6 +50,8 @@ export interface CoreOptions {
   pinPolicy?: PinPolicy
   scryptCost?: ScryptCost
   now?: () => Date
+  /** A clock that never jumps, in ms (performance.now unless a test moves it). */
+  monotonic?: () => number
   /** The structured log; by default a rotating file in `<data dir>/logs`. */
   logger?: Logger
   /** Journal worker timings; tests shorten them. */
@@ -132,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
   const history = new HistoryLedger(db, () => identity.tillId)
-  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, history, log, now }
+  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, history, log, now, monotonic: options.monotonic ?? (() => performance.now()) }
 
   const recovery = applyRecoveryFile({ dataDir: options.dataDir, db, staff: auth.staff, audit, log, now, hash: (pin) => auth.newPinHash(pin) }).catch((error: unknown) => {
     log.error('the recovery file could not be applied', { error: error instanceof Error ? error.message : String(error) })

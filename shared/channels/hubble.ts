@@ -53,6 +53,12 @@ export const hubbleFeature = defineFeature({
       input: z.object({ referenceId: ReferenceSchema }).strict(),
       output: GiftSaleSchema
     },
+    'giftcards:cards': {
+      summary: 'The cards of a sale that settled after its first answer (recovered from a lost answer, or finished by Hubble later), whole, for the cashier who is waiting: as a plain success shows them, or fetched again from Hubble (audited) when the till no longer holds them.',
+      access: 'staff',
+      input: z.object({ referenceId: ReferenceSchema }).strict(),
+      output: GiftSaleSchema
+    },
     'giftcards:wallet': {
       summary: 'The balance of the store’s Hubble wallet, which every sale is paid from.',
       access: 'manager',

@@ -25,7 +25,9 @@ export const auditActions = [
   'refund_requested',
   'redemption_requested',
   'gift_card_sale_requested',
-  'mandate_revoke_requested'
+  'mandate_revoke_requested',
+  'provider_corrected',
+  'gift_card_sale_reversed'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -21,11 +21,12 @@ export const BrandSchema = z.object({
 })
 export type Brand = z.infer<typeof BrandSchema>
 
-export const GiftOrderStatusSchema = z.enum(['placing', 'processing', 'succeeded', 'failed', 'verifying', 'needs_review'])
+/** `reversed`: Hubble took a sold order's cards back after the sale (a manual reversal on its side). */
+export const GiftOrderStatusSchema = z.enum(['placing', 'processing', 'succeeded', 'failed', 'verifying', 'needs_review', 'reversed'])
 export type GiftOrderStatus = z.infer<typeof GiftOrderStatusSchema>
 
-/** A gift card as lists and lookups show it: the number masked, never the PIN. */
-export const MaskedCardSchema = z.object({ id: z.string(), last4: z.string(), hasPin: z.boolean(), validTill: z.string().nullable(), amount: MoneySchema })
+/** A gift card as lists and lookups show it: the number masked, never a digit of the PIN (a PIN-only card has no last 4). */
+export const MaskedCardSchema = z.object({ id: z.string(), last4: z.string().nullable(), hasPin: z.boolean(), validTill: z.string().nullable(), amount: MoneySchema })
 
 /** A gift card as the sale's result shows it once, whole, to hand to the customer. */
 export const CardSchema = z.object({ id: z.string(), cardNumber: z.string().nullable(), cardPin: z.string().nullable(), validTill: z.string().nullable(), amount: MoneySchema })
@@ -44,7 +45,9 @@ export const GiftOrderSchema = z.object({
   /** Every request id of every call about this order, for support. */
   requestIds: z.array(z.string()),
   createdAt: z.iso.datetime(),
-  settledAt: z.iso.datetime().nullable()
+  settledAt: z.iso.datetime().nullable(),
+  /** The till's own guess that Hubble later contradicted (it had failed the order on a timer): where the order was corrected from. */
+  correctedFrom: GiftOrderStatusSchema.nullable()
 })
 export type GiftOrder = z.infer<typeof GiftOrderSchema>
 

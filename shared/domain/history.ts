@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { CurrencySchema, MoneySchema } from '../money'
 import { ProviderCallSchema } from './receipts'
 
-export const HistoryStatusSchema = z.enum(['open', 'done', 'failed', 'review'])
+/** `reversed`: done once, then taken back by the provider (a Hubble order it reversed). */
+export const HistoryStatusSchema = z.enum(['open', 'done', 'failed', 'review', 'reversed'])
 export type HistoryStatus = z.infer<typeof HistoryStatusSchema>
 
 export const HistoryKindSchema = z.enum(['redemption', 'gift_sale', 'receipt', 'refund', 'mandate_revoke'])

@@ -5,6 +5,7 @@ import { brandIds as B } from '../../electron/core/sandbox/hubble/fixtures'
 import type { HubbleSimConfig } from '../../electron/core/sandbox/hubble/hubble-simulator'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 
 const customer = { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
@@ -15,18 +16,25 @@ describe('selling Hubble gift cards in training mode', () => {
 
   async function till(config: Partial<HubbleSimConfig> = {}) {
     let clock = new Date('2026-11-22T08:00:00Z')
-    const core = openCore({ dataDir: tempDir(), now: () => clock, startWorker: false, training: { hubble: config }, env: { TILL_HUBBLE_TIMEOUT_MS: '1000' } })
+    let monotonic = 1_000_000
+    const core = openCore({ dataDir: tempDir(), now: () => clock, monotonic: () => monotonic, startWorker: false, training: { hubble: config }, env: { TILL_HUBBLE_TIMEOUT_MS: '1000' } })
     await staffedTill(core)
     const hubble = hubbleOf(core)
     const sim = await hubble.connection.simulator()
     sim.clock.set(clock)
+    /** Time passes: every clock moves. */
     const advance = (ms: number) => {
       clock = new Date(clock.getTime() + ms)
+      monotonic += ms
       sim.clock.set(clock)
+    }
+    /** The computer's clock is set forward (or back); no time passes. */
+    const jumpWall = (ms: number) => {
+      clock = new Date(clock.getTime() + ms)
     }
     valueOf(await core.call('settings:setStore', { idleLockSeconds: 0 }))
     valueOf(await core.call('giftcards:sync', {}))
-    return { core, hubble, sim, advance }
+    return { core, hubble, sim, advance, jumpWall }
   }
 
   const sell = (core: Awaited<ReturnType<typeof till>>['core'], productId: string, lines: { denomination: number; quantity: number }[]) =>
@@ -233,5 +241,133 @@ describe('selling Hubble gift cards in training mode', () => {
     expect(await reason(B.zomato, [{ denomination: 50000, quantity: 1 }, { denomination: 50000, quantity: 1 }])).toBe('gift_duplicate_denomination')
     expect(errorOf(await sell(core, B.swiggyInactive, [{ denomination: 10000, quantity: 1 }])).code).toBe('not_found')
     expect(sim.requests.filter((r) => r.route === 'placeOrder')).toHaveLength(0)
+  })
+
+  describe('Hubble’s word outranks a guess the till made on a timer', () => {
+    async function withCallbacks(config: Partial<HubbleSimConfig> = {}) {
+      const t = await till(config)
+      const port = await freePort()
+      valueOf(await t.core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
+      await until(async () => valueOf(await t.core.call('callbacks:status', {})).listening, Boolean, 'the callback receiver to listen')
+      t.sim.sim.config.webhookUrl = `http://127.0.0.1:${port}/hubble`
+      const order = async (referenceId: string) => valueOf(await t.core.call('giftcards:order', { referenceId }))
+      const settles = (referenceId: string, status: string) => until(() => order(referenceId), (o) => o.status === status, `order ${referenceId} to be ${status}`)
+      return { ...t, order, settles }
+    }
+
+    it('a clock set 16 minutes forward does not fail a sale Hubble is still processing: ages are measured on a clock that does not jump', async () => {
+      const { core, hubble, sim, advance, jumpWall } = await till()
+      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
+      expect(sale.order.status).toBe('processing')
+      jumpWall(16 * 60_000)
+      advance(60_000)
+      await hubble.sales.followUp()
+      // One minute has passed, not sixteen: the first poll goes out, and the order is still Hubble's to settle.
+      expect([...sim.sim.orders.values()][0]?.reads).toBe(1)
+      advance(60_000)
+      await hubble.sales.followUp()
+      advance(60_000)
+      await hubble.sales.followUp()
+      expect(valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId }))).toMatchObject({ status: 'succeeded', failure: null, correctedFrom: null })
+    })
+
+    it('an order the till failed after 15 minutes becomes what Hubble says when its callback comes, in History and the audit log', async () => {
+      const { core, hubble, sim, advance, settles } = await withCallbacks()
+      const brand = sim.sim.brands.get(B.bigbasketSlow)
+      if (brand) brand.outcome = { kind: 'processing', settleAfterMs: 20 * 60_000, then: 'success' }
+      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
+      for (let minute = 1; minute <= 15; minute++) {
+        advance(60_000)
+        await hubble.sales.followUp()
+      }
+      const failed = valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId }))
+      expect(failed).toMatchObject({ status: 'failed', failure: { code: 'NO_ANSWER' } })
+      // Hubble completes it later, and says so: the callback is confirmed by asking Hubble, then it counts.
+      advance(5 * 60_000)
+      expect(await sim.sim.deliverDue()).toBe(1)
+      const corrected = await settles(sale.order.referenceId, 'succeeded')
+      expect(corrected).toMatchObject({ failure: null, correctedFrom: 'failed', cards: [{ hasPin: true }] })
+      const history = valueOf(await core.call('history:list', { limit: 10 })).entries.find((e) => e.ref === sale.order.referenceId)
+      expect(history).toMatchObject({ status: 'done', detailStatus: 'succeeded, corrected by Hubble (the till had it failed)' })
+      const audit = valueOf(await core.call('audit:list', { limit: 5 })).find((e) => e.action === 'provider_corrected')
+      expect(audit).toMatchObject({ subject: sale.order.referenceId, detail: { provider: 'hubble', now: 'succeeded', hubbleStatus: 'SUCCESS', learntFrom: 'callback' } })
+      expect(valueOf(await core.call('callbacks:status', {})).deliveries[0]).toMatchObject({ status: 200, outcome: 'accepted' })
+    })
+
+    it('a lookup corrects a till-side failure the same way', async () => {
+      const { core, hubble, sim, advance } = await till()
+      const brand = sim.sim.brands.get(B.bigbasketSlow)
+      if (brand) brand.outcome = { kind: 'processing', settleAfterMs: 20 * 60_000, then: 'success' }
+      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
+      for (let minute = 1; minute <= 15; minute++) {
+        advance(60_000)
+        await hubble.sales.followUp()
+      }
+      advance(6 * 60_000)
+      const looked = valueOf(await core.call('giftcards:lookup', { referenceId: sale.order.referenceId }))
+      expect(looked).toMatchObject({ hubbleStatus: 'SUCCESS', local: { status: 'succeeded', correctedFrom: 'failed' } })
+      expect(valueOf(await core.call('audit:list', { limit: 5 })).find((e) => e.action === 'provider_corrected')).toMatchObject({ detail: { learntFrom: 'lookup' } })
+    })
+
+    it('a sold order Hubble reverses is reversed on every screen: the order, History (not counted as done), the audit log', async () => {
+      const { core, sim, settles } = await withCallbacks()
+      const sale = valueOf(await sell(core, B.zomato, [{ denomination: 50000, quantity: 1 }]))
+      expect(sale.order.status).toBe('succeeded')
+      await sim.sim.reverse(sale.order.orderId ?? '')
+      const reversed = await settles(sale.order.referenceId, 'reversed')
+      expect(reversed.correctedFrom).toBeNull()
+      const history = valueOf(await core.call('history:list', { limit: 10 })).entries.find((e) => e.ref === sale.order.referenceId)
+      expect(history).toMatchObject({ status: 'reversed', detailStatus: 'reversed' })
+      const day = valueOf(await core.call('history:day', { day: '2026-11-22' }))
+      expect(day.counts).toMatchObject({ done: 0, reversed: 1 })
+      expect(day.totals.filter((t) => t.provider === 'hubble')).toEqual([])
+      expect(valueOf(await core.call('audit:list', { limit: 5 })).find((e) => e.action === 'gift_card_sale_reversed')).toMatchObject({ subject: sale.order.referenceId, detail: { amount: 50000, currency: 'INR', learntFrom: 'callback' } })
+      expect(valueOf(await core.call('giftcards:lookup', { referenceId: sale.order.referenceId }))).toMatchObject({ hubbleStatus: 'REVERSED', local: { status: 'reversed' } })
+      expect(errorOf(await core.call('giftcards:showAgain', { referenceId: sale.order.referenceId }))).toMatchObject({ params: { reason: 'gift_no_cards' } })
+    })
+
+    it('after a sale recovered from a lost answer, the cashier gets the cards as with a plain success, without a second fetch', async () => {
+      const { core, hubble, sim } = await till()
+      sim.faults.add({ route: 'placeOrder', kind: 'reset-after', times: 1 })
+      const sale = valueOf(await sell(core, B.zomato, [{ denomination: 50000, quantity: 1 }]))
+      expect(sale.order.status).toBe('verifying')
+      expect(sale.cards).toEqual([])
+      await core.context.worker.runNow(core.context.db.prepare('SELECT id FROM journal WHERE subject = ?').pluck().get(sale.order.referenceId) as number)
+      expect(valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })).status).toBe('succeeded')
+      const reads = sim.requests.length
+      const cards = valueOf(await core.call('giftcards:cards', { referenceId: sale.order.referenceId }))
+      expect(cards.cards).toHaveLength(1)
+      expect(cards.cards[0]?.cardPin).toMatch(/^\d{6}$/)
+      expect(sim.requests.length).toBe(reads)
+      expect(valueOf(await core.call('audit:list', { limit: 5 })).map((e) => e.action)).not.toContain('gift_cards_shown')
+      // Once: asked again, the cards come from Hubble, and the audit log says who asked.
+      valueOf(await core.call('giftcards:cards', { referenceId: sale.order.referenceId }))
+      expect(valueOf(await core.call('audit:list', { limit: 1 }))[0]?.action).toBe('gift_cards_shown')
+      void hubble
+    })
+
+    it('keeps the low-balance alert Hubble raised until the balance is above Hubble’s threshold, not only the till’s', async () => {
+      const { core, hubble } = await till({ walletRupees: 8000 })
+      valueOf(await core.call('settings:setProvider', { provider: 'hubble', values: { lowBalanceRupees: '1000' } }))
+      // Hubble says its threshold is ₹10,000 and the balance ₹8,000.
+      hubble.sales.noteBalance(800_000, 1_000_000)
+      const low = async () => valueOf(await core.call('app:alerts', {})).filter((a) => a.kind === 'wallet_low')
+      expect(await low()).toHaveLength(1)
+      valueOf(await core.call('giftcards:wallet', {}))
+      expect(await low()).toEqual([expect.objectContaining({ params: { balance: '8000.00', threshold: '10000.00' } })])
+      hubble.sales.noteBalance(1_200_000)
+      expect(await low()).toEqual([])
+    })
+
+    it('keeps no digit of the PIN of a card that has only a PIN, and shows none', async () => {
+      const { core } = await till()
+      const sale = valueOf(await sell(core, B.shoppersStopPinOnly, [{ denomination: 50000, quantity: 1 }]))
+      const pin = sale.cards[0]?.cardPin ?? ''
+      expect(pin).toMatch(/^\d{6}$/)
+      expect(sale.cards[0]?.cardNumber).toBeNull()
+      expect(sale.order.cards).toEqual([expect.objectContaining({ last4: null, hasPin: true })])
+      const everything = JSON.stringify([core.context.db.prepare('SELECT * FROM gift_orders').all(), core.context.db.prepare('SELECT * FROM history').all(), core.context.db.prepare('SELECT * FROM history_terms').all()])
+      expect(everything).not.toContain(pin.slice(-4))
+    })
   })
 })

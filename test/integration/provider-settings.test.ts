@@ -53,6 +53,7 @@ describe('provider settings', () => {
       { key: 'clientId', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
       { key: 'clientSecret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false },
       { key: 'webhookSecret', secret: true, required: false, value: null, isSet: false, fromEnvironment: false },
+      { key: 'timeoutMs', secret: false, required: false, value: '30000', isSet: true, fromEnvironment: false },
       { key: 'lowBalanceRupees', secret: false, required: false, value: '5000', isSet: true, fromEnvironment: false }
     ])
     expect(core.context.settings.resolve('hubble')).toMatchObject({ mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })

@@ -20,6 +20,8 @@ export class DatabaseTooNewError extends Error {
 }
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/
+/** The line a migration starts with when it rebuilds a table that other tables refer to. */
+const REBUILDS_TABLES = /^-- migrate: rebuilds tables$/m
 
 /** Turns `{ './migrations/0001_init.sql': sql }` into an ordered, gap-free list. */
 export function parseMigrations(files: Record<string, string>): Migration[] {
@@ -53,10 +55,22 @@ export function migrate(db: Db, list: readonly Migration[] = migrations, target 
   if (current > list.length) throw new DatabaseTooNewError(current, list.length)
   for (const migration of list) {
     if (migration.version <= current || migration.version > target) continue
-    db.transaction(() => {
-      db.exec(migration.sql)
-      db.pragma(`user_version = ${migration.version}`)
-    }).immediate()
+    // A migration that rebuilds a table others refer to runs with foreign keys off (SQLite cannot
+    // switch them inside a transaction) and proves, before it commits, that every reference holds.
+    const rebuilds = REBUILDS_TABLES.test(migration.sql)
+    if (rebuilds) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql)
+        if (rebuilds) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length > 0) throw new Error(`Migration ${migration.version} would leave ${broken.length} broken references; nothing was changed.`)
+        }
+        db.pragma(`user_version = ${migration.version}`)
+      }).immediate()
+    } finally {
+      if (rebuilds) db.pragma('foreign_keys = ON')
+    }
   }
   return schemaVersion(db)
 }

@@ -246,7 +246,7 @@ export class HistoryLedger {
         "SELECT provider, kind, currency, count(*) AS count, coalesce(sum(amount_minor), 0) AS amount FROM history WHERE created_at >= ? AND created_at < ? AND status = 'done' GROUP BY provider, kind, currency ORDER BY provider, kind, currency"
       )
       .all(from, to)
-    const counts: DayTotals['counts'] = { open: 0, done: 0, failed: 0, review: 0 }
+    const counts: DayTotals['counts'] = { open: 0, done: 0, failed: 0, review: 0, reversed: 0 }
     for (const row of this.db.prepare<[string, string], { status: HistoryStatus; n: number }>('SELECT status, count(*) AS n FROM history WHERE created_at >= ? AND created_at < ? GROUP BY status').all(from, to)) counts[row.status] = row.n
     const offline = this.db
       .prepare<[string, string], { accepted: number; stillOpen: number }>(

@@ -37,6 +37,8 @@ export interface ModuleContext {
   history: HistoryLedger
   log: Logger
   now: () => Date
+  /** Milliseconds on a clock that never jumps (the computer's clock may): for ages and timers that decide something. */
+  monotonic: () => number
 }
 
 /** A kind of journal row a module owns: how it is sent and verified, what the Queue calls it, and what a manager's settlement changes. */

@@ -1,3 +1,4 @@
+import { timeoutOf } from '../timeout-setting'
 import type { ModuleContext } from '../module'
 import { bodyFieldAuth } from '../auth'
 import { ProviderHttp } from '../http'
@@ -28,7 +29,7 @@ export class GotItConnection {
 
   async client(): Promise<GotItClient> {
     const config = this.ctx.settings.resolve('gotit')
-    const timeoutMs = Number(config.values['timeoutMs'] ?? 30_000)
+    const timeoutMs = timeoutOf(config.values)
     if (config.mode === 'training') {
       const sim = await this.simulator()
       return this.build(sim.url, GOTIT_PATH_PREFIX, sim.pin, timeoutMs)

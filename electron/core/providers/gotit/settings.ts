@@ -1,3 +1,4 @@
+import { timeoutField } from '../timeout-setting'
 import type { ProviderFieldSpec } from '../../../../shared/domain/provider-settings'
 
 export const GOTIT_PATH_PREFIX = '/merchant/v6.0'
@@ -19,15 +20,7 @@ export const gotItFields: readonly ProviderFieldSpec[] = [
     defaultValue: GOTIT_PATH_PREFIX,
     pattern: { regex: /^\/[\w./-]*$/, message: 'The path prefix starts with / (for example /merchant/v6.0)' }
   },
-  {
-    key: 'timeoutMs',
-    label: 'timeout (ms)',
-    secret: false,
-    env: 'TILL_GOTIT_TIMEOUT_MS',
-    required: false,
-    defaultValue: '30000',
-    pattern: { regex: /^([1-9]\d{2,5})$/, message: 'The timeout is in milliseconds, from 100 to 999999' }
-  },
+  timeoutField('TILL_GOTIT_TIMEOUT_MS'),
   {
     key: 'releaseAfterMinutes',
     label: 'release reservations of open bills after (minutes)',

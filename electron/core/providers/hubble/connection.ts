@@ -1,10 +1,10 @@
+import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
 import type { RunningHubbleSimulator } from '../../sandbox/hubble'
 import type { HubbleSimConfig } from '../../sandbox/hubble/hubble-simulator'
 import { HubbleClient } from './client'
 
-const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
  * The Hubble client for the current settings, kept while they stay the same so its token lives
@@ -27,7 +27,7 @@ export class HubbleConnection {
 
   async client(): Promise<HubbleClient> {
     const config = this.ctx.settings.resolve('hubble')
-    const timeoutMs = Number(config.values['timeoutMs'] ?? DEFAULT_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS
+    const timeoutMs = timeoutOf(config.values)
     const target =
       config.mode === 'training'
         ? await this.simulator().then((sim) => ({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }))

@@ -1,3 +1,4 @@
+import { timeoutField } from '../timeout-setting'
 import { z } from 'zod'
 import type { hubbleFeature } from '../../../../shared/channels/hubble'
 import type { HandlersOf } from '../../dispatch'
@@ -27,12 +28,22 @@ export const hubbleOf = accessor.of
 function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
   const connection = new HubbleConnection(ctx, HubbleTrainingOptionsSchema.parse(training ?? {}))
   const orders = new GiftOrdersRepo(ctx.db, ctx.history)
+  let following: Promise<unknown> | null = null
+  const followUp = (): void => {
+    // One round at a time: polls go out while nothing else of ours is on the way.
+    following ??= sales
+      .followUp()
+      .catch((error: unknown) => ctx.log.warn('gift card orders could not be followed up; they are tried again later', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        following = null
+      })
+  }
   const placeOrder = new PlaceOrderOperation(ctx, connection, orders, (referenceId) => {
+    sales.noteOrder(referenceId)
     const order = orders.get(referenceId)
     if (order) ctx.events.emit('giftcards:changed', order)
   })
-  const sales = new GiftCardSales(ctx, connection, orders, placeOrder)
-  let following: Promise<unknown> | null = null
+  const sales: GiftCardSales = new GiftCardSales(ctx, connection, orders, placeOrder, followUp)
   const handlers: HandlersOf<typeof hubbleFeature> = {
     'giftcards:brands': async ({ query, category }) => {
       // The first use on a new till fetches the catalogue; after that the till's copy answers, offline too.
@@ -45,6 +56,7 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     'giftcards:lookup': (input) => sales.lookup(input),
     'giftcards:orders': ({ status, day, limit }) => sales.list({ ...(status ? { status } : {}), ...(day ? { day } : {}), limit }, readPreferences(ctx.db).timeZone),
     'giftcards:showAgain': ({ referenceId }, call) => sales.showAgain(referenceId, call.actor),
+    'giftcards:cards': ({ referenceId }, call) => sales.cardsOfSale(referenceId, call.actor),
     'giftcards:wallet': () => sales.wallet()
   }
   const runtime: HubbleRuntime = {
@@ -59,13 +71,12 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     },
     webhooks: [hubbleWebhook(ctx, sales)],
     maintain: () => {
-      // One round at a time: polls and the daily sync go out while nothing else of ours is on the way.
-      following ??= Promise.allSettled([sales.followUp(), sales.syncIfStale()]).finally(() => {
-        following = null
-      })
+      followUp()
+      void sales.syncIfStale().catch((error: unknown) => ctx.log.warn('the daily catalogue sync failed; it is tried again later', { error: error instanceof Error ? error.message : String(error) }))
     },
     startTraining: () => connection.simulator(),
     close: async () => {
+      sales.polls.stop()
       await following
       await connection.close()
     }
@@ -82,6 +93,7 @@ export const hubbleModule: ProviderModule<HubbleRuntime> = {
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_HUBBLE_CLIENT_ID', required: true },
       { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_HUBBLE_CLIENT_SECRET', required: true },
       { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, env: 'TILL_HUBBLE_WEBHOOK_SECRET', required: false },
+      timeoutField('TILL_HUBBLE_TIMEOUT_MS'),
       {
         key: 'lowBalanceRupees',
         label: 'warn when the wallet is below (₹)',

@@ -20,6 +20,7 @@ interface OrderRow {
   polls: number
   created_at: string
   settled_at: string | null
+  corrected_from: string | null
 }
 
 const LinesSchema = z.array(z.object({ denominationPaise: z.number().int(), quantity: z.number().int() }))
@@ -40,7 +41,7 @@ export interface NewGiftOrder {
 }
 
 /** A sale's place in History. */
-const HISTORY_STATUS: Record<GiftOrderStatus, HistoryStatus> = { placing: 'open', processing: 'open', verifying: 'open', succeeded: 'done', failed: 'failed', needs_review: 'review' }
+const HISTORY_STATUS: Record<GiftOrderStatus, HistoryStatus> = { placing: 'open', processing: 'open', verifying: 'open', succeeded: 'done', failed: 'failed', needs_review: 'review', reversed: 'reversed' }
 
 /** All SQL of gift card orders and the brand catalogue. */
 export class GiftOrdersRepo {
@@ -59,13 +60,13 @@ export class GiftOrdersRepo {
       kind: 'gift_sale',
       ref: referenceId,
       status: HISTORY_STATUS[order.status],
-      detailStatus: order.status,
+      detailStatus: order.correctedFrom ? `${order.status}, corrected by Hubble (the till had it ${order.correctedFrom})` : order.status,
       amount: order.amount,
       staffId: row.staff_id,
-      summary: [order.brand.title, ...order.cards.map((c) => `••••${c.last4}`)].join(' '),
+      summary: [order.brand.title, ...order.cards.map((c) => (c.last4 ? `••••${c.last4}` : 'PIN card'))].join(' '),
       journalSubject: referenceId,
       callSubject: referenceId,
-      terms: [...(order.orderId ? [order.orderId] : []), ...order.cards.map((c) => c.last4)],
+      terms: [...(order.orderId ? [order.orderId] : []), ...order.cards.flatMap((c) => (c.last4 ? [c.last4] : []))],
       at
     })
   }
@@ -100,17 +101,23 @@ export class GiftOrdersRepo {
   }
 
   /** Moves an order on; cards are stored masked, the failure as Hubble's id and words. */
-  update(referenceId: string, change: { status: GiftOrderStatus; orderId?: string | null; cards?: GiftOrder['cards']; failure?: GiftOrder['failure']; settled?: boolean; poll?: boolean; at: string }): void {
+  update(
+    referenceId: string,
+    change: { status: GiftOrderStatus; orderId?: string | null; cards?: GiftOrder['cards']; failure?: GiftOrder['failure']; clearFailure?: boolean; correctedFrom?: GiftOrderStatus; settled?: boolean; poll?: boolean; at: string }
+  ): void {
     this.db
       .prepare(
-        `UPDATE gift_orders SET status = ?, hubble_order_id = COALESCE(?, hubble_order_id), cards = COALESCE(?, cards), failure = COALESCE(?, failure),
+        `UPDATE gift_orders SET status = ?, hubble_order_id = COALESCE(?, hubble_order_id), cards = COALESCE(?, cards),
+           failure = CASE WHEN ? THEN NULL ELSE COALESCE(?, failure) END, corrected_from = COALESCE(?, corrected_from),
            settled_at = CASE WHEN ? THEN ? ELSE settled_at END, polls = polls + ?, updated_at = ? WHERE reference_id = ?`
       )
       .run(
         change.status,
         change.orderId ?? null,
         change.cards ? JSON.stringify(change.cards) : null,
+        change.clearFailure ? 1 : 0,
         change.failure ? JSON.stringify(change.failure) : null,
+        change.correctedFrom ?? null,
         change.settled ? 1 : 0,
         change.at,
         change.poll ? 1 : 0,
@@ -181,6 +188,7 @@ function toView(row: OrderRow): GiftOrder {
     failure: row.failure ? FailureSchema.parse(JSON.parse(row.failure)) : null,
     requestIds: RequestIdsSchema.parse(JSON.parse(row.request_ids)),
     createdAt: row.created_at,
-    settledAt: row.settled_at
+    settledAt: row.settled_at,
+    correctedFrom: row.corrected_from === null ? null : GiftOrderStatusSchema.parse(row.corrected_from)
   }
 }

@@ -33,9 +33,13 @@ export function cardsOf(order: WireOrder): Card[] {
   return (order.vouchers ?? []).map((v) => ({ id: v.id, cardNumber: v.cardNumber ?? null, cardPin: v.cardPin ?? null, validTill: v.validTill ?? null, amount: inr(paiseOf(v.amount) ?? 0) }))
 }
 
+/** Cards as they are kept: the last 4 of the card number, and of a PIN-only card nothing (a PIN's digits are never kept or shown). */
 export function maskedCards(cards: Card[]): GiftOrder['cards'] {
-  return cards.map((c) => ({ id: c.id, last4: last4(c.cardNumber ?? c.cardPin), hasPin: c.cardPin !== null, validTill: c.validTill, amount: c.amount }))
+  return cards.map((c) => ({ id: c.id, last4: c.cardNumber ? last4(c.cardNumber) : null, hasPin: c.cardPin !== null, validTill: c.validTill, amount: c.amount }))
 }
+
+/** Sales whose cards are held in memory for the cashier at once: a cashier who never comes back for them leaves at most this many. */
+const CARDS_HELD = 50
 
 /**
  * Placing a Hubble order is a journal row with a referenceId made once. Sent once; an unknown
@@ -61,6 +65,16 @@ export class PlaceOrderOperation implements JournalOperation {
       settled: (row) => {
         if (row.subject) this.onSettled(row.subject)
       }
+    }
+  }
+
+  /** Holds a sale's whole cards (in memory only) for the cashier who sold it; the oldest held go first. */
+  keepCards(referenceId: string, cards: Card[]): void {
+    this.fresh.delete(referenceId)
+    this.fresh.set(referenceId, cards)
+    for (const held of this.fresh.keys()) {
+      if (this.fresh.size <= CARDS_HELD) break
+      this.fresh.delete(held)
     }
   }
 
@@ -125,7 +139,7 @@ export class PlaceOrderOperation implements JournalOperation {
   private placed(referenceId: string, order: WireOrder, requestId: string, prefix = ''): AttemptResult {
     const status = order.status.toUpperCase()
     const result: PlaceOrderResult = { orderId: order.id, status, failure: null }
-    if (status === 'SUCCESS') this.fresh.set(referenceId, cardsOf(order))
+    if (status === 'SUCCESS') this.keepCards(referenceId, cardsOf(order))
     if (status === 'FAILED' || status === 'CANCELLED') {
       return { to: 'rejected', requestId, note: `${prefix}Hubble failed the order: ${order.failureReason ?? status}`, result: { ...result, failure: { code: status, message: order.failureReason ?? status } } }
     }

@@ -1,3 +1,4 @@
+import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
 import type { RunningJuspaySimulator } from '../../sandbox/juspay'
@@ -7,7 +8,6 @@ import { JuspayClient } from './client'
 /** The `version` header the till is written against (juspay.md §3: pin one date, never change it silently). */
 export const DEFAULT_API_VERSION = '2023-06-30'
 export const DEFAULT_EXECUTION_PATH = '/orders/{order_id}'
-const TIMEOUT_MS = 30_000
 
 /** The Juspay client for the current settings; the in-process simulator in training mode. */
 export class JuspayConnection {
@@ -30,7 +30,7 @@ export class JuspayConnection {
     const v = config.values
     const sim = config.mode === 'training' ? await this.simulator() : null
     const target = sim ? { baseUrl: sim.url, merchantId: sim.merchantId, apiKey: sim.apiKey } : { baseUrl: config.baseUrl, merchantId: v['merchantId'] ?? '', apiKey: config.secrets['apiKey'] ?? '' }
-    const options = { apiVersion: v['apiVersion'] ?? DEFAULT_API_VERSION, executionPath: v['executionPath'] ?? DEFAULT_EXECUTION_PATH, timeoutMs: TIMEOUT_MS }
+    const options = { apiVersion: v['apiVersion'] ?? DEFAULT_API_VERSION, executionPath: v['executionPath'] ?? DEFAULT_EXECUTION_PATH, timeoutMs: timeoutOf(v) }
     const key = createHash('sha256').update(JSON.stringify([target, options])).digest('hex')
     if (this.cached?.key !== key) this.cached = { key, client: new JuspayClient({ ...target, ...options }, this.ctx.http) }
     return this.cached.client

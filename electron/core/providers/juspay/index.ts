@@ -1,3 +1,4 @@
+import { timeoutField } from '../timeout-setting'
 import { z } from 'zod'
 import type { juspayFeature } from '../../../../shared/channels/juspay'
 import { inr } from '../../../../shared/money'
@@ -79,6 +80,7 @@ export const juspayModule: ProviderModule<JuspayRuntime> = {
     fields: [
       { key: 'merchantId', label: 'merchant id', secret: false, env: 'TILL_JUSPAY_MERCHANT_ID', required: true },
       { key: 'apiKey', label: 'API key', secret: true, env: 'TILL_JUSPAY_API_KEY', required: true },
+      timeoutField('TILL_JUSPAY_TIMEOUT_MS'),
       {
         key: 'apiVersion',
         label: 'API version (the version header)',

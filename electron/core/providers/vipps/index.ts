@@ -1,3 +1,4 @@
+import { timeoutField } from '../timeout-setting'
 import { z } from 'zod'
 import type { vippsFeature } from '../../../../shared/channels/vipps'
 import type { HandlersOf } from '../../dispatch'
@@ -66,6 +67,7 @@ export const vippsModule: ProviderModule<VippsRuntime> = {
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_VIPPS_CLIENT_ID', required: true },
       { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_VIPPS_CLIENT_SECRET', required: true },
       { key: 'subscriptionKey', label: 'subscription key', secret: true, env: 'TILL_VIPPS_SUBSCRIPTION_KEY', required: true },
+      timeoutField('TILL_VIPPS_TIMEOUT_MS'),
       {
         key: 'merchantSerialNumber',
         label: 'merchant serial number (MSN)',

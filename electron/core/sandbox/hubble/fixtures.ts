@@ -48,7 +48,8 @@ export const brandIds = {
   myntraDisabled: '01GMMNP5L6M7N8P9Q0R1S2T3U4',
   bigbasketSlow: '01GMMNQ6V7W8X9Y0Z1A2B3C4D5',
   nykaaFails: '01GMMNR7E8F9G0H1J2K3M4N5P6',
-  croma: '01GMMNS8Q9R0S1T2V3W4X5Y6Z7'
+  croma: '01GMMNS8Q9R0S1T2V3W4X5Y6Z7',
+  shoppersStopPinOnly: '01GMMNT9A0B1C2D3E4F5G6H7J8'
 } as const
 
 export function seedBrands(): SimBrand[] {
@@ -90,7 +91,9 @@ export function seedBrands(): SimBrand[] {
       amountRestrictions: flexible(100, 10000, 2),
       outcome: { kind: 'failed', reason: 'Brand provider could not issue the voucher' }
     },
-    { ...base, id: b.croma, status: 'ACTIVE', title: 'Croma', category: ['ELECTRONICS'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(1000, 50000, 1), enabled: false }
+    { ...base, id: b.croma, status: 'ACTIVE', title: 'Croma', category: ['ELECTRONICS'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(1000, 50000, 1), enabled: false },
+    // A card with a PIN and no number: the till keeps no digit of it.
+    { ...base, id: b.shoppersStopPinOnly, status: 'ACTIVE', title: 'Shoppers Stop', category: ['FASHION'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(100, 10000, 2), cardType: 'PIN_NO_SECURED' }
   ]
 }
 

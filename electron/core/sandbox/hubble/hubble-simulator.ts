@@ -110,23 +110,38 @@ export class HubbleSimulator {
    * Hubble does for orders that were PROCESSING. Returns how many callbacks were sent.
    */
   async deliverDue(): Promise<number> {
-    const url = this.config.webhookUrl
     let sent = 0
     for (const order of this.orders.values()) {
       if (order.status !== 'PROCESSING' || order.notified) continue
       this.settle(order)
       if (order.status === 'PROCESSING') continue
       order.notified = true
-      if (!url || this.config.webhookMode === 'none') continue
-      const body = JSON.stringify({ id: order.id, status: order.status })
-      const signature = createHmac('sha256', this.config.webhookMode === 'bad-signature' ? 'not-the-secret' : this.config.webhookSecret).update(body).digest('base64')
-      const times = this.config.webhookMode === 'duplicate' ? 2 : 1
-      for (let i = 0; i < times; i++) {
-        await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Verify': signature }, body }).catch(() => undefined)
-        sent += 1
-      }
+      sent += await this.callBack(order)
     }
     return sent
+  }
+
+  /**
+   * Hubble's team reverses a sold order after the fact (its notes say this happens): the cards
+   * stop working, the wallet gets the money back, and the partner is called back.
+   */
+  async reverse(orderId: string): Promise<void> {
+    const order = this.orders.get(orderId)
+    if (!order || order.status !== 'SUCCESS') throw new Error(`order ${orderId} is not a sold order`)
+    order.status = 'REVERSED'
+    this.walletPaise += order.amountPaise
+    await this.callBack(order)
+  }
+
+  /** Sends an order's Order Reached Terminal State callback, as configured (signature, duplicates, none). */
+  private async callBack(order: SimOrder): Promise<number> {
+    const url = this.config.webhookUrl
+    if (!url || this.config.webhookMode === 'none') return 0
+    const body = JSON.stringify({ id: order.id, status: order.status })
+    const signature = createHmac('sha256', this.config.webhookMode === 'bad-signature' ? 'not-the-secret' : this.config.webhookSecret).update(body).digest('base64')
+    const times = this.config.webhookMode === 'duplicate' ? 2 : 1
+    for (let i = 0; i < times; i++) await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Verify': signature }, body }).catch(() => undefined)
+    return times
   }
 
   /** Every token stops working at once (as if Hubble rotated its keys). */
@@ -258,10 +273,11 @@ export class HubbleSimulator {
       Array.from({ length: line.quantity }, () => {
         this.cardCounter += 1
         const codeOnly = brand?.cardType === 'CARD_NUMBER_SECURED'
+        const pinOnly = brand?.cardType === 'PIN_NO_SECURED'
         return {
           id: ulid(),
           cardType: brand?.cardType ?? 'CARD_AND_PIN_NO_SECURED',
-          cardNumber: String(2359481280000 + this.cardCounter),
+          cardNumber: pinOnly ? null : String(2359481280000 + this.cardCounter),
           cardPin: codeOnly ? null : String(100000 + ((this.cardCounter * 7919) % 900000)),
           validTill,
           amountPaise: line.denominationPaise

@@ -65,6 +65,12 @@ function SaleResult(props: { sale: GiftSale; order: GiftOrder; t: Translate; onN
         </>
       )}
       {order.status === 'succeeded' && sale.cards.length === 0 && <p className="notice notice-ok">{t('gift.status', { status: t('gift.status.succeeded') })}</p>}
+      {order.status === 'reversed' && (
+        <p className="notice notice-error" role="alert">
+          {t('gift.reversed')}
+        </p>
+      )}
+      {order.correctedFrom && <p className="notice notice-warn">{t('gift.corrected', { from: t(`gift.status.${order.correctedFrom}`) })}</p>}
       {order.status === 'processing' && (
         <p className="notice notice-warn" role="status">
           {t('gift.processing', { reference: order.referenceId })}
@@ -116,6 +122,18 @@ export function GiftCardsScreen() {
       }),
     [client]
   )
+
+  // A sale that settled after its first answer (recovered, or finished by Hubble): its cards, as a plain success shows them.
+  useEffect(() => {
+    if (!sale || !order || order.status !== 'succeeded' || sale.order.status === 'succeeded' || sale.order.referenceId !== order.referenceId) return
+    void client.call('giftcards:cards', { referenceId: order.referenceId }).then((result) => {
+      if (result.ok) setSale(result.value)
+      else {
+        setSale({ order, cards: [] })
+        setError(result.error)
+      }
+    })
+  }, [client, sale, order])
 
   const parsed = lines.map((l) => ({ denomination: decimalToMinor(l.amount) ?? 0, quantity: Number(l.quantity) || 0 }))
   const count = parsed.reduce((sum, l) => sum + l.quantity, 0)

@@ -66,7 +66,7 @@ export function GiftOrders() {
             <div key={card.id} className="contents">
               <dt>{t('gift.cardNumber')}</dt>
               <dd>
-                ••••{card.last4} · {formatMoney(card.amount, language)} · {card.validTill ?? '—'}
+                {card.last4 ? `••••${card.last4}` : t('gift.pinOnly')} · {formatMoney(card.amount, language)} · {card.validTill ?? '—'}
               </dd>
             </div>
           ))}
@@ -98,7 +98,7 @@ export function GiftOrders() {
         <label htmlFor={`${id}-status`}>{t('gift.statusColumn')}</label>
         <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as GiftOrder['status'] | '')}>
           <option value="">{t('gift.anyStatus')}</option>
-          {(['processing', 'succeeded', 'failed', 'verifying', 'needs_review'] as const).map((s) => (
+          {(['processing', 'succeeded', 'failed', 'verifying', 'needs_review', 'reversed'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`gift.status.${s}`)}
             </option>
@@ -122,7 +122,10 @@ export function GiftOrders() {
               <td className="code">{order.referenceId}</td>
               <td>{order.brand.title}</td>
               <td>{formatMoney(order.amount, language)}</td>
-              <td>{t(`gift.status.${order.status}`)}</td>
+              <td>
+                {t(`gift.status.${order.status}`)}
+                {order.correctedFrom && <span className="detail"> · {t('gift.corrected', { from: t(`gift.status.${order.correctedFrom}`) })}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -68,6 +68,10 @@ export const giftCardMessages = defineMessages({
     'gift.status.failed': 'failed',
     'gift.status.verifying': 'being checked with Hubble',
     'gift.status.needs_review': 'waiting for a manager',
+    'gift.status.reversed': 'reversed by Hubble: the cards were taken back',
+    'gift.reversed': 'Hubble reversed this order after the sale: its cards no longer work, and Hubble returns the money to the store’s gift card account. Tell a manager.',
+    'gift.corrected': 'Corrected by Hubble: the till had marked this order {from} when Hubble did not answer in time; Hubble’s answer counts.',
+    'gift.pinOnly': 'PIN card',
     'gift.wallet': 'Gift card account: {amount}',
     'gift.walletRefresh': 'Check the balance'
   },
@@ -137,6 +141,10 @@ export const giftCardMessages = defineMessages({
     'gift.status.failed': 'thất bại',
     'gift.status.verifying': 'đang kiểm tra với Hubble',
     'gift.status.needs_review': 'chờ quản lý',
+    'gift.status.reversed': 'Hubble đã hoàn tác: thẻ đã bị thu hồi',
+    'gift.reversed': 'Hubble đã hoàn tác đơn này sau khi bán: thẻ không còn dùng được và Hubble hoàn tiền vào tài khoản thẻ quà tặng của cửa hàng. Hãy báo quản lý.',
+    'gift.corrected': 'Hubble đã điều chỉnh: máy đã đánh dấu đơn này là {from} khi Hubble không trả lời kịp; câu trả lời của Hubble được tính.',
+    'gift.pinOnly': 'Thẻ chỉ có PIN',
     'gift.wallet': 'Tài khoản thẻ quà tặng: {amount}',
     'gift.walletRefresh': 'Xem số dư'
   }

@@ -15,7 +15,7 @@ import { providerName } from './words'
 
 type Filters = Omit<HistoryQuery, 'before' | 'limit'>
 const providers = ['gotit', 'hubble', 'vipps', 'juspay'] as const
-const statuses = ['open', 'done', 'failed', 'review'] as const
+const statuses = ['open', 'done', 'failed', 'review', 'reversed'] as const
 
 /** Every money operation of every provider, for managers (a cashier sees their own shift): filters, search, the story of one, export and print. */
 export function HistoryScreen() {
