@@ -4,6 +4,9 @@ import { vippsOf } from '../../electron/core/providers/vipps'
 import type { Receipt } from '../../shared/domain/receipts'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
+import { testVault } from '../helpers/test-vault'
+import { startVippsSimulator } from '../../electron/core/sandbox/vipps'
 
 
 const receipt: Receipt = {
@@ -139,5 +142,31 @@ describe('Vipps MobilePay receipts in training mode', () => {
     // The credentials stop covering the till's sales unit (MSN).
     sim.sim.config.msns.length = 0
     expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_forbidden', status: 403 } })
+  })
+
+  it('a receipt attached while Vipps refuses the till’s credentials stops, waits for a manager in the Queue, and goes again once the settings are saved', async () => {
+    const sim = await startVippsSimulator()
+    try {
+      const env = { TILL_VIPPS_MODE: 'sandbox', TILL_VIPPS_BASE_URL: sim.url, TILL_VIPPS_CLIENT_ID: sim.clientId, TILL_VIPPS_SUBSCRIPTION_KEY: sim.subscriptionKey, TILL_VIPPS_MSN: sim.msn }
+      const core = openCore({ dataDir: tempDir(), startWorker: false, env, vault: testVault() })
+      await staffedTill(core)
+      valueOf(await core.call('settings:setProvider', { provider: 'vipps', secrets: { clientSecret: 'an-old-secret' } }))
+      const first = valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000200', receipt }))
+      expect(first).toMatchObject({ status: 'needs_review', problem: { title: 'Vipps MobilePay refused the till’s credentials' } })
+      const [item] = valueOf(await core.call('journal:list', {}))
+      expect(item).toMatchObject({ state: 'needs_review', lastError: expect.stringContaining('A manager must check Vipps MobilePay in Settings → Providers') })
+      // Not retried with backoff for ever: the worker leaves it alone.
+      const tokenCalls = () => sim.requests.filter((r) => r.route === 'token').length
+      const before = tokenCalls()
+      await core.context.worker.drain()
+      expect(tokenCalls()).toBe(before)
+
+      valueOf(await core.call('settings:setProvider', { provider: 'vipps', secrets: { clientSecret: sim.clientSecret } }))
+      await until(async () => valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000200' })).receipt, (r) => r !== null && r !== undefined, 'the receipt to reach Vipps')
+      await until(async () => valueOf(await core.call('journal:list', {})), (items) => items.length === 0, 'the Queue to be empty')
+      expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
   })
 })

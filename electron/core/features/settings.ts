@@ -43,12 +43,14 @@ export function settingsHandlers(
         .transaction(() => {
           const detail = providerSettings.apply(patch)
           audit.append({ actor, action: 'provider_settings_changed', subject: patch.provider, outcome: 'ok', detail })
-          return providerSettings.viewOf(patch.provider)
+          const retried = ctx.journal.retryRefusedCredentials(patch.provider)
+          return { view: providerSettings.viewOf(patch.provider), retried }
         })
         .immediate()
+      if (view.retried > 0) void ctx.worker.drain()
       const statuses = ctx.connectivity.list()
       if (statuses.map((status) => status.mode).join() !== modesBefore) ctx.events.emit('providers:changed', statuses)
-      return view
+      return view.view
     }
   }
 }

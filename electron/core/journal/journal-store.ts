@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from './credentials-refused'
 import { z } from 'zod'
 import type { JournalItem } from '../../../shared/domain/journal'
 import { immediately, type Db } from '../db/connection'
@@ -117,6 +118,16 @@ export class JournalStore {
   parkUnsettled(note: string): number {
     const rows = this.db.prepare<[], JournalRow>("SELECT * FROM journal WHERE state IN ('pending', 'sending', 'unknown') ORDER BY id").all()
     for (const row of rows) this.move(row, { to: 'needs_review', note })
+    return rows.length
+  }
+
+  /**
+   * A manager saved a provider's settings: its rows that stopped because it refused the till's
+   * credentials go again now. Returns how many.
+   */
+  retryRefusedCredentials(provider: string): number {
+    const rows = this.db.prepare<[string, string], JournalRow>("SELECT * FROM journal WHERE provider = ? AND state = 'needs_review' AND last_error LIKE ? || '%' ORDER BY id").all(provider, CREDENTIALS_REFUSED)
+    for (const row of rows) this.move(row, { to: 'pending', note: 'the provider’s settings were saved: sent again', error: null, nextAttemptAt: this.now() })
     return rows.length
   }
 

@@ -29,6 +29,14 @@ export const ProblemSchema = z
   .loose()
 export type Problem = z.infer<typeof ProblemSchema>
 
+/** The provider's name in the till's sentences. */
+export const VIPPS = 'Vipps MobilePay'
+
+/** What the Queue and the receipt show when Vipps refused the till's credentials. */
+export function credentialsProblem(message: string): VippsProblem {
+  return { title: 'Vipps MobilePay refused the till’s credentials', detail: `${message}. A manager must check Vipps MobilePay in Settings → Providers; it is sent again once they are saved.`, trace: null, status: 401 }
+}
+
 /** The refusal as support reads it; the field-level reasons name the field when Vipps does. */
 export function problemOf(p: Problem, status: number): VippsProblem {
   const reasons = [...(p.invalidParams ?? []), ...(p.extraDetails ?? [])].map((r) => [r.name, r.reason].filter(Boolean).join(': ')).join('; ')

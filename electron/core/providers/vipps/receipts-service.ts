@@ -7,10 +7,9 @@ import { imageProblem } from './image-check'
 import type { ModuleContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
 import { ATTACH_RECEIPT } from './attach-receipt'
-import { problemOf, subjectOf, type VippsAnswer } from './client'
+import { problemOf, subjectOf, VIPPS, type VippsAnswer } from './client'
 import type { VippsConnection } from './connection'
 
-const PROVIDER = 'Vipps MobilePay'
 
 /** An answer that is not a usable one, as an error a person can read: the reason picks the sentence, the message keeps Vipps's words for support. */
 export function vippsFailure(answer: Exclude<VippsAnswer<unknown>, { kind: 'ok' }>, what: string): TillError {
@@ -19,10 +18,10 @@ export function vippsFailure(answer: Exclude<VippsAnswer<unknown>, { kind: 'ok' 
     const message = `Vipps MobilePay refused ${what} (${answer.status}): ${[problem.title, problem.detail].filter(Boolean).join(': ')}${problem.trace ? ` [trace ${problem.trace}]` : ''}`
     const reason =
       answer.status === 400 ? 'vipps_invalid' : answer.status === 401 ? 'credentials_refused' : answer.status === 403 ? 'vipps_forbidden' : answer.status === 423 || answer.status === 429 ? 'vipps_busy' : 'vipps_refused'
-    return new TillError(answer.status === 401 ? 'provider_unreachable' : 'provider_rejected', message, { requestId: answer.requestId, params: { reason, provider: PROVIDER, detail: problem.detail || problem.title, status: answer.status } })
+    return new TillError(answer.status === 401 ? 'provider_unreachable' : 'provider_rejected', message, { requestId: answer.requestId, params: { reason, provider: VIPPS, detail: problem.detail || problem.title, status: answer.status } })
   }
   const reason = answer.kind === 'auth_failed' ? 'credentials_refused' : 'unreachable'
-  return new TillError('provider_unreachable', `Vipps MobilePay could not be asked about ${what} (${answer.kind}${answer.kind === 'auth_failed' ? `: ${answer.message}` : ''}).`, { requestId: answer.requestId, params: { reason, provider: PROVIDER } })
+  return new TillError('provider_unreachable', `Vipps MobilePay could not be asked about ${what} (${answer.kind}${answer.kind === 'auth_failed' ? `: ${answer.message}` : ''}).`, { requestId: answer.requestId, params: { reason, provider: VIPPS } })
 }
 
 /** Looking a payment's receipt and category up, and attaching the till's receipt to it. */

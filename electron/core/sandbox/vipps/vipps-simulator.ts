@@ -52,7 +52,8 @@ export class VippsSimulator {
     private readonly validator: OpenApiValidator,
     config: Partial<VippsSimConfig> = {}
   ) {
-    this.config = { ...defaultVippsConfig, ...config }
+    // Its own list: a test that changes one simulator's sales units must not change the next one's.
+    this.config = { ...defaultVippsConfig, ...config, msns: [...(config.msns ?? defaultVippsConfig.msns)] }
     this.reset()
   }
 
