@@ -68,7 +68,7 @@ describe('Juspay payments in training mode', () => {
     valueOf(await core.call('payments:mandates', { customerId: 'cust_asha' }))
     expect(sim.sim.seen.length).toBeGreaterThanOrEqual(4)
     for (const seen of sim.sim.seen) expect(seen).toMatchObject({ version: '2023-06-30', routingId: expect.any(String), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) })
-    expect(sim.sim.seen.find((s) => s.path.endsWith('/refunds'))).toMatchObject({ routingId: 'cust_asha', contentType: 'application/x-www-form-urlencoded' })
+    expect(sim.sim.seen.find((s) => s.path.endsWith('/refunds'))).toMatchObject({ routingId: 'JP-CHARGED-UPI', contentType: 'application/x-www-form-urlencoded' })
     const refundCall = sim.requests.find((r) => r.route === 'refund')
     expect(refundCall?.body).toEqual({ unique_request_id: expect.stringMatching(/^R[0-9A-Z]{1,20}$/), amount: '100.00' })
   })
@@ -265,5 +265,21 @@ describe('Juspay payments in training mode', () => {
     const { core, sim } = await till()
     sim.sim.config.apiKey = 'rotated-key'
     expect(errorOf(await core.call('payments:order', { orderId: 'JP-CHARGED-UPI' }))).toMatchObject({ code: 'provider_unreachable', params: { reason: 'credentials_refused', provider: 'Juspay' } })
+  })
+
+  it('sends one routing id, never empty, on every call about an order: the order’s own id, for a guest and a customer alike', async () => {
+    const { core, juspay, sim, advance } = await till()
+    for (const orderId of ['JP-GUEST-CARD', 'JP-CHARGED-UPI']) {
+      valueOf(await core.call('payments:order', { orderId }))
+      valueOf(await core.call('payments:refund', { orderId, amount: 10000, reason: 'one item returned' }))
+    }
+    advance(2 * 60_000)
+    await juspay.payments.followUp()
+    const aboutOrders = sim.requests.filter((r) => r.path.startsWith('/orders/'))
+    expect(aboutOrders.length).toBeGreaterThanOrEqual(6)
+    for (const request of aboutOrders) {
+      const orderId = decodeURIComponent(request.path.split('/')[2] ?? '')
+      expect(request.headers['x-routing-id'], `${request.method} ${request.path}`).toBe(orderId)
+    }
   })
 })

@@ -6,6 +6,7 @@ import { languages } from '../../shared/domain/preferences'
 import { dictionaries, mergeBundles, translator } from '../../renderer/src/i18n/i18n'
 import { defineMessages } from '../../renderer/src/i18n/define'
 import { auditActions } from '../../shared/domain/audit'
+import { juspayOrderStatuses } from '../../shared/domain/payments'
 import { providerModules } from '../../electron/core/providers/registry'
 import { trainingVoucherNames } from '../../electron/core/providers/gotit'
 
@@ -40,6 +41,10 @@ describe('translations', () => {
     }
     expect(reasons.size).toBeGreaterThan(15)
     for (const language of languages) for (const reason of reasons) expect(Object.hasOwn(dictionaries[language], `reason.${reason}`), `${language} reason.${reason}`).toBe(true)
+  })
+
+  it('have a sentence for every order status Juspay documents, in every language', () => {
+    for (const language of languages) for (const status of juspayOrderStatuses) expect(Object.hasOwn(dictionaries[language], `payments.status.${status}`), `${language} ${status}`).toBe(true)
   })
 
   it('name every provider setting field, audit action and training voucher', () => {

@@ -21,12 +21,17 @@ export type JuspayAnswer<T> =
 
 /** What a call is about, for the call log: support lists every call about an order or a mandate. */
 export const orderSubject = (orderId: string): string => `order:${orderId.toLowerCase()}`
+/** The routing id of every call about an order: the order's own id, the same on every call. */
+const orderRouting = (orderId: string): Record<string, string> => ({ 'x-routing-id': orderId })
+
 export const mandateSubject = (mandateId: string): string => `mandate:${mandateId}`
 
 /**
  * Juspay's server-to-server API: HTTP Basic with the API key as user name and no password,
- * `x-merchantid`, the pinned `version`, `x-routing-id` (the customer, or the order for a guest),
- * form-encoded bodies, and a request id of ours on every attempt.
+ * `x-merchantid`, the pinned `version`, `x-routing-id`, form-encoded bodies, and a request id
+ * of ours on every attempt. Juspay asks for one routing id for every call about one thing: calls
+ * about an order carry the order's id (the first call, a lookup, cannot know the customer, and a
+ * guest has none), calls about a customer's mandates carry the customer's id.
  */
 export class JuspayClient {
   private readonly http: ProviderHttp
@@ -48,20 +53,20 @@ export class JuspayClient {
     )
   }
 
-  async order(orderId: string, routingId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
+  async order(orderId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     const path = `/orders/${encodeURIComponent(orderId)}`
-    return this.answer(await this.http.request({ operation: 'orderStatus', method: 'GET', path, headers: { 'x-routing-id': routingId }, subject: orderSubject(orderId), detail: `order ${orderId}` }), WireOrderSchema)
+    return this.answer(await this.http.request({ operation: 'orderStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `order ${orderId}` }), WireOrderSchema)
   }
 
   /** A refund: sent once per attempt; the unique_request_id makes Juspay refuse a second refund for the same request (`duplicate.call`). */
-  async refund(orderId: string, refund: { uniqueRequestId: string; amount: string }, routingId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
+  async refund(orderId: string, refund: { uniqueRequestId: string; amount: string }): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     return this.answer(
       await this.http.request({
         operation: 'refund',
         method: 'POST',
         path: `/orders/${encodeURIComponent(orderId)}/refunds`,
         form: { unique_request_id: refund.uniqueRequestId, amount: refund.amount },
-        headers: { 'x-routing-id': routingId },
+        headers: orderRouting(orderId),
         subject: orderSubject(orderId),
         detail: `refund ${refund.uniqueRequestId} of ${orderId}`
       }),
@@ -70,9 +75,9 @@ export class JuspayClient {
   }
 
   /** Changes an unpaid order's amount and user-defined fields; sending the same change twice does no harm. */
-  async update(orderId: string, fields: Record<string, string>, routingId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
+  async update(orderId: string, fields: Record<string, string>): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     return this.answer(
-      await this.http.request({ operation: 'updateOrder', method: 'POST', path: `/orders/${encodeURIComponent(orderId)}`, form: fields, idempotent: true, headers: { 'x-routing-id': routingId }, subject: orderSubject(orderId), detail: `update ${orderId}` }),
+      await this.http.request({ operation: 'updateOrder', method: 'POST', path: `/orders/${encodeURIComponent(orderId)}`, form: fields, idempotent: true, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `update ${orderId}` }),
       WireOrderSchema
     )
   }
@@ -102,7 +107,7 @@ export class JuspayClient {
   /** A mandate debit's execution order, at the path set in Settings (the documented one is the order status). */
   async execution(orderId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     const path = this.config.executionPath.replace('{order_id}', encodeURIComponent(orderId))
-    return this.answer(await this.http.request({ operation: 'executionStatus', method: 'GET', path, headers: { 'x-routing-id': orderId }, subject: orderSubject(orderId), detail: `execution ${orderId}` }), WireOrderSchema)
+    return this.answer(await this.http.request({ operation: 'executionStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `execution ${orderId}` }), WireOrderSchema)
   }
 
   private answer<T>(outcome: CallOutcome, schema: z.ZodType<T>): JuspayAnswer<T> {

@@ -51,7 +51,7 @@ function createJuspay(ctx: ModuleContext, training: unknown): JuspayRuntime {
     handlers,
     // An order that cannot exist: any answer, 404 included, shows Juspay is there and takes our key.
     probe: async () => {
-      await (await connection.client()).order('tillprobe0', 'tillprobe0')
+      await (await connection.client()).order('tillprobe0')
     },
     shiftSummary: (since) => {
       const done = payments.shiftSummary(since)

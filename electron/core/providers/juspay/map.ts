@@ -46,13 +46,29 @@ export function refundView(r: WireRefund, ours: boolean): RefundView {
   }
 }
 
-/** The order as the cashier reads it; what can be refunded counts Juspay's refunds and this till's on their way. */
-export function orderView(o: WireOrder, ourIds: ReadonlySet<string>, ourOpenPaise: number, now: Date): Omit<PaymentOrder, 'requestId' | 'calls'> {
+/**
+ * What can still be refunded: Juspay's own figure (`maximum_eligible_refund_amount`) when it
+ * sends one; otherwise the amount less what is refunded or on its way, each refund counted once
+ * (Juspay's `amount_refunded` may already include refunds still pending, so the larger of it and
+ * the refund list's sum is taken, never both). This till's refunds that Juspay does not list yet
+ * are taken off as well.
+ */
+export function refundableOf(o: WireOrder, refunds: readonly RefundView[], ourOpen: readonly { uniqueRequestId: string; amountPaise: number }[]): number {
+  const listed = new Set(refunds.map((r) => r.uniqueRequestId))
+  const notListedYet = ourOpen.filter((r) => !listed.has(r.uniqueRequestId)).reduce((s, r) => s + r.amountPaise, 0)
+  const eligible = o.maximum_eligible_refund_amount === null || o.maximum_eligible_refund_amount === undefined ? null : paiseOf(o.maximum_eligible_refund_amount)
+  if (eligible !== null) return Math.max(0, eligible - notListedYet)
+  const fromList = refunds.filter((r) => !RELEASED.has(r.status)).reduce((s, r) => s + r.amount.amount, 0)
+  const saidRefunded = o.amount_refunded === null || o.amount_refunded === undefined ? 0 : paiseOf(o.amount_refunded)
+  return Math.max(0, paiseOf(o.amount) - Math.max(fromList, saidRefunded) - notListedYet)
+}
+
+/** The order as the cashier reads it; what can be refunded counts Juspay's refunds and this till's on their way, each once. */
+export function orderView(o: WireOrder, ourIds: ReadonlySet<string>, ourOpen: readonly { uniqueRequestId: string; amountPaise: number }[], now: Date): Omit<PaymentOrder, 'requestId' | 'calls'> {
   const amount = paiseOf(o.amount)
   const refunds = (o.refunds ?? []).map((r) => refundView(r, ourIds.has(r.unique_request_id)))
   const refunded = o.amount_refunded === null || o.amount_refunded === undefined ? refunds.filter((r) => r.status === 'SUCCESS').reduce((s, r) => s + r.amount.amount, 0) : paiseOf(o.amount_refunded)
-  const held = refunds.filter((r) => !RELEASED.has(r.status) && r.status !== 'SUCCESS').reduce((s, r) => s + r.amount.amount, 0)
-  const refundable = Math.max(0, amount - refunded - held - ourOpenPaise)
+  const refundable = refundableOf(o, refunds, ourOpen)
   const status = o.status.toUpperCase()
   const lastDate = time(o.last_date_to_refund)
   const refundBlocked = !REFUNDABLE.has(status)

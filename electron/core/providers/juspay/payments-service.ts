@@ -36,7 +36,7 @@ export class PaymentsService {
 
   async order(orderId: string): Promise<PaymentOrder> {
     const client = await this.connection.client()
-    const answer = await client.order(orderId, orderId)
+    const answer = await client.order(orderId)
     if (answer.kind === 'error' && answer.status === 404) {
       throw new TillError('not_found', `Juspay has no order ${orderId}.`, { requestId: answer.requestId, params: { reason: 'juspay_unknown_order', orderId } })
     }
@@ -112,7 +112,7 @@ export class PaymentsService {
   async update(input: { orderId: string; amount: number; udf?: Partial<Record<string, string>> | undefined }): Promise<PaymentOrder> {
     const fields: Record<string, string> = { amount: rupeesText(input.amount) }
     for (const [key, value] of Object.entries(input.udf ?? {})) if (value !== undefined) fields[key] = value
-    const answer = await (await this.connection.client()).update(input.orderId, fields, input.orderId)
+    const answer = await (await this.connection.client()).update(input.orderId, fields)
     if (answer.kind === 'error' && (answer.error.error_code ?? '').toUpperCase() === 'INVALID_ACTION') {
       throw new TillError('conflict', `Juspay will not change ${input.orderId}: ${answer.error.error_message ?? 'a transaction started'}.`, { requestId: answer.requestId, params: { reason: 'juspay_update_after_payment', orderId: input.orderId } })
     }
@@ -158,7 +158,7 @@ export class PaymentsService {
     const due = this.refunds.due(this.ctx.now().toISOString())
     const orders = new Map(due.map((d) => [d.orderId.toLowerCase(), d]))
     for (const d of orders.values()) {
-      const answer = await (await this.connection.client()).order(d.orderId, d.customerId ?? d.orderId)
+      const answer = await (await this.connection.client()).order(d.orderId)
       if (answer.kind === 'ok') this.absorb(answer.value, true)
       else for (const r of due.filter((x) => x.orderId.toLowerCase() === d.orderId.toLowerCase())) this.refunds.notePoll(r.uniqueRequestId, nextPoll(this.refunds.polls(r.uniqueRequestId), this.ctx.now()))
     }
@@ -166,7 +166,7 @@ export class PaymentsService {
 
   /** A webhook named this order: what Juspay says when asked decides, never the webhook's body. */
   async confirmOrder(orderId: string): Promise<string> {
-    const answer = await (await this.connection.client()).order(orderId, orderId)
+    const answer = await (await this.connection.client()).order(orderId)
     if (answer.kind !== 'ok') throw juspayFailure(answer, `the status of ${orderId}`)
     const changed = this.absorb(answer.value)
     return changed > 0 ? `confirmed: ${changed} refund(s) of ${orderId} moved on` : `confirmed: nothing of ours changed in ${orderId}`
@@ -204,7 +204,7 @@ export class PaymentsService {
   }
 
   private view(value: WireOrder, requestId: string): PaymentOrder {
-    const base = orderView(value, this.refunds.ids(value.order_id), this.refunds.openAmountOf(value.order_id), this.ctx.now())
+    const base = orderView(value, this.refunds.ids(value.order_id), this.refunds.openOf(value.order_id), this.ctx.now())
     return { ...base, requestId, calls: this.ctx.http.log.about('juspay', orderSubject(value.order_id)) }
   }
 }

@@ -71,7 +71,7 @@ export class RefundOperation implements JournalOperation {
   private async send(row: JournalRow): Promise<AttemptResult> {
     const p = RefundPayloadSchema.parse(JSON.parse(row.payload))
     const client = await this.connection.client()
-    const answer = await client.refund(p.orderId, { uniqueRequestId: p.uniqueRequestId, amount: rupeesText(p.amountPaise) }, p.customerId ?? p.orderId)
+    const answer = await client.refund(p.orderId, { uniqueRequestId: p.uniqueRequestId, amount: rupeesText(p.amountPaise) })
     this.note(p, answer)
     if (answer.kind === 'not_sent') return { to: 'pending', requestId: answer.requestId, note: `not sent: ${answer.reason}` }
     if (answer.kind === 'auth_failed') return { to: 'rejected', requestId: answer.requestId, note: answer.message, result: { code: 'access_denied', message: answer.message } }
@@ -90,7 +90,7 @@ export class RefundOperation implements JournalOperation {
   /** Reads the order: our unique_request_id among its refunds means it was made; absent means it is safe to send again. */
   private async verify(p: Payload): Promise<AttemptResult> {
     const client = await this.connection.client()
-    const answer = await client.order(p.orderId, p.customerId ?? p.orderId)
+    const answer = await client.order(p.orderId)
     this.note(p, answer)
     if (answer.kind === 'ok') {
       const accepted = acceptedOf(answer.value, p.uniqueRequestId)

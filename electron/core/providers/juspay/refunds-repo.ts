@@ -100,11 +100,12 @@ export class RefundsRepo {
   }
 
   /** Refunds of this till not yet settled, of one order: they count against what can still be refunded. */
-  openAmountOf(orderId: string): number {
+  /** This till's refunds of an order that are on their way (Juspay may or may not list them yet). */
+  openOf(orderId: string): { uniqueRequestId: string; amountPaise: number }[] {
     return this.db
-      .prepare<[string], number>("SELECT coalesce(sum(amount_paise), 0) FROM juspay_refunds WHERE order_id = ? AND status IN ('sending', 'queued', 'verifying')")
-      .pluck()
-      .get(orderId) ?? 0
+      .prepare<[string], { unique_request_id: string; amount_paise: number }>("SELECT unique_request_id, amount_paise FROM juspay_refunds WHERE order_id = ? AND status IN ('sending', 'queued', 'verifying')")
+      .all(orderId)
+      .map((r) => ({ uniqueRequestId: r.unique_request_id, amountPaise: r.amount_paise }))
   }
 
   ids(orderId: string): Set<string> {

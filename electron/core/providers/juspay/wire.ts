@@ -44,6 +44,8 @@ export const WireOrderSchema = z
     status_id: z.number().int().nullish(),
     amount: Amount,
     amount_refunded: Amount,
+    /** What Juspay will still refund, pending refunds already counted [seen in its sample payloads]. */
+    maximum_eligible_refund_amount: Amount,
     effective_amount: Amount,
     refunded: z.boolean().nullish(),
     currency: Text,

@@ -44,7 +44,12 @@ export interface SimRequestRecord {
   status: number | 'dropped' | 'no answer'
   /** The caller's X-Request-Id, when it sent one. */
   requestId: string | null
+  /** The headers it came with, credentials left out. */
+  headers: Record<string, string>
 }
+
+/** Headers that carry credentials: never kept in the request log. */
+const SECRET_HEADERS = new Set(['authorization', 'client_secret', 'ocp-apim-subscription-key', 'x-verify', 'cookie'])
 
 export interface SimulatorOptions {
   provider: string
@@ -193,7 +198,8 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
         body,
         fault: null,
         status: 'no answer',
-        requestId: typeof header === 'string' ? header : null
+        requestId: typeof header === 'string' ? header : null,
+        headers: Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (SECRET_HEADERS.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])))
       }
       requests.push(record)
       if (requests.length > kept * 1.1) requests.splice(0, requests.length - kept)

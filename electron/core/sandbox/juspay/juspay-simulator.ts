@@ -500,7 +500,8 @@ export class JuspaySimulator {
       refunded: refunded === order.amountPaise,
       amount_refunded: minorToDecimal(refunded),
       effective_amount: minorToDecimal(order.amountPaise - refunded),
-      maximum_eligible_refund_amount: minorToDecimal(order.amountPaise - refunded),
+      // What can still be refunded: refunds on their way are held, as Juspay does.
+      maximum_eligible_refund_amount: minorToDecimal(order.amountPaise - order.refunds.filter((r) => r.status !== 'FAILURE').reduce((sum, r) => sum + r.amountPaise, 0)),
       ...(order.lastDateToRefund ? { last_date_to_refund: order.lastDateToRefund, refund_supported: true } : {}),
       ...(order.method.type === 'CARD' && order.method.last4
         ? { card: { last_four_digits: order.method.last4, card_brand: order.method.cardBrand ?? order.method.name, card_type: 'CREDIT', card_issuer: 'HDFC Bank', card_isin: '411111', expiry_month: '12', expiry_year: '2030' } }
