@@ -67,7 +67,7 @@ test('a manager sees the balance of the store’s gift card account, syncs the c
   await page.getByRole('button', { name: 'Check the balance' }).click()
   await expect(page.getByTestId('gift-wallet')).toHaveText('Gift card account: ₹100,000.00')
   await page.getByRole('button', { name: 'Sync catalogue now' }).click()
-  await expect(page.getByTestId('gift-sync')).toHaveText('8 brands in the catalogue (7 sold).')
+  await expect(page.getByTestId('gift-sync')).toHaveText('9 brands in the catalogue (8 sold).')
   await page.getByRole('button', { name: /^Settings/ }).click()
   await page.getByRole('tab', { name: 'Providers' }).click()
   await expect(page.getByRole('table', { name: 'Calls that failed' }).locator('[data-provider="hubble"]')).toContainText(/0 of \d+ \(0%\)/)
@@ -80,7 +80,7 @@ test('brands are found by category as well as by name', async ({ page, till }) =
   await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'food' }).click()
   await expect(page.getByRole('list', { name: 'Brands' }).getByRole('button')).toHaveText(['Zomato'])
   await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'all' }).click()
-  await expect(page.getByRole('list', { name: 'Brands' }).getByRole('button')).toHaveCount(7)
+  await expect(page.getByRole('list', { name: 'Brands' }).getByRole('button')).toHaveCount(8)
 })
 
 test('the till’s own orders are filtered by status and day', async ({ page, till }) => {
