@@ -23,6 +23,11 @@ export class EventBus {
     this.emitter.emit('event', { name, payload: checked } satisfies TillEvent<E>)
   }
 
+  /** How many listen now (open windows, event streams). */
+  listeners(): number {
+    return this.emitter.listenerCount('event')
+  }
+
   subscribe(listener: Listener): () => void {
     this.emitter.on('event', listener)
     return () => this.emitter.off('event', listener)

@@ -11,6 +11,7 @@ import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { recordingLog } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 import { rawRequest } from '../helpers/raw-http'
+import { until } from '../helpers/until'
 import { CredentialThrottle } from '../../electron/core/webhooks/credential-throttle'
 
 const SECRET = 'shared-secret'
@@ -147,15 +148,12 @@ describe('callback receiver', () => {
     const port = await freePort()
     const prefs = valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
     expect(prefs.callbacks.enabled).toBe(true)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const status = valueOf(await core.call('callbacks:status', {}))
-    expect(status.listening).toBe(true)
+    const status = await until(async () => valueOf(await core.call('callbacks:status', {})), (s) => s.listening, 'the receiver to listen')
     const answer = await fetch(`${status.url}/nowhere`, { method: 'POST', body: '{}' })
     expect(answer.status).toBe(404)
     expect(valueOf(await core.call('callbacks:status', {})).deliveries[0]).toMatchObject({ route: '/nowhere', status: 404, outcome: 'no such callback' })
     valueOf(await core.call('settings:setStore', { callbacks: { enabled: false, host: '127.0.0.1', port } }))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(valueOf(await core.call('callbacks:status', {})).listening).toBe(false)
+    await until(async () => valueOf(await core.call('callbacks:status', {})).listening, (listening) => !listening, 'the receiver to stop')
     expect(errorOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: 'the shop', port } })).message).toMatch(/IP address/)
   })
 
@@ -170,7 +168,7 @@ describe('callback receiver', () => {
     // The same JSON with other spacing is other bytes: its signature must be over those bytes.
     expect(await deliver('{"id": "01ORDER", "status": "SUCCESS"}', sign(body))).toMatchObject({ status: 401, body: { outcome: 'refused: bad signature' } })
     expect(await deliver(body, 'AAAA')).toMatchObject({ status: 401 })
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await until(() => inbox.unprocessed(5).length, (n) => n === 0, 'the event to be processed')
     expect(processed).toEqual([body])
     expect(inbox.recent(10).map((d) => [d.status, d.outcome, d.remote])).toEqual([
       [401, 'refused: bad signature', '203.0.113.7'],
@@ -186,7 +184,7 @@ describe('callback receiver', () => {
     const { r, inbox } = receiver(signedRoute(processed, fail))
     const body = '{"balance":50,"threshold":100}'
     await r.receive('POST', '/hubble', { 'x-verify': sign(body) }, null, () => Promise.resolve(Buffer.from(body)))
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await until(() => inbox.unprocessed(5)[0]?.attempts, (attempts) => attempts === 1, 'the first attempt to fail')
     expect(processed).toEqual([])
     expect(inbox.unprocessed(5)).toHaveLength(1)
     await r.processPending()

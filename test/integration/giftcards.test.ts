@@ -165,7 +165,7 @@ describe('selling Hubble gift cards in training mode', () => {
     const { core, sim, advance } = await till()
     const port = await freePort()
     valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(async () => valueOf(await core.call('callbacks:status', {})).listening, Boolean, 'the callback receiver to listen')
     sim.sim.config.webhookUrl = `http://127.0.0.1:${port}/hubble`
 
     sim.sim.config.webhookMode = 'bad-signature'
@@ -179,8 +179,8 @@ describe('selling Hubble gift cards in training mode', () => {
     const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 30000, quantity: 1 }]))
     advance(120_000)
     expect(await sim.sim.deliverDue()).toBe(2)
-    for (let i = 0; i < 50 && valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })).status !== 'succeeded'; i++) await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId }))).toMatchObject({ status: 'succeeded', cards: [{ hasPin: true }] })
+    const settledSale = await until(async () => valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })), (o) => o.status === 'succeeded', 'the callback to settle the sale')
+    expect(settledSale).toMatchObject({ status: 'succeeded', cards: [{ hasPin: true }] })
     const outcomes = valueOf(await core.call('callbacks:status', {})).deliveries.slice(0, 2).map((d) => d.outcome)
     expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })

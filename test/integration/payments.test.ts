@@ -5,6 +5,7 @@ import type { Core } from '../../electron/core/core'
 import { CASHIER_PIN, errorOf, MANAGER_PIN, staffedTill, useCores, valueOf } from '../helpers/core'
 import { freePort } from '../helpers/free-port'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 describe('Juspay payments in training mode', () => {
   const tempDir = useTempDirs()
@@ -174,7 +175,7 @@ describe('Juspay payments in training mode', () => {
     const { core, sim, advance } = await till()
     const port = await freePort()
     valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(async () => valueOf(await core.call('callbacks:status', {})).listening, Boolean, 'the callback receiver to listen')
     sim.sim.config.webhookUrl = `http://127.0.0.1:${port}/juspay`
 
     sim.sim.config.webhookMode = 'wrong-credentials'
@@ -188,8 +189,7 @@ describe('Juspay payments in training mode', () => {
     advance(60_000)
     const ordersBefore = sim.requests.filter((r) => r.route === 'orderStatus').length
     expect(await sim.sim.deliverDue()).toBe(2)
-    for (let i = 0; i < 100 && valueOf(await core.call('payments:refunds', {}))[0]?.status !== 'SUCCESS'; i++) await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(valueOf(await core.call('payments:refunds', {}))[0]).toMatchObject({ status: 'SUCCESS' })
+    await until(async () => valueOf(await core.call('payments:refunds', {}))[0]?.status, (status) => status === 'SUCCESS', 'the webhook to settle the refund')
     // Confirmed by asking Juspay, once: the duplicate changed nothing.
     expect(sim.requests.filter((r) => r.route === 'orderStatus').length - ordersBefore).toBe(1)
     const outcomes = valueOf(await core.call('callbacks:status', {})).deliveries.slice(0, 2).map((d) => d.outcome)
@@ -200,7 +200,7 @@ describe('Juspay payments in training mode', () => {
     const { core, sim, advance } = await till()
     const port = await freePort()
     valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await until(async () => valueOf(await core.call('callbacks:status', {})).listening, Boolean, 'the callback receiver to listen')
     Object.assign(sim.sim.config, { webhookUrl: `http://127.0.0.1:${port}/juspay`, webhookMode: 'out-of-order' })
     const fails = valueOf(await core.call('payments:refund', { orderId: 'JP-REFUND-FAILS', amount: 1000 }))
     const works = valueOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 1000 }))
@@ -209,7 +209,7 @@ describe('Juspay payments in training mode', () => {
     // Juspay settled the UPI refund first; its webhook comes last.
     expect(sim.sim.deliveries.map((d) => d.name)).toEqual(['ORDER_REFUND_FAILED', 'ORDER_REFUNDED'])
     const settled = async () => Object.fromEntries(valueOf(await core.call('payments:refunds', {})).map((r) => [r.uniqueRequestId, r.status]))
-    for (let i = 0; i < 100 && Object.values(await settled()).some((s) => s === 'PENDING'); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    await until(settled, (now) => !Object.values(now).includes('PENDING'), 'both refunds to settle')
     expect(await settled()).toEqual({ [fails.uniqueRequestId]: 'FAILURE', [works.uniqueRequestId]: 'SUCCESS' })
   })
 

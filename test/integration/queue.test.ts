@@ -14,7 +14,6 @@ describe('queue of unsettled operations', () => {
     const { billNumber, journalId } = gotItOf(core).offline.enqueueMarkUse([{ code: '2000000007', amount: 10000 }], null)
     sim.faults.add({ route: '*', kind: 'hang' })
     await core.context.worker.runNow(journalId) // sent, no answer: unknown
-    await new Promise((resolve) => setTimeout(resolve, 5))
     await core.context.worker.runNow(journalId) // verification gets no answer either: a manager's turn
     return { core, sim, billNumber, journalId, ...staff }
   }
@@ -44,7 +43,6 @@ describe('queue of unsettled operations', () => {
     sim.faults.add({ route: 'usemultiple', kind: 'reset-after', times: 1 }) // Got It marks it used, the answer is lost
     await core.context.worker.runNow(journalId)
     sim.faults.add({ route: '*', kind: 'hang' })
-    await new Promise((resolve) => setTimeout(resolve, 5))
     await core.context.worker.runNow(journalId)
     expect(core.context.journal.get(journalId)?.state).toBe('needs_review')
     sim.faults.clear()

@@ -5,6 +5,7 @@ import { namedVoucherCodes as V } from '../../electron/core/sandbox/gotit/fixtur
 import type { Redemption } from '../../shared/domain/redeem'
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
+import { until } from '../helpers/until'
 
 describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
   const tempDir = useTempDirs()
@@ -18,12 +19,7 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
   }
 
   async function settled(core: Core, billNumber: string): Promise<Redemption> {
-    let view = valueOf(await core.call('redeem:get', { billNumber }))
-    for (let i = 0; i < 200 && (view.status === 'verifying' || view.status === 'redeeming'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      view = valueOf(await core.call('redeem:get', { billNumber }))
-    }
-    return view
+    return until(async () => valueOf(await core.call('redeem:get', { billNumber })), (view) => view.status !== 'verifying' && view.status !== 'redeeming', `bill ${billNumber} to settle`)
   }
 
   it('checks a voucher and redeems it once, with the transaction id and bill number', async () => {
@@ -215,12 +211,14 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
   })
 
   it('a re-check that overlaps a redeem cannot change the bill: the redeemed vouchers stay on it', async () => {
-    const { core, sim } = await till()
+    const { core, sim } = await till({ TILL_GOTIT_TIMEOUT_MS: '10000' })
     const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))
-    sim.faults.add({ route: 'usemultiple', kind: 'latency', latencyMs: 150, times: 1 })
-    sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 50, times: 1 })
+    // The re-check is held at Got It for a while; the redeem starts once the re-check is there, and outlasts it.
+    sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 600, times: 1 })
+    sim.faults.add({ route: 'usemultiple', kind: 'latency', latencyMs: 1800, times: 1 })
+    const checksBefore = sim.requests.filter((r) => r.route === 'checkmultiple').length
     const recheck = core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new_50k] })
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await until(() => sim.requests.filter((r) => r.route === 'checkmultiple').length, (n) => n > checksBefore, 'the re-check to reach Got It')
     const redeem = core.call('redeem:redeem', { billNumber: check.billNumber })
     expect(errorOf(await recheck)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/being redeemed right now/) })
     const done = valueOf(await redeem)
@@ -310,11 +308,14 @@ describe('RESERVE_FLOW', () => {
     expect(sim.sim.voucher(V.new_50k)?.state).toBe(11) // a fresh bill is left alone
     clock = new Date(clock.getTime() + 31 * 60_000)
     runtime.maintain?.()
-    for (let i = 0; i < 100 && sim.sim.voucher(V.new_50k)?.state !== 1; i++) {
-      await core.context.worker.drain()
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    expect(sim.sim.voucher(V.new_50k)?.state).toBe(1)
+    await until(
+      async () => {
+        await core.context.worker.drain()
+        return sim.sim.voucher(V.new_50k)?.state
+      },
+      (state) => state === 1,
+      'the held voucher to be released'
+    )
     expect(sim.requests.filter((r) => r.route === 'unreserved').map((r) => (r.body as { codes: string[] }).codes)).toContainEqual([V.new_50k])
   })
 
@@ -325,8 +326,6 @@ describe('RESERVE_FLOW', () => {
     valueOf(await core.call('redeem:abandon', { billNumber: check.billNumber }))
     const unsettled = () => core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review'])
     // The simulator releases the voucher a moment before the till records the answer: wait for both.
-    for (let i = 0; i < 200 && (sim.sim.voucher(V.new)?.state !== 1 || unsettled().length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(sim.sim.voucher(V.new)?.state).toBe(1)
-    expect(unsettled()).toEqual([])
+    await until(() => ({ state: sim.sim.voucher(V.new)?.state, unsettled: unsettled().length }), (now) => now.state === 1 && now.unsettled === 0, 'the release to be completed')
   })
 })

@@ -9,6 +9,8 @@ import { createTillClient } from '../../renderer/src/client/till-client'
 import { useCores } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 import { rawRequest } from '../helpers/raw-http'
+import { until } from '../helpers/until'
+import type { Core } from '../../electron/core/core'
 
 describe('web host', () => {
   const tempDir = useTempDirs()
@@ -18,7 +20,7 @@ describe('web host', () => {
     for (const host of hosts.splice(0)) await host.close()
   })
 
-  async function start(): Promise<WebHost & { dataDir: string }> {
+  async function start(): Promise<WebHost & { dataDir: string; core: Core }> {
     const dataDir = tempDir()
     const parent = tempDir()
     const rendererDir = join(parent, 'renderer')
@@ -26,9 +28,10 @@ describe('web host', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Till</title></head><body></body></html>')
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(parent, 'secret.txt'), 'do not serve')
-    const host = await startWebHost({ core: openCore({ dataDir }), dataDir, rendererDir, port: 0 })
+    const core = openCore({ dataDir })
+    const host = await startWebHost({ core, dataDir, rendererDir, port: 0 })
     hosts.push(host)
-    return { ...host, dataDir }
+    return { ...host, dataDir, core }
   }
 
   const rpc = (host: WebHost, channel: string, body: string, headers: Record<string, string> = {}) =>
@@ -173,9 +176,10 @@ describe('web host', () => {
   it('streams contract events to the renderer bridge, checked against the contract', async () => {
     const host = await start()
     const client = createTillClient(createWebBridge({ token: host.token, baseUrl: host.url }))
+    const listening = host.core.events.listeners()
     const received = new Promise((resolve) => client.subscribe('prefs:changed', resolve))
-    // Give the stream a moment to connect before the change happens.
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The change happens once the host's event stream for this client is open.
+    await until(() => host.core.events.listeners(), (n) => n > listening, 'the event stream to open')
     const saved = await client.call('prefs:setLanguage', { language: 'vi' })
     expect(saved).toMatchObject({ ok: true, value: { language: 'vi' } })
     await expect(received).resolves.toMatchObject({ language: 'vi' })
