@@ -13,6 +13,10 @@ export const walls = {
     paths: [{ name: 'electron', message: 'shared/ is pure TypeScript used by every process: no electron.' }],
     patterns: [{ group: ['**/electron/**', '**/renderer/**', 'node:*'], message: 'shared/ imports nothing from electron/, renderer/ or Node.' }]
   },
+  backoffice: {
+    paths: [{ name: 'electron', message: 'The back office is a service of its own: no electron.' }],
+    patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'The back office shares only shared/ with the till.' }]
+  },
   renderer: {
     paths: [{ name: 'electron', message: 'The renderer talks to the till only through the contract bridge.' }],
     patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer never imports electron/ or Node modules.' }]
@@ -20,7 +24,7 @@ export const walls = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.till-data/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.till-data/**', '.backoffice-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -35,6 +39,7 @@ export default tseslint.config(
   },
   { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.core] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.shared] } },
+  { files: ['backoffice/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.backoffice] } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

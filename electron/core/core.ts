@@ -37,6 +37,10 @@ import { KeepAliveAgents } from './providers/transport'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
 import { InboxRepo } from './webhooks/inbox-repo'
+import { Outbox } from './backoffice/outbox'
+import { BackofficeLink } from './backoffice/link'
+import { BackofficeSender, type SenderOptions } from './backoffice/sender'
+import { backofficeHandlers } from './features/backoffice'
 import { CallbackReceiver } from './webhooks/receiver'
 
 export interface CoreOptions {
@@ -64,6 +68,8 @@ export interface CoreOptions {
   probeIntervalMs?: number
   /** Settings of the in-process training simulators, by provider id (benchmarks want a larger stock). */
   training?: Record<string, unknown>
+  /** The back office sender's timings; tests and benchmarks shorten them. */
+  backoffice?: Partial<SenderOptions>
   /** What the computer looks like; tests pretend to be another one. */
   machine?: MachineFacts
 }
@@ -78,6 +84,8 @@ export interface Core {
   /** Each provider module's running part, by provider id. */
   providers: ReadonlyMap<string, ProviderRuntime>
   receiver: CallbackReceiver
+  /** The sender of the back office's outbox. */
+  backoffice: BackofficeSender
   /** Every channel's handler (the dispatcher's table), for tests that wrap it. */
   handlers: Handlers
   /** Settles when a recovery file in the data folder (if any) has been applied; its sentence, or null. */
@@ -141,7 +149,15 @@ export function createCore(options: CoreOptions): Core {
     return null
   })
 
+  const outbox = new Outbox(db)
+  const backofficeLink = new BackofficeLink(db, options.vault ?? environmentOnlyVault, options.env ?? {}, () => identity.tillId)
   if (identity.change) {
+    // What waits for the back office was written as the till this folder came from, and stays that till's; this one enrols again.
+    const dropped = db.transaction(() => {
+      backofficeLink.forget()
+      return outbox.dropWaiting()
+    })()
+    log.warn('this till must enrol with the back office again; what waited to be sent stays the previous till’s', { dropped })
     // The folder came from another till (or a backup): what it had not settled may be that till's to settle.
     const parked = journal.parkUnsettled(`this data folder was ${identity.change.reason === 'copied' ? 'copied from another computer' : 'moved, copied or restored'}; check with the till it came from before settling`)
     audit.append({ actor: null, action: 'till_identity_changed', subject: identity.tillId, outcome: 'ok', detail: { previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked } })
@@ -154,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     for (const [name, operation] of Object.entries(runtime.operations)) operations.add(name, operation)
     providers.set(module.id, runtime)
   }
+  const sender = new BackofficeSender(outbox, backofficeLink, log, now, (status) => events.emit('backoffice:changed', status), options.backoffice)
   const receiver = new CallbackReceiver(new InboxRepo(db), log, now)
   receiver.setRoutes([...providers.values()].flatMap((runtime) => runtime.webhooks ?? []))
   const applyReceiver = (prefs = readPreferences(db)): void => void receiver.apply(prefs.callbacks)
@@ -171,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
   }
   let maintenance: NodeJS.Timeout | null = null
   if (options.startWorker !== false) {
+    sender.start()
     worker.start()
     probe.start()
     maintain()
@@ -186,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
     settingsHandlers(context, receiver, applyReceiver),
     journalHandlers(context, operations, providers),
     historyHandlers(context),
+    backofficeHandlers(context, { outbox, link: backofficeLink, sender }),
     ...[...providers.values()].map((runtime) => runtime.handlers)
   )
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }
@@ -198,13 +217,14 @@ export function createCore(options: CoreOptions): Core {
     await recovery
     await receiver.close()
     await worker.stop()
+    await sender.close()
     callLog.flush()
     for (const runtime of providers.values()) await runtime.close()
     agents.destroy()
     if (db.open) db.close()
     await log.close()
   }
-  return { dispatch, call, events, context, providers, receiver, handlers, recovery, close }
+  return { dispatch, call, events, context, providers, receiver, handlers, recovery, backoffice: sender, close }
 }
 
 export { silentLogger }

@@ -27,7 +27,8 @@ export const auditActions = [
   'gift_card_sale_requested',
   'mandate_revoke_requested',
   'provider_corrected',
-  'gift_card_sale_reversed'
+  'gift_card_sale_reversed',
+  'backoffice_enrolled'
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Db } from '../db/connection'
 import { AuditEntrySchema, type AuditAction, type AuditEntry, type AuditOutcome, type AuditVerification } from '../../../shared/domain/audit'
 import type { StaffSummary } from '../../../shared/domain/staff'
+import { auditHashMaterial, GENESIS_HASH } from '../../../shared/audit-chain'
 
 export type AuditDetail = Record<string, string | number | boolean | null>
 const AuditDetailSchema = AuditEntrySchema.shape.detail
@@ -28,10 +29,10 @@ interface AuditRow {
   hash: string
 }
 
-export const GENESIS_HASH = '0'.repeat(64)
+export { GENESIS_HASH }
 
 function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const material = JSON.stringify([prevHash, row.at, row.till_id, row.actor_id, row.actor_name, row.action, row.subject, row.outcome, row.detail])
+  const material = auditHashMaterial(prevHash, { at: row.at, tillId: row.till_id, actorId: row.actor_id, actorName: row.actor_name, action: row.action, subject: row.subject, outcome: row.outcome, detail: row.detail })
   return createHash('sha256').update(material).digest('hex')
 }
 
