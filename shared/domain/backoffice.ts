@@ -16,7 +16,9 @@ export const BackofficeStatusSchema = z.object({
   oldestWaitingAt: z.string().nullable(),
   lastSentAt: z.string().nullable(),
   /** When the key must come from the environment (the web host): the variables to set. */
-  keyFromEnvironment: z.boolean()
+  keyFromEnvironment: z.boolean(),
+  /** What an enrolment of this till says (none of it secret), for IT enrolling a till by script. */
+  enrolment: z.object({ tillId: z.string(), fromSeq: z.number().int().positive(), auditHead: z.string() })
 })
 export type BackofficeStatus = z.infer<typeof BackofficeStatusSchema>
 

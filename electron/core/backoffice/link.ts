@@ -35,6 +35,11 @@ export class BackofficeLink {
     this.meta = new MetaRepo(db)
   }
 
+  /** The till as it is now (what an enrolment would name). */
+  tillIdNow(): string {
+    return this.tillId()
+  }
+
   /** The key comes from the environment (the web host): the manager is told which variables to set. */
   get keyFromEnvironment(): boolean {
     return this.vault.protection === 'environment-only'

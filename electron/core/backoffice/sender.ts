@@ -82,7 +82,8 @@ export class BackofficeSender {
       waiting: backlog.count,
       oldestWaitingAt: backlog.oldestAt,
       lastSentAt: this.lastSentAt,
-      keyFromEnvironment: this.link.keyFromEnvironment
+      keyFromEnvironment: this.link.keyFromEnvironment,
+      enrolment: { tillId: this.link.tillIdNow(), fromSeq: this.outbox.nextSeq(), auditHead: this.outbox.auditHead() }
     }
   }
 

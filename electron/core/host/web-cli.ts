@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const port = parsePort(process.env['TILL_PORT'])
 
   // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
-  const core = createCore({ dataDir, host: 'web', version, env: process.env })
+  // How often the back office's outbox is looked at (tests shorten it); the sender's default otherwise.
+  const interval = Number(process.env['TILL_BACKOFFICE_INTERVAL_MS'] ?? '')
+  const core = createCore({ dataDir, host: 'web', version, env: process.env, ...(Number.isInteger(interval) && interval > 0 ? { backoffice: { intervalMs: interval } } : {}) })
   keepServingOnUnhandledRejections(core.context.log)
   const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch(async (error: unknown) => {
     await core.close()

@@ -8,9 +8,10 @@ import { historyMessages } from '../features/history/messages'
 import { queueMessages } from '../features/queue/messages'
 import { redeemMessages } from '../features/redeem/messages'
 import { settingsMessages } from '../features/settings/messages'
+import { backofficeMessages } from '../features/backoffice/messages'
 
 /** Every feature's words; a feature adds its bundle here. */
-const bundles = [appMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages] as const
+const bundles = [appMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages, backofficeMessages] as const
 
 type Bundle = (typeof bundles)[number]
 export type MessageKey = Bundle extends infer B ? (B extends { en: infer E } ? keyof E & string : never) : never

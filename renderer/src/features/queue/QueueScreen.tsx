@@ -5,6 +5,7 @@ import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
+import { BackofficeStatusLine } from '../backoffice/BackofficeStatusLine'
 
 function age(fromIso: string, t: Translate): string {
   const minutes = Math.max(0, Math.round((Date.now() - Date.parse(fromIso)) / 60_000))
@@ -63,6 +64,7 @@ export function QueueScreen() {
           {t('audit.refresh')}
         </button>
       </div>
+      <BackofficeStatusLine />
       {(error ?? actionError) && <ErrorNotice error={(error ?? actionError) as TillErrorData} t={t} />}
       {value && value.length === 0 && <p className="notice notice-ok">{t('queue.empty')}</p>}
       {value && value.length > 0 && (

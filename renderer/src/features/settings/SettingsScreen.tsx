@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { useApp, useT } from '../../app/till-context'
 import { AuditPanel } from './AuditPanel'
+import { BackofficePanel } from '../backoffice/BackofficePanel'
 import { ProviderSettingsPanel } from './ProviderSettingsPanel'
 import { StaffPanel } from './StaffPanel'
 import { StoreSettings } from './StoreSettings'
 
-const tabs = ['store', 'providers', 'staff', 'audit'] as const
+const tabs = ['store', 'providers', 'staff', 'audit', 'backoffice'] as const
 type Tab = (typeof tabs)[number]
 
 /** Managers only: the core refuses the channels to anyone else, and the screen says so first. */
@@ -38,6 +39,7 @@ export function SettingsScreen() {
         {tab === 'providers' && <ProviderSettingsPanel />}
         {tab === 'staff' && <StaffPanel />}
         {tab === 'audit' && <AuditPanel />}
+        {tab === 'backoffice' && <BackofficePanel />}
       </div>
     </section>
   )
