@@ -10,7 +10,7 @@ import { errorOf, staffedTill, useCores, valueOf } from '../../helpers/core'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { until } from '../../helpers/until'
 import { testVault } from '../../helpers/test-vault'
-import { useBackofficeDatabases } from '../../helpers/backoffice'
+import { databaseKinds, useBackofficeDatabases } from '../../helpers/backoffice'
 
 describe('the till’s outbox', () => {
   const tempDir = useTempDirs()
@@ -54,7 +54,7 @@ describe('the till’s outbox', () => {
   })
 })
 
-describe.each(['pglite'] as const)('a till reporting to its back office (%s)', (kind) => {
+describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) => {
   const tempDir = useTempDirs()
   const openCore = useCores()
   const databases = useBackofficeDatabases(kind)
@@ -121,6 +121,30 @@ describe.each(['pglite'] as const)('a till reporting to its back office (%s)', (
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
     await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the outbox to be sent after the waits')
     expect(busy).toBe(0)
+  })
+
+  it('a batch the back office applied but whose answer was lost is sent again and applied once', async () => {
+    let dropped = 0
+    const bo = await backoffice((server) =>
+      server.addHook('onSend', async (request, reply, payload) => {
+        // The back office has committed the batch; the answer never reaches the till.
+        if (request.url === '/api/v1/ingest' && reply.statusCode === 200 && dropped < 2) {
+          dropped += 1
+          request.raw.socket.destroy()
+        }
+        return payload
+      })
+    )
+    const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20, backoffBaseMs: 10 } })
+    await staffedTill(core)
+    valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
+    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the outbox to be sent despite the lost answers')
+    expect(dropped).toBe(2)
+    const tillId = core.context.identity.tillId
+    const local = core.context.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number
+    expect(await bo.db.query('SELECT count(*)::int AS n FROM audit WHERE till_id = $1', [tillId])).toEqual([{ n: local }])
+    const [batches] = await bo.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ingest_batch WHERE till_id = $1', [tillId])
+    expect(batches?.n).toBeGreaterThanOrEqual(1)
   })
 
   it('a till whose data folder was copied must enrol again; what the copy held stays the first till’s', async () => {
