@@ -6,6 +6,7 @@ import type { HubbleSimConfig } from '../../electron/core/sandbox/hubble/hubble-
 import { errorOf, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 import { until } from '../helpers/until'
+import type { Core } from '../../electron/core/core'
 
 
 const customer = { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
@@ -244,6 +245,18 @@ describe('selling Hubble gift cards in training mode', () => {
   })
 
   describe('Hubble’s word outranks a guess the till made on a timer', () => {
+    /** A sale Hubble finishes only after 20 minutes: the till has failed it on its own side at 15 (polled every minute meanwhile). */
+    async function failedByTheTill(core: Core, hubble: ReturnType<typeof hubbleOf>, sim: Awaited<ReturnType<typeof till>>['sim'], advance: (ms: number) => void) {
+      const brand = sim.sim.brands.get(B.bigbasketSlow)
+      if (brand) brand.outcome = { kind: 'processing', settleAfterMs: 20 * 60_000, then: 'success' }
+      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
+      for (let minute = 1; minute <= 15; minute++) {
+        advance(60_000)
+        await hubble.sales.followUp()
+      }
+      return sale
+    }
+
     async function withCallbacks(config: Partial<HubbleSimConfig> = {}) {
       const t = await till(config)
       const port = await freePort()
@@ -273,13 +286,7 @@ describe('selling Hubble gift cards in training mode', () => {
 
     it('an order the till failed after 15 minutes becomes what Hubble says when its callback comes, in History and the audit log', async () => {
       const { core, hubble, sim, advance, settles } = await withCallbacks()
-      const brand = sim.sim.brands.get(B.bigbasketSlow)
-      if (brand) brand.outcome = { kind: 'processing', settleAfterMs: 20 * 60_000, then: 'success' }
-      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
-      for (let minute = 1; minute <= 15; minute++) {
-        advance(60_000)
-        await hubble.sales.followUp()
-      }
+      const sale = await failedByTheTill(core, hubble, sim, advance)
       const failed = valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId }))
       expect(failed).toMatchObject({ status: 'failed', failure: { code: 'NO_ANSWER' } })
       // Hubble completes it later, and says so: the callback is confirmed by asking Hubble, then it counts.
@@ -296,13 +303,7 @@ describe('selling Hubble gift cards in training mode', () => {
 
     it('a lookup corrects a till-side failure the same way', async () => {
       const { core, hubble, sim, advance } = await till()
-      const brand = sim.sim.brands.get(B.bigbasketSlow)
-      if (brand) brand.outcome = { kind: 'processing', settleAfterMs: 20 * 60_000, then: 'success' }
-      const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 20000, quantity: 1 }]))
-      for (let minute = 1; minute <= 15; minute++) {
-        advance(60_000)
-        await hubble.sales.followUp()
-      }
+      const sale = await failedByTheTill(core, hubble, sim, advance)
       advance(6 * 60_000)
       const looked = valueOf(await core.call('giftcards:lookup', { referenceId: sale.order.referenceId }))
       expect(looked).toMatchObject({ hubbleStatus: 'SUCCESS', local: { status: 'succeeded', correctedFrom: 'failed' } })
