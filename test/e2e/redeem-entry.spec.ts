@@ -97,3 +97,39 @@ test('in training mode the practice never runs out: Start the practice over make
   await page.keyboard.press('F2')
   await expect(page.getByRole('button', { name: /^Redeem 1 voucher:/ })).toBeEnabled()
 })
+
+test('typing the bill total keeps the focus there, and a scan while it has the focus adds the code and leaves the total whole', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  const field = page.getByLabel('Voucher code')
+  // A scanner: a fast burst ending in Enter.
+  await field.focus()
+  await page.keyboard.type('2000000001', { delay: 0 })
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('F2')
+  await expect(page.getByRole('button', { name: /^Redeem 1 voucher:/ })).toBeEnabled()
+  await page.getByText('Bill details for conditional vouchers').click()
+  const total = page.getByLabel('Bill total (₫, optional)')
+  await total.click()
+  // A person types the total: the check is cleared, and the focus stays where the person types.
+  await total.pressSequentially('250000', { delay: 200 })
+  await expect(total).toHaveValue('250000')
+  await expect(total).toBeFocused()
+  await expect(field).toHaveValue('')
+  // The next scan lands on the bill whatever has the focus, and the total keeps its digits.
+  await page.keyboard.type('2000000002', { delay: 0 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'Codes on this bill: 2 of 20' })).toContainText('2000000002')
+  await expect(total).toHaveValue('250000')
+})
+
+test('a scan after text left in the code field is taken alone, never joined to it', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  const field = page.getByLabel('Voucher code')
+  await field.pressSequentially('50', { delay: 200 })
+  await page.keyboard.type('2000000003', { delay: 0 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'Codes on this bill: 1 of 20' })).toContainText('2000000003')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})

@@ -179,3 +179,32 @@ test('Close shift shows what the shift did and asks before it signs out', async 
   await page.getByRole('button', { name: 'Close shift and sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
 })
+
+test('a scan on the sign-in and lock screens is not a wrong PIN: five scans lock nobody out, and the cashier is told to sign in first', async ({ page, till }) => {
+  await till.staff()
+  await till.rpc('auth:signOut')
+  await page.goto(till.url)
+  await page.getByRole('radio', { name: new RegExp(CASHIER.name) }).check()
+  await page.getByLabel('PIN', { exact: true }).focus()
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.type('2000000001', { delay: 0 })
+    await page.keyboard.press('Enter')
+  }
+  await expect(page.getByRole('alert')).toHaveText('That was a scan, not a PIN: sign in first, then scan. It did not count as a wrong PIN.')
+  await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('')
+  await signIn(page, CASHIER)
+  await expect(page.getByRole('group', { name: `Signed in as ${CASHIER.name}` })).toBeVisible()
+
+  // Locked: a scan is not an unlock attempt either.
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await expect(page.getByRole('heading', { name: 'The till is locked' })).toBeVisible()
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.type('2000000001', { delay: 0 })
+    await page.keyboard.press('Enter')
+  }
+  await expect(page.getByRole('alert')).toHaveText('Unlock the till first, then scan. The scan did not count as a wrong PIN.')
+  await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('')
+  await page.getByLabel('PIN', { exact: true }).fill(CASHIER.pin)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('group', { name: `Signed in as ${CASHIER.name}` })).toBeVisible()
+})

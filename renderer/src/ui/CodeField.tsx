@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { normalizeCode } from '../../../shared/domain/voucher-code'
+import { useScans } from './scan-detector'
 
 export interface CodeFieldProps {
   label: string
@@ -13,6 +14,8 @@ export interface CodeFieldProps {
   onValueChange?(value: string): void
   /** Whenever this changes (an answer came, the language changed), the field takes the focus back. */
   focusSignal?: string
+  /** Takes every scan on the page, wherever the focus is (the field another scan typed into keeps what it held). */
+  captureScans?: boolean
 }
 
 /**
@@ -27,13 +30,16 @@ export function CodeField(props: CodeFieldProps) {
   const input = useRef<HTMLInputElement>(null)
   const id = useId()
 
-  const submit = (): void => {
-    const outcome = props.onSubmit(normalizeCode(value))
+  const submitCode = (code: string): void => {
+    const outcome = props.onSubmit(normalizeCode(code))
     setProblem(outcome)
     // Cleared either way: the next scan must never be appended to a rejected one.
     setValue('')
     input.current?.focus()
   }
+  const submit = (): void => submitCode(value)
+  // A scan is the scanned code alone: never joined to text left in this field, never typed into another one.
+  useScans(submitCode, props.captureScans === true)
 
   useEffect(() => {
     if (props.focusSignal !== undefined) input.current?.focus()

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
 import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
+import { useScans } from '../../ui/scan-detector'
 
 export function LockScreen(props: { staff: StaffSummary }) {
   const t = useT()
@@ -12,6 +13,9 @@ export function LockScreen(props: { staff: StaffSummary }) {
   const signOut = useApp((state) => state.signOut)
   const [pin, setPin] = useState('')
   const id = useId()
+  // A scanner's burst is never a PIN: it is ignored, counts against nobody, and the cashier is told what to do.
+  const [scanned, setScanned] = useState(false)
+  useScans(() => setScanned(true))
   const { error, busy, onSubmit } = useSubmit(async () => {
     const typed = pin
     setPin('')
@@ -31,6 +35,11 @@ export function LockScreen(props: { staff: StaffSummary }) {
       <button type="button" className="link-button" onClick={() => void signOut()}>
         {t('auth.someoneElse')}
       </button>
+      {scanned && (
+        <p className="notice notice-warn" role="alert">
+          {t('auth.scanUnlockFirst')}
+        </p>
+      )}
       {error && <ErrorNotice error={error} t={t} />}
     </main>
   )

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
 import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
+import { useScans } from '../../ui/scan-detector'
 
 export function SignInScreen() {
   const t = useT()
@@ -13,6 +14,9 @@ export function SignInScreen() {
   const [pin, setPin] = useState('')
   const pinRef = useRef<HTMLInputElement>(null)
   const id = useId()
+  // A scanner's burst is never a PIN: it is ignored, counts against nobody, and the cashier is told what to do.
+  const [scanned, setScanned] = useState(false)
+  useScans(() => setScanned(true))
   const { error, busy, onSubmit } = useSubmit(async () => {
     // Cleared when sent, not when answered: a PIN typed meanwhile must not be wiped.
     const typed = pin
@@ -49,6 +53,11 @@ export function SignInScreen() {
           {t('auth.signIn')}
         </button>
       </form>
+      {scanned && (
+        <p className="notice notice-warn" role="alert">
+          {t('auth.scanSignInFirst')}
+        </p>
+      )}
       {error && <ErrorNotice error={error} t={t} />}
     </main>
   )

@@ -60,7 +60,8 @@ export function RedeemScreen() {
   }
 
   const heading = t('redeem.codesOnBill', { count, max: MAX_CODES_PER_BILL })
-  const focusSignal = [s.billNumber, s.check?.requestId, s.error?.requestId, count, language, s.redemption?.status, s.busy].join('|')
+  // Only an answer (or a new bill, or another language) brings the focus back: editing the bill total must keep it there.
+  const focusSignal = [s.answers, language].join('|')
   const needsItems = s.check?.vouchers.some((v) => v.problem === 'needs_items' || v.problem === 'conditions_not_met') ?? false
   const total = s.check ? formatMoney(s.check.totalToApply, language) : null
 
@@ -75,6 +76,7 @@ export function RedeemScreen() {
         value={code}
         onValueChange={setCode}
         focusSignal={focusSignal}
+        captureScans
         autoFocus
       />
       <p className="visually-hidden" aria-live="polite">

@@ -17,6 +17,8 @@ interface RedeemState {
   redemption: Redemption | null
   busy: 'checking' | 'redeeming' | null
   error: TillErrorData | null
+  /** Counts the answers that came (a check, a redemption, a settlement): the code field takes the focus back at each, and only then. */
+  answers: number
   addCode(code: string): AddCodeProblem | null
   removeCode(code: string): void
   setBillTotal(total: string): void
@@ -32,10 +34,12 @@ interface RedeemState {
 }
 
 const empty = { codes: [], billTotal: '', skus: [], billNumber: null, check: null, redemption: null, busy: null, error: null }
+const answered = (state: { answers: number }) => ({ answers: state.answers + 1 })
 
 /** The bill at the till: its codes, what Got It said of them, and the redemption. */
 export const useRedeemStore = create<RedeemState>()((set, get) => ({
   ...empty,
+  answers: 0,
   addCode(code) {
     const { codes, redemption } = get()
     if (redemption) return 'code.tooMany'
@@ -59,25 +63,25 @@ export const useRedeemStore = create<RedeemState>()((set, get) => ({
       ...(total === undefined || !Number.isInteger(total) ? {} : { billTotal: total }),
       ...(skus.length > 0 ? { skus } : {})
     })
-    if (result.ok) set({ check: result.value, billNumber: result.value.billNumber, busy: null })
-    else set({ error: result.error, busy: null })
+    if (result.ok) set({ check: result.value, billNumber: result.value.billNumber, busy: null, ...answered(get()) })
+    else set({ error: result.error, busy: null, ...answered(get()) })
   },
   async redeem(client) {
     const { billNumber } = get()
     if (!billNumber) return
     set({ busy: 'redeeming', error: null })
     const result = await client.call('redeem:redeem', { billNumber })
-    if (result.ok) set({ redemption: result.value, busy: null })
-    else set({ error: result.error, busy: null })
+    if (result.ok) set({ redemption: result.value, busy: null, ...answered(get()) })
+    else set({ error: result.error, busy: null, ...answered(get()) })
   },
   update(redemption) {
-    if (redemption.billNumber === get().billNumber) set({ redemption })
+    if (redemption.billNumber === get().billNumber) set({ redemption, ...answered(get()) })
   },
   async newBill(client) {
     const { billNumber, redemption } = get()
     // A bill that was checked but never redeemed is given up, so its number is not left open.
     if (billNumber && (!redemption || redemption.status === 'rejected')) await client.call('redeem:abandon', { billNumber })
-    set({ ...empty })
+    set({ ...empty, ...answered(get()) })
   },
   fixBill: () => set({ redemption: null, check: null, error: null }),
   clear: () => set({ ...empty })

@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react'
+
+/** A scanner sends a key every few ms; a quick person one every 80 to 150 ms. A burst this fast on average is a scan (a busy computer delays some keys). */
+export const SCAN_AVERAGE_GAP_MS = 60
+/** A pause longer than this ends a burst: a person's keys before a scan are not part of it (a busy computer may still delay a key of a scan by tens of ms). */
+export const BURST_PAUSE_MS = 100
+/** A scan is at least this many characters (Got It codes are 10 and more; a PIN is usually 4 to 6 digits). */
+export const SCAN_MIN_CHARS = 8
+
+interface Burst {
+  chars: string
+  /** When each character came. */
+  times: number[]
+  last: number
+  /** Where the burst began typing, and what that field held before it. */
+  target: HTMLInputElement | HTMLTextAreaElement | null
+  before: string
+}
+
+/**
+ * Tells a barcode scanner from a person: a burst of at least SCAN_MIN_CHARS characters, on average
+ * SCAN_AVERAGE_GAP_MS apart or less, ending in Enter. Pure, so tests drive it with their own clock.
+ */
+export class ScanDetector {
+  private burst: Burst | null = null
+
+  /** A printable key; `field` is the text field it would type into (with its value before the key). */
+  char(key: string, at: number, field: HTMLInputElement | HTMLTextAreaElement | null): void {
+    if (this.burst && at - this.burst.last <= BURST_PAUSE_MS) {
+      this.burst.chars += key
+      this.burst.times.push(at)
+      this.burst.last = at
+    } else {
+      this.burst = { chars: key, times: [at], last: at, target: field, before: field?.value ?? '' }
+    }
+  }
+
+  /** Enter: the scanned code when the keys before it were a scan, else null. */
+  enter(at: number): { code: string; target: HTMLInputElement | HTMLTextAreaElement | null; before: string } | null {
+    const burst = this.burst
+    this.burst = null
+    if (!burst || at - burst.last > BURST_PAUSE_MS) return null
+    const { chars, times } = burst
+    if (chars.length < SCAN_MIN_CHARS || ((times.at(-1) ?? 0) - (times[0] ?? 0)) / (chars.length - 1) > SCAN_AVERAGE_GAP_MS) return null
+    return { code: chars, target: burst.target, before: burst.before }
+  }
+
+  /** Any other key ends a burst. */
+  reset(): void {
+    this.burst = null
+  }
+}
+
+const textField = (target: EventTarget | null): HTMLInputElement | HTMLTextAreaElement | null =>
+  target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)) ? target : null
+
+/** Puts back what a field held before a scan typed into it, the way React sees a change. */
+export function restoreField(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, value)
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/**
+ * Calls `onScan` for every scan on the page while `enabled`, wherever the focus is. The scan's
+ * Enter does nothing else, and a field the scan typed into gets back what it held before: a scan
+ * never leaves its digits in the bill total, or joins text already in a field.
+ */
+export function useScans(onScan: (code: string) => void, enabled = true): void {
+  const handler = useRef(onScan)
+  handler.current = onScan
+  useEffect(() => {
+    if (!enabled) return
+    const detector = new ScanDetector()
+    const onKey = (event: KeyboardEvent): void => {
+      const at = event.timeStamp
+      if (event.key === 'Enter') {
+        const scan = detector.enter(at)
+        if (!scan) return
+        event.preventDefault()
+        event.stopPropagation()
+        if (scan.target) restoreField(scan.target, scan.before)
+        handler.current(scan.code)
+      } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) detector.char(event.key, at, textField(event.target))
+      else if (event.key !== 'Shift') detector.reset()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [enabled])
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { ScanDetector } from '../../renderer/src/ui/scan-detector'
+
+function keys(detector: ScanDetector, text: string, start: number, gaps: number[]): number {
+  let at = start
+  ;[...text].forEach((char, i) => {
+    at += i === 0 ? 0 : (gaps[(i - 1) % gaps.length] ?? 0)
+    detector.char(char, at, null)
+  })
+  return at
+}
+
+describe('telling a scanner from a person', () => {
+  it('takes a fast burst ending in Enter as a scan, even when the computer delays one key of it', () => {
+    const detector = new ScanDetector()
+    const last = keys(detector, '2000000001', 0, [4, 5, 80, 3, 4])
+    expect(detector.enter(last + 6)).toMatchObject({ code: '2000000001' })
+  })
+
+  it('does not take a person typing a PIN, a total or a short code for a scan', () => {
+    const detector = new ScanDetector()
+    expect(detector.enter(keys(detector, '48260312', 0, [90, 110, 85]) + 100)).toBeNull()
+    // However fast a person types a PIN (about 12 keys a second is very fast).
+    expect(detector.enter(keys(detector, '482603127', 0, [85]) + 80)).toBeNull()
+    expect(detector.enter(keys(detector, '48261', 1000, [3]) + 5)).toBeNull()
+    // Text typed slowly before a scan is not part of it.
+    keys(detector, '50', 5000, [150])
+    const last = keys(detector, '2000000003', 5500, [4])
+    expect(detector.enter(last + 5)).toMatchObject({ code: '2000000003' })
+  })
+})
