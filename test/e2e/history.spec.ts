@@ -116,6 +116,8 @@ test('one operation’s story, the day at a glance with its hourly chart, and th
 
   await page.getByRole('button', { name: 'Shift report' }).click()
   await expect(page.getByTestId('shift-report')).toContainText('Juspay refunds asked for')
+  // Every provider's money counts: the gift card sale too (Hubble has no shift summary of its own; History has it).
+  await expect(page.getByTestId('shift-report').getByTestId('shift-totals')).toContainText(/Gift cards sold\s*1\D*₹/)
   await expect(page.getByTestId('shift-report').getByTestId('shift-totals')).toContainText('₹200.00')
 })
 

@@ -167,11 +167,14 @@ test('a manager adds a person only with the same PIN typed twice', async ({ page
 
 test('Close shift shows what the shift did and asks before it signs out', async ({ page, till }) => {
   await till.staff()
+  await till.rpc('giftcards:sync')
+  await till.rpc('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
   await page.goto(till.url)
   await redeemWithKeys(page, '1000000001')
   await page.getByRole('button', { name: 'Close shift' }).click()
   const dialog = page.getByRole('alertdialog', { name: 'Close the shift?' })
   await expect(dialog.getByTestId('shift-totals')).toContainText(/Got It bills redeemed\s*1 bill, ₫100,000/)
+  await expect(dialog.getByTestId('shift-totals')).toContainText(/Gift cards sold\s*1\D*₹500\.00/)
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('group', { name: /Signed in as/ })).toBeVisible()

@@ -65,6 +65,9 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     operations: { [PLACE_ORDER]: placeOrder },
     handlers,
     probe: () => connection.probe(),
+    // Issued cards count; an order Hubble reversed or failed does not (History holds where each stands).
+    shiftSummary: (since) =>
+      ctx.history.doneSince('hubble', 'gift_sale', since).map((line) => ({ label: { en: 'Gift cards sold', vi: 'Thẻ quà tặng đã bán' }, count: line.count, amount: { amount: line.amount, currency: line.currency } })),
     alerts: () => {
       const low = sales.walletLow()
       return low ? [{ kind: 'wallet_low' as const, params: { balance: low.balance, threshold: low.threshold } }] : []
