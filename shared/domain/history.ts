@@ -25,6 +25,7 @@ export const HistoryEntrySchema = z.object({
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  approvedById: z.string().nullable(),
   offline: z.boolean(),
   tillId: z.string(),
   /** Codes and cards masked to their last 4; never a secret. */

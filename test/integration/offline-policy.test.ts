@@ -1,4 +1,6 @@
 import { gotItOf } from '../../electron/core/providers/gotit'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { namedVoucherCodes as V } from '../../electron/core/sandbox/gotit/fixtures'
 import { CASHIER_PIN, errorOf, MANAGER_PIN, staffedTill, useCores, valueOf } from '../helpers/core'
@@ -40,6 +42,20 @@ describe('offline policy for Got It', () => {
     expect(valueOf(await core.call('redeem:get', { billNumber: bill.billNumber })).status).toBe('redeemed')
     expect(sim.sim.uses.get(V.new)).toBe(1)
     expect(valueOf(await core.call('offline:exposure', {}))).toMatchObject({ count: 0, amount: { amount: 0 }, shiftTotal: { amount: 150_000 } })
+  })
+
+  it('shows who approved an offline acceptance by name in History, and the id in the CSV’s own column', async () => {
+    const { core, managerId } = await offlineTill()
+    const bill = valueOf(await core.call('redeem:acceptOffline', accept(managerId, [{ code: V.new, value: 100_000 }])))
+    valueOf(await core.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
+    const entry = valueOf(await core.call('history:list', { limit: 10 })).entries.find((e) => e.ref === bill.billNumber)
+    expect(entry).toMatchObject({ approvedBy: 'Mai Manager', approvedById: managerId, offline: true })
+    const exported = valueOf(await core.call('history:export', {}))
+    const csv = readFileSync(join(core.context.dataDir, 'exports', exported.file), 'utf8')
+    const header = csv.split('\r\n')[0]?.replace('\uFEFF', '').split(',') ?? []
+    const row = csv.split('\r\n').find((line) => line.includes(bill.billNumber))?.split(',') ?? []
+    expect(row[header.indexOf('approved by')]).toBe('Mai Manager')
+    expect(row[header.indexOf('approved by (id)')]).toBe(managerId)
   })
 
   it('refuses above the per-voucher cap, above the shift cap, with a wrong PIN or without a manager', async () => {

@@ -27,7 +27,7 @@ export function csvLine(fields: string[]): string {
   return `${fields.join(',')}\r\n`
 }
 
-const HEADER = ['when (store time)', 'when (UTC)', 'provider', 'kind', 'reference', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'offline', 'till', 'what', 'request ids']
+const HEADER = ['when (store time)', 'when (UTC)', 'provider', 'kind', 'reference', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'approved by (id)', 'offline', 'till', 'what', 'request ids']
 
 function amountText(entry: HistoryEntry): string | null {
   if (!entry.amount) return null
@@ -56,6 +56,7 @@ export function entryLine(e: HistoryEntry, storeTime: (iso: string) => string): 
     csvField(e.amount?.currency ?? null),
     csvField(e.staffName),
     csvField(e.approvedBy),
+    csvField(e.approvedById),
     csvField(e.offline ? 'yes' : 'no'),
     csvField(e.tillId),
     csvField(e.summary),

@@ -13,7 +13,8 @@ export interface HistoryRecord {
   detailStatus: string
   amount?: Money | null
   staffId?: string | null
-  approvedBy?: string | null
+  /** The manager who approved it (offline acceptance, a refund above the cashier's limit): shown by name. */
+  approvedById?: string | null
   offline?: boolean
   /** Codes and cards masked to their last 4. */
   summary?: string
@@ -37,6 +38,7 @@ export interface HistoryRow {
   staff_id: string | null
   staff_name: string | null
   approved_by: string | null
+  approved_by_id: string | null
   offline: number
   till_id: string
   summary: string
@@ -69,16 +71,18 @@ export class HistoryLedger {
   ) {}
 
   record(r: HistoryRecord): void {
-    const staffName = r.staffId ? (this.db.prepare<[string], string>('SELECT name FROM staff WHERE id = ?').pluck().get(r.staffId) ?? null) : null
+    const nameOf = (id: string | null | undefined): string | null => (id ? (this.db.prepare<[string], string>('SELECT name FROM staff WHERE id = ?').pluck().get(id) ?? null) : null)
+    const staffName = nameOf(r.staffId)
+    const approvedBy = nameOf(r.approvedById)
     const id = this.db
       .prepare<unknown[], number>(
-        `INSERT INTO history (provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, offline, till_id, summary, journal_subject, call_subject, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO history (provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, approved_by_id, offline, till_id, summary, journal_subject, call_subject, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (provider, kind, ref) DO UPDATE SET
            status = excluded.status, detail_status = excluded.detail_status,
            amount_minor = coalesce(excluded.amount_minor, amount_minor), currency = coalesce(excluded.currency, currency),
            staff_id = coalesce(staff_id, excluded.staff_id), staff_name = coalesce(staff_name, excluded.staff_name),
-           approved_by = coalesce(excluded.approved_by, approved_by), offline = max(offline, excluded.offline),
+           approved_by = coalesce(excluded.approved_by, approved_by), approved_by_id = coalesce(excluded.approved_by_id, approved_by_id), offline = max(offline, excluded.offline),
            summary = CASE WHEN excluded.summary <> '' THEN excluded.summary ELSE summary END,
            journal_subject = coalesce(excluded.journal_subject, journal_subject), call_subject = coalesce(excluded.call_subject, call_subject),
            updated_at = excluded.updated_at
@@ -95,7 +99,8 @@ export class HistoryLedger {
         r.amount?.currency ?? null,
         r.staffId ?? null,
         staffName,
-        r.approvedBy ?? null,
+        approvedBy,
+        r.approvedById ?? null,
         r.offline ? 1 : 0,
         this.tillId(),
         r.summary ?? '',
@@ -202,6 +207,7 @@ export class HistoryLedger {
       staffId: r.staff_id,
       staffName: r.staff_name,
       approvedBy: r.approved_by,
+      approvedById: r.approved_by_id,
       offline: r.offline === 1,
       tillId: r.till_id,
       summary: r.summary,

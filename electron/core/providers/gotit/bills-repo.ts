@@ -74,7 +74,7 @@ export class BillsRepo {
       detailStatus: bill.status,
       amount: { amount: vouchers.reduce((sum, v) => sum + v.amount_vnd, 0), currency: 'VND' },
       staffId: bill.staff_id,
-      approvedBy: bill.offline_approved_by,
+      approvedById: bill.offline_approved_by,
       offline: bill.offline_accepted === 1,
       summary: vouchers.map((v) => `••••${last4(v.code)}`).join(' '),
       journalSubject: billNumber,

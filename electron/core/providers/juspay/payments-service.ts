@@ -83,7 +83,7 @@ export class PaymentsService {
       .transaction(() => {
         // Letters and digits, at most 21: what every Juspay page accepts; unique across this chain's tills.
         const uid = this.ctx.identity.nextReference('refund')
-        this.refunds.insert({ uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount, staff: actor, approvedBy: approvedBy?.name ?? null, reason: input.reason ?? null, at })
+        this.refunds.insert({ uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount, staff: actor, approvedBy: approvedBy ? { id: approvedBy.id, name: approvedBy.name } : null, reason: input.reason ?? null, at })
         const rowId = this.ctx.journal.insert({ key: `${REFUND}:${uid}`, provider: 'juspay', operation: REFUND, subject: uid, payload: { uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount } })
         this.ctx.audit.append({
           actor,

@@ -16,6 +16,7 @@ interface Row {
   problem: string | null
   staff_name: string
   approved_by: string | null
+  approved_by_id: string | null
   request_ids: string
   created_at: string
   updated_at: string
@@ -31,7 +32,7 @@ export interface NewRefund {
   customerId: string | null
   amountPaise: number
   staff: { id: string; name: string }
-  approvedBy: string | null
+  approvedBy: { id: string; name: string } | null
   reason: string | null
   at: string
 }
@@ -71,7 +72,7 @@ export class RefundsRepo {
       detailStatus: status,
       amount: inr(row.amount_paise),
       staffId: row.staff_id,
-      approvedBy: row.approved_by,
+      approvedById: row.approved_by_id,
       summary: `order ${row.order_id}${row.reason ? ` · ${row.reason}` : ''}`,
       journalSubject: uniqueRequestId,
       callSubject: `order:${row.order_id.toLowerCase()}`,
@@ -83,9 +84,9 @@ export class RefundsRepo {
   insert(r: NewRefund): void {
     this.db
       .prepare(
-        "INSERT INTO juspay_refunds (unique_request_id, order_id, customer_id, amount_paise, status, staff_id, staff_name, approved_by, reason, created_at, updated_at) VALUES (?, ?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO juspay_refunds (unique_request_id, order_id, customer_id, amount_paise, status, staff_id, staff_name, approved_by, approved_by_id, reason, created_at, updated_at) VALUES (?, ?, ?, ?, 'sending', ?, ?, ?, ?, ?, ?, ?)"
       )
-      .run(r.uniqueRequestId, r.orderId, r.customerId, r.amountPaise, r.staff.id, r.staff.name, r.approvedBy, r.reason, r.at, r.at)
+      .run(r.uniqueRequestId, r.orderId, r.customerId, r.amountPaise, r.staff.id, r.staff.name, r.approvedBy?.name ?? null, r.approvedBy?.id ?? null, r.reason, r.at, r.at)
     this.track(r.uniqueRequestId, r.at)
   }
 
