@@ -1,4 +1,12 @@
 import { z } from 'zod'
+import { MoneySchema } from '../money'
+
+/**
+ * Why an item waits, as the Queue says it in words: the provider has not answered yet, is being
+ * asked what happened, refused the till's credentials, or a manager must decide.
+ */
+export const QueueReasonSchema = z.enum(['waiting', 'provider_unreachable', 'sending', 'verifying', 'unresolved', 'credentials_refused', 'needs_manager', 'settled'])
+export type QueueReason = z.infer<typeof QueueReasonSchema>
 
 export const JournalStateSchema = z.enum(['pending', 'sending', 'succeeded', 'rejected', 'unknown', 'needs_review'])
 
@@ -15,6 +23,11 @@ export const JournalItemSchema = z.object({
   attempts: z.number().int(),
   nextAttemptAt: z.iso.datetime(),
   lastError: z.string().nullable(),
+  reason: QueueReasonSchema,
+  /** The money it is about, from History (null when History has no amount for it). */
+  amount: MoneySchema.nullable(),
+  /** Only a manager can move it on (a cashier is not offered Retry). */
+  needsManager: z.boolean(),
   /** The request id of the latest attempt, for support. */
   requestId: z.string().nullable(),
   createdAt: z.iso.datetime(),

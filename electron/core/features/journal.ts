@@ -21,7 +21,11 @@ export function journalHandlers(ctx: ModuleContext, operations: OperationRegistr
     return found
   }
   return {
-    'journal:list': ({ states, limit }) => journal.list(states, limit).map((r) => operations.item(r)),
+    'journal:list': ({ states, limit }) => {
+      const rows = journal.list(states, limit)
+      const amounts = ctx.history.amountsOf(rows.flatMap((r) => (r.subject ? [r.subject] : [])))
+      return rows.map((r) => operations.item(r, r.subject ? (amounts.get(r.subject) ?? null) : null))
+    },
     'journal:retry': async ({ id }) => {
       const current = row(id)
       if (current.state === 'needs_review') {

@@ -114,6 +114,20 @@ export class HistoryLedger {
     for (const term of new Set([r.ref, ...(r.terms ?? [])].map((t) => t.trim().toLowerCase()).filter(Boolean))) insert.run(term, id)
   }
 
+  /** What the operations behind journal subjects are worth, by subject (those History has an amount for). */
+  amountsOf(subjects: readonly string[]): Map<string, Money> {
+    const found = new Map<string, Money>()
+    // Found through its search terms (a ref is always one, and a journal subject is its entry's ref): no scan of History.
+    const select = this.db.prepare<[string, string], { amount_minor: number; currency: Money['currency'] }>(
+      'SELECT h.amount_minor, h.currency FROM history_terms t JOIN history h ON h.id = t.history_id WHERE t.term = ? AND h.journal_subject = ? AND h.amount_minor IS NOT NULL AND h.currency IS NOT NULL LIMIT 1'
+    )
+    for (const subject of new Set(subjects)) {
+      const row = select.get(subject.trim().toLowerCase(), subject)
+      if (row) found.set(subject, { amount: row.amount_minor, currency: row.currency })
+    }
+    return found
+  }
+
   /**
    * Moves an entry already in the ledger to another status, adding search terms; false when there
    * is no entry yet (the caller then records it whole). For a change of status alone, where the

@@ -217,8 +217,28 @@ export function readJson<T>(text: string | null, schema: z.ZodType<T>): T | null
   return parsed.success ? parsed.data : null
 }
 
-export function toJournalItem(row: JournalRow, label: JournalItem['label'] = { en: row.operation, vi: row.operation }): JournalItem {
+/** Why a row waits, in the Queue's words. */
+export function queueReasonOf(row: Pick<JournalRow, 'state' | 'last_error'>): JournalItem['reason'] {
+  const error = row.last_error ?? ''
+  switch (row.state) {
+    case 'needs_review':
+      return error.startsWith(CREDENTIALS_REFUSED) ? 'credentials_refused' : error.startsWith('still unknown') ? 'unresolved' : 'needs_manager'
+    case 'unknown':
+      return 'verifying'
+    case 'sending':
+      return 'sending'
+    case 'pending':
+      return /not sent|unreachable|slow down|wait/i.test(error) ? 'provider_unreachable' : 'waiting'
+    default:
+      return 'settled'
+  }
+}
+
+export function toJournalItem(row: JournalRow, label: JournalItem['label'] = { en: row.operation, vi: row.operation }, amount: JournalItem['amount'] = null): JournalItem {
   return {
+    reason: queueReasonOf(row),
+    amount,
+    needsManager: row.state === 'needs_review',
     id: row.id,
     key: row.key,
     provider: row.provider,

@@ -21,8 +21,8 @@ export class OperationRegistry {
   }
 
   /** A row as the Queue shows it, named by its module. */
-  item(row: JournalRow): JournalItem {
+  item(row: JournalRow, amount: JournalItem['amount'] = null): JournalItem {
     const label = this.operations.get(row.operation)?.label
-    return toJournalItem(row, label ? { en: label.en, vi: label.vi } : undefined)
+    return toJournalItem(row, label ? { en: label.en, vi: label.vi } : undefined, amount)
   }
 }

@@ -4,6 +4,7 @@ import { FirstRunScreen } from '../features/auth/FirstRunScreen'
 import { LockScreen } from '../features/auth/LockScreen'
 import { SignInScreen } from '../features/auth/SignInScreen'
 import { useIdleLock } from './use-idle-lock'
+import { useQueueWatch } from './queue-watch'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ModeBanner } from './ModeBanner'
@@ -66,7 +67,9 @@ function Workspace() {
   const go = useApp((state) => state.go)
   const idleSeconds = useApp((state) => state.preferences.idleLockSeconds)
   const lock = useApp((state) => state.lock)
+  const language = useApp((state) => state.preferences.language)
   useIdleLock(client, idleSeconds, lock)
+  const queue = useQueueWatch(client)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -88,6 +91,11 @@ function Workspace() {
             <li key={id}>
               <button type="button" aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`} onClick={() => go(id)}>
                 <span>{t(title)}</span>
+                {id === 'queue' && queue.count > 0 && (
+                  <span className="badge" data-testid="queue-count">
+                    {t('queue.navCount', { count: queue.count })}
+                  </span>
+                )}
                 <kbd>{t('nav.shortcut', { n: index + 1 })}</kbd>
               </button>
             </li>
@@ -96,6 +104,18 @@ function Workspace() {
         <UserMenu />
       </nav>
       <main className="main">
+        {queue.notices.length > 0 && (
+          <div className="settled-notices" aria-live="polite">
+            {queue.notices.map(({ id, item }) => (
+              <p key={id} className={`notice ${item.state === 'succeeded' ? 'notice-ok' : 'notice-warn'}`} role="status">
+                {t(item.state === 'succeeded' ? 'queue.settled.succeeded' : 'queue.settled.rejected', { what: item.label[language], subject: item.subject ?? '' })}{' '}
+                <button type="button" className="link-button" onClick={() => queue.dismiss(id)}>
+                  {t('queue.dismiss')}
+                </button>
+              </p>
+            ))}
+          </div>
+        )}
         <CurrentScreen key={screen} screen={screen} />
       </main>
     </div>

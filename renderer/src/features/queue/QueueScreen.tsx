@@ -5,6 +5,7 @@ import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
+import { formatMoney } from '../../../../shared/money'
 import { BackofficeStatusLine } from '../backoffice/BackofficeStatusLine'
 
 function age(fromIso: string, t: Translate): string {
@@ -74,8 +75,9 @@ export function QueueScreen() {
               <th scope="col">{t('queue.what')}</th>
               <th scope="col">{t('queue.state')}</th>
               <th scope="col">{t('queue.age')}</th>
+              <th scope="col">{t('queue.amount')}</th>
               <th scope="col">{t('queue.attempts')}</th>
-              <th scope="col">{t('queue.lastError')}</th>
+              <th scope="col">{t('queue.why')}</th>
               <th scope="col">{t('staff.actions')}</th>
             </tr>
           </thead>
@@ -87,20 +89,31 @@ export function QueueScreen() {
                 </td>
                 <td>{t(`queue.state.${item.state}`)}</td>
                 <td>{age(item.createdAt, t)}</td>
+                <td>{item.amount ? formatMoney(item.amount, language) : '—'}</td>
                 <td>{item.attempts}</td>
-                <td className="detail">
-                  {item.lastError ?? '—'}
-                  {item.requestId && (
-                    <>
-                      <br />
-                      {t('error.requestId')}: {item.requestId}
-                    </>
+                <td>
+                  <p>{t(`queue.reason.${item.reason}`)}</p>
+                  {(item.lastError || item.requestId) && (
+                    <details className="detail">
+                      <summary>{t('queue.technical')}</summary>
+                      {item.lastError}
+                      {item.requestId && (
+                        <>
+                          <br />
+                          {t('error.requestId')}: {item.requestId}
+                        </>
+                      )}
+                    </details>
                   )}
                 </td>
                 <td className="actions">
-                  <button type="button" onClick={() => void retry(item.id)}>
-                    {t('queue.retry')}
-                  </button>
+                  {item.needsManager && role !== 'manager' ? (
+                    <span className="muted">{t('queue.managerOnly')}</span>
+                  ) : (
+                    <button type="button" onClick={() => void retry(item.id)}>
+                      {t('queue.retry')}
+                    </button>
+                  )}
                   {role === 'manager' && (item.state === 'needs_review' || item.state === 'unknown') && (
                     <ResolveForm
                       item={item}

@@ -23,7 +23,23 @@ export const queueMessages = defineMessages({
     'queue.state.unknown': "being verified",
     'queue.state.needs_review': "needs a manager",
     'queue.state.succeeded': "done",
-    'queue.state.rejected': "refused"
+    'queue.state.rejected': "refused",
+    'queue.amount': 'Amount',
+    'queue.why': 'Why it waits',
+    'queue.technical': 'What the till recorded',
+    'queue.reason.waiting': 'Waiting its turn; it goes by itself.',
+    'queue.reason.provider_unreachable': 'The provider cannot be reached now; it goes by itself once it answers.',
+    'queue.reason.sending': 'Being sent now.',
+    'queue.reason.verifying': 'No answer came; the till is asking the provider what happened before anything is sent again.',
+    'queue.reason.unresolved': 'The provider could not say what happened after many checks: a manager must check with the provider, then settle it.',
+    'queue.reason.credentials_refused': 'The provider refused the till’s credentials: a manager must check them in Settings → Providers; it goes again once they are saved.',
+    'queue.reason.needs_manager': 'A manager must check this with the provider and settle it.',
+    'queue.reason.settled': 'Settled.',
+    'queue.managerOnly': 'A manager settles this one.',
+    'queue.settled.succeeded': '{what} {subject} is settled: it went through.',
+    'queue.settled.rejected': '{what} {subject} is settled: it did not go through. Look at it in History.',
+    'queue.dismiss': 'Dismiss',
+    'queue.navCount': '{count, plural, one {# waits} other {# wait}}'
   },
   vi: {
     'nav.queue': 'Hàng chờ',
@@ -46,6 +62,22 @@ export const queueMessages = defineMessages({
     'queue.state.unknown': "đang kiểm tra lại",
     'queue.state.needs_review': "cần quản lý",
     'queue.state.succeeded': "xong",
-    'queue.state.rejected': "bị từ chối"
+    'queue.state.rejected': "bị từ chối",
+    'queue.amount': 'Số tiền',
+    'queue.why': 'Vì sao đang chờ',
+    'queue.technical': 'Máy đã ghi nhận',
+    'queue.reason.waiting': 'Đang chờ lượt; sẽ tự gửi.',
+    'queue.reason.provider_unreachable': 'Hiện không kết nối được nhà cung cấp; sẽ tự gửi khi họ trả lời.',
+    'queue.reason.sending': 'Đang gửi.',
+    'queue.reason.verifying': 'Chưa có trả lời; máy đang hỏi nhà cung cấp điều gì đã xảy ra trước khi gửi lại.',
+    'queue.reason.unresolved': 'Sau nhiều lần kiểm tra nhà cung cấp vẫn không cho biết kết quả: quản lý cần kiểm tra với nhà cung cấp rồi xử lý.',
+    'queue.reason.credentials_refused': 'Nhà cung cấp từ chối thông tin đăng nhập của máy: quản lý cần kiểm tra trong Cài đặt → Nhà cung cấp; sẽ gửi lại khi đã lưu.',
+    'queue.reason.needs_manager': 'Quản lý cần kiểm tra với nhà cung cấp và xử lý.',
+    'queue.reason.settled': 'Đã xử lý xong.',
+    'queue.managerOnly': 'Quản lý sẽ xử lý mục này.',
+    'queue.settled.succeeded': '{what} {subject} đã xong: đã thành công.',
+    'queue.settled.rejected': '{what} {subject} đã xong: không thành công. Xem trong Lịch sử.',
+    'queue.dismiss': 'Đóng',
+    'queue.navCount': '{count, plural, other {# đang chờ}}'
   }
 })
