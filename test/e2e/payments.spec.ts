@@ -14,6 +14,7 @@ async function refundPart(page: Page, rupees: string): Promise<void> {
   await form.getByLabel('Part of it').check()
   await form.getByLabel('Amount to refund (₹)').fill(rupees)
   await form.getByRole('button', { name: /^Refund ₹/ }).click()
+  await form.getByRole('button', { name: /^Yes, refund ₹/ }).click()
 }
 
 function sandboxOf(till: TillHost): JuspaySandbox {
@@ -67,10 +68,45 @@ test('a partial and then a full refund; an over-refund cannot be sent', async ({
   await expect(page.getByTestId('payment-order')).toContainText('Can still be refunded₹700.00')
   await expect(page.getByRole('table', { name: 'Refunds of this order' })).toContainText(/₹100\.00on its way/)
 
-  await page.getByRole('form', { name: 'Refund' }).getByLabel('Everything left: ₹700.00').check()
-  await page.getByRole('form', { name: 'Refund' }).getByRole('button', { name: 'Refund ₹700.00' }).click()
+  // Nothing is preselected, and everything left goes only after the cashier says yes to the whole sentence.
+  const refund = page.getByRole('form', { name: 'Refund' })
+  await expect(refund.getByLabel('Everything left: ₹700.00')).not.toBeChecked()
+  await expect(refund.getByRole('button', { name: /^Refund ₹/ })).toBeDisabled()
+  await refund.getByLabel('Everything left: ₹700.00').check()
+  await refund.getByRole('button', { name: 'Refund ₹700.00' }).click()
+  await expect(refund.getByRole('alert')).toHaveText('Refund ₹700.00 of order JP-PARTLY-REFUNDED to the customer? Juspay sends the money back; it cannot be undone at the till.')
+  await refund.getByRole('button', { name: 'Do not refund' }).click()
+  await expect(refund.getByRole('alert')).toHaveCount(0)
+  await refund.getByRole('button', { name: 'Refund ₹700.00' }).click()
+  await refund.getByRole('button', { name: 'Yes, refund ₹700.00' }).click()
   await expect(page.getByTestId('refund-status')).toHaveText('Juspay took the refund of ₹700.00; the bank is processing it. This updates by itself.')
   await expect(page.getByTestId('refund-blocked')).toHaveText('Everything paid on this order is refunded or on its way back.')
+})
+
+test.describe('a cashier above the refund limit', () => {
+  test.use({ tillEnv: { TILL_JUSPAY_CASHIER_REFUND_LIMIT: '50' } })
+
+  test('a manager approves with the PIN pad, and a mistyped PIN says whose account it counted against', async ({ page, till }) => {
+    const staff = (await till.rpc('auth:staffList')).body as { value: { id: string; name: string }[] }
+    const cashier = staff.value.find((s) => s.name === 'Cuong Cashier')
+    await till.rpc('auth:signIn', { staffId: cashier?.id, pin: '7391' })
+    await page.reload()
+    await page.getByRole('button', { name: /^Payments/ }).click()
+    await lookUp(page, 'JP-CHARGED-UPI')
+    const form = page.getByRole('form', { name: 'Refund' })
+    await form.getByLabel('Part of it').check()
+    await form.getByLabel('Amount to refund (₹)').fill('100.00')
+    const approval = form.getByRole('group', { name: 'A manager approves this refund' })
+    const pad = approval.getByRole('group', { name: 'Number pad' })
+    for (const digit of '0000') await pad.getByRole('button', { name: digit, exact: true }).click()
+    await form.getByRole('button', { name: 'Refund ₹100.00' }).click()
+    await form.getByRole('button', { name: 'Yes, refund ₹100.00' }).click()
+    await expect(form.getByRole('alert')).toContainText('That PIN is not right for Mai Manager. 4 more wrong PINs lock Mai Manager’s account.')
+    for (const digit of '4826') await pad.getByRole('button', { name: digit, exact: true }).click()
+    await form.getByRole('button', { name: 'Refund ₹100.00' }).click()
+    await form.getByRole('button', { name: 'Yes, refund ₹100.00' }).click()
+    await expect(page.getByTestId('refund-status')).toHaveText('Juspay took the refund of ₹100.00; the bank is processing it. This updates by itself.')
+  })
 })
 
 test('a change of amount before payment; a customer’s mandates listed and an active one revoked by a manager', async ({ page }) => {

@@ -47,6 +47,20 @@ test('attaches the till’s receipt and sees it in the lookup; replaces a catego
   await expect(page.getByTestId('vipps-category')).toContainText('Delivery · Link: https://shop.example.com/orders/e2e-1')
 })
 
+test('a new lookup starts a fresh receipt, and a payment that already has one is not offered Attach', async ({ page }) => {
+  await lookUp(page, 'pos-e2e-fresh-1')
+  const attach = page.getByRole('form', { name: 'Attach the till’s receipt' })
+  await attach.getByLabel('Total including VAT').fill('125.00')
+  await attach.getByLabel('Receipt number').fill('E2E-OLD')
+  await lookUp(page, 'pos-e2e-fresh-2')
+  await expect(attach.getByLabel('Total including VAT')).toHaveValue('')
+  await expect(attach.getByLabel('Receipt number')).toHaveValue('')
+  // Vipps keeps one receipt a payment: where there is one, the till says so instead of offering another.
+  await lookUp(page, 'training-with-receipt-1')
+  await expect(page.getByTestId('vipps-receipt-exists')).toHaveText('Vipps MobilePay already has a receipt for this payment and keeps one per payment, so there is nothing to attach here.')
+  await expect(page.getByRole('form', { name: 'Attach the till’s receipt' })).toHaveCount(0)
+})
+
 test('attaches a receipt item by item, with a discount, a return and a split payment, and says what does not add up first', async ({ page }) => {
   await page.getByRole('form', { name: 'Look up a payment' }).getByLabel('Order id').fill('pos-e2e-2')
   const attach = page.getByRole('form', { name: 'Attach the till’s receipt' })
@@ -145,6 +159,15 @@ test.describe('against the Vipps MobilePay sandbox in another process', () => {
     await expect(page.getByTestId('vipps-attach-status')).toHaveText('Vipps MobilePay already holds a different receipt for this payment. A manager must check which one is right.')
     await page.getByRole('form', { name: 'Look up a payment' }).getByRole('button', { name: 'Look up' }).click()
     await expect(page.getByTestId('vipps-receipt')).toContainText('Their sale')
+  })
+
+  test('with Vipps down, an attached receipt is said to wait, once: no contradicting "try again"', async ({ page, till }) => {
+    const vipps = sandboxOf(till)
+    await vipps.control('faults', 'POST', { route: '*', kind: 'reset-before' })
+    await attachQuick(page, 'pos-e2e-down', '80.00')
+    await expect(page.getByTestId('vipps-attach-status')).toHaveText('Vipps MobilePay cannot be reached: the receipt waits and is sent when it is back.')
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await vipps.control('faults', 'DELETE')
   })
 
   test('when the access token expires at Vipps the till logs in again by itself and the lookup still works', async ({ page, till }) => {

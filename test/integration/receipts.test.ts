@@ -144,6 +144,13 @@ describe('Vipps MobilePay receipts in training mode', () => {
     expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_forbidden', status: 403 } })
   })
 
+  it('a receipt attached while Vipps cannot be reached at all waits and goes later: no answer to the login is not a refusal', async () => {
+    const { core, sim } = await till()
+    sim.faults.add({ route: '*', kind: 'reset-before' })
+    expect(valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000201', receipt }))).toMatchObject({ status: 'queued' })
+    expect(valueOf(await core.call('journal:list', {}))).toEqual([expect.objectContaining({ state: 'pending', reason: 'provider_unreachable' })])
+  })
+
   it('a receipt attached while Vipps refuses the till’s credentials stops, waits for a manager in the Queue, and goes again once the settings are saved', async () => {
     const sim = await startVippsSimulator()
     try {

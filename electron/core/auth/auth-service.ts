@@ -187,7 +187,7 @@ export class AuthService {
       throw new TillError('account_locked', `${name} is now locked after ${failures} wrong PINs; a manager must unlock it.`)
     }
     const left = this.o.policy.maxAttempts - failures
-    throw new TillError('wrong_pin', `Wrong PIN; ${left} more wrong PINs lock the account.`, { params: { left } })
+    throw new TillError('wrong_pin', `Wrong PIN for ${name}; ${left} more wrong PINs lock the account.`, { params: { left, name } })
   }
 
   private remainingWaitMs(row: StaffRow): number {

@@ -4,6 +4,14 @@ import type { AttemptResult } from './worker'
 export const CREDENTIALS_REFUSED = 'credentials refused'
 
 /**
+ * Whether a failed login was the provider saying no to the credentials (it answered 4xx), not a
+ * login that got no answer (the network, a 5xx): only the first needs a manager.
+ */
+export function refusesCredentials(answer: { kind: string; status?: number | null }): boolean {
+  return answer.kind === 'auth_failed' && typeof answer.status === 'number' && answer.status >= 400 && answer.status < 500 && answer.status !== 429
+}
+
+/**
  * The provider refused the till's credentials: sending again cannot help until a manager fixes
  * them, so the row stops and waits in the Queue for a manager instead of retrying forever. Saving
  * that provider's settings sends it again (`JournalStore.retryRefusedCredentials`).

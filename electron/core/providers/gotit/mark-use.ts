@@ -1,4 +1,4 @@
-import { credentialsRefused } from '../../journal/credentials-refused'
+import { credentialsRefused, refusesCredentials } from '../../journal/credentials-refused'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { maskCode } from '../../../../shared/domain/voucher-code'
 import type { JournalRow } from '../../journal/journal-store'
@@ -65,7 +65,7 @@ export class MarkUseOperation implements JournalOperation {
       direct: payload.flow === 'direct'
     })
     // A queued mark use (accepted offline) cannot go while Got It refuses the till's store PIN: it waits for a manager.
-    if (answer.kind === 'auth_failed' && payload.queueWhenOffline) return credentialsRefused('Got It', answer.requestId, answer.message)
+    if (answer.kind === 'auth_failed' && payload.queueWhenOffline && refusesCredentials(answer)) return credentialsRefused('Got It', answer.requestId, answer.message)
     if (answer.kind === 'not_sent' || answer.kind === 'auth_failed' || (answer.kind === 'unreadable' && answer.status === 429)) {
       const note = answer.kind === 'unreadable' ? 'Got It asked us to slow down (429)' : answer.kind === 'auth_failed' ? `not sent: ${answer.message}` : `not sent: ${answer.reason}`
       return payload.queueWhenOffline || answer.kind === 'unreadable'

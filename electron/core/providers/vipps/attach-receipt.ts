@@ -4,7 +4,7 @@ import { VippsProblemSchema } from '../../../../shared/domain/receipts'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
-import { credentialsRefused } from '../../journal/credentials-refused'
+import { credentialsRefused, refusesCredentials } from '../../journal/credentials-refused'
 import type { JournalOperation, ModuleContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
 import { credentialsProblem, problemOf, VIPPS, type VippsAnswer } from './client'
@@ -49,8 +49,8 @@ export class AttachReceiptOperation implements JournalOperation {
     const { client } = await this.connection.client()
     const answer = await client.addReceipt(p.paymentType, p.orderId, p.receipt)
     this.note(p, answer)
-    if (answer.kind === 'auth_failed') return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
-    if (answer.kind === 'not_sent') return { to: 'pending', requestId: answer.requestId, note: `not sent: ${answer.reason}` }
+    if (answer.kind === 'auth_failed' && refusesCredentials(answer)) return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
+    if (answer.kind === 'not_sent' || answer.kind === 'auth_failed') return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
     if (answer.kind === 'no_answer') return { to: 'unknown', requestId: answer.requestId, note: `no usable answer: ${answer.reason}` }
     if (answer.kind === 'ok') return { to: 'succeeded', requestId: answer.requestId, result: { attached: true } }
     if (answer.status === 409) return this.compare(p, answer.requestId, 'Vipps already has a receipt for this payment: ')

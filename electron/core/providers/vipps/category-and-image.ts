@@ -5,7 +5,7 @@ import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../module'
 import { credentialsProblem, problemOf, VIPPS, type VippsAnswer } from './client'
-import { credentialsRefused } from '../../journal/credentials-refused'
+import { credentialsRefused, refusesCredentials } from '../../journal/credentials-refused'
 import type { VippsConnection } from './connection'
 
 export const SET_CATEGORY = 'vipps.setCategory'
@@ -25,8 +25,8 @@ function refusal(answer: Extract<VippsAnswer<unknown>, { kind: 'problem' }>): At
 
 /** The answer to one attempt in the journal's terms; a 409 is left to the caller. */
 function attempt(answer: VippsAnswer<unknown>): AttemptResult | 'conflict' {
-  if (answer.kind === 'auth_failed') return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
-  if (answer.kind === 'not_sent') return { to: 'pending', requestId: answer.requestId, note: `not sent: ${answer.reason}` }
+  if (answer.kind === 'auth_failed' && refusesCredentials(answer)) return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
+  if (answer.kind === 'not_sent' || answer.kind === 'auth_failed') return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
   if (answer.kind === 'no_answer') return { to: 'unknown', requestId: answer.requestId, note: `no usable answer: ${answer.reason}` }
   if (answer.kind === 'ok') return { to: 'succeeded', requestId: answer.requestId, result: { done: true } }
   if (answer.status === 409) return 'conflict'

@@ -56,14 +56,16 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
   const language = useApp((state) => state.preferences.language)
   const role = useApp((state) => state.auth?.session?.staff.role)
   const options = useChannel('payments:options', {})
-  const [whole, setWhole] = useState(true)
+  // Nothing chosen at first: a refund of everything is never one tap away.
+  const [whole, setWhole] = useState<boolean | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const [amountText, setAmountText] = useState('')
   const [reason, setReason] = useState('')
   const [managerId, setManagerId] = useState(useFirstManagerId())
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<TillErrorData | null>(null)
-  const amount = whole ? order.refundable.amount : (decimalToMinor(amountText || '0') ?? 0)
+  const amount = whole === true ? order.refundable.amount : whole === false ? (decimalToMinor(amountText || '0') ?? 0) : 0
   const limit = options.value?.cashierRefundLimit.amount ?? Number.POSITIVE_INFINITY
   const needsManager = role !== 'manager' && amount > limit
   const tooMuch = amount > order.refundable.amount
@@ -79,10 +81,12 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
         ...(needsManager ? { approval: { managerId, managerPin: pin } } : {})
       })
       setPin('')
+      setConfirming(false)
       setError(result.ok ? null : result.error)
       if (result.ok) {
         setAmountText('')
         setReason('')
+        setWhole(null)
         props.onDone(result.value)
       }
     } finally {
@@ -96,23 +100,25 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
       aria-label={t('payments.refundTitle')}
       onSubmit={(event) => {
         event.preventDefault()
-        void send()
+        // Money leaves the store: said once more, in full, before it goes.
+        if (confirming) void send()
+        else setConfirming(true)
       }}
     >
       <h2>{t('payments.refundTitle')}</h2>
       <fieldset>
         <legend>{t('payments.refundHowMuch', { refundable: money(order.refundable.amount) })}</legend>
         <label className="choice">
-          <input type="radio" name={`${id}-whole`} checked={whole} onChange={() => setWhole(true)} /> {t('payments.refundAll', { amount: money(order.refundable.amount) })}
+          <input type="radio" name={`${id}-whole`} checked={whole === true} onChange={() => { setWhole(true); setConfirming(false) }} /> {t('payments.refundAll', { amount: money(order.refundable.amount) })}
         </label>
         <label className="choice">
-          <input type="radio" name={`${id}-whole`} checked={!whole} onChange={() => setWhole(false)} /> {t('payments.refundPart')}
+          <input type="radio" name={`${id}-whole`} checked={whole === false} onChange={() => { setWhole(false); setConfirming(false) }} /> {t('payments.refundPart')}
         </label>
       </fieldset>
-      {!whole && (
+      {whole === false && (
         <>
           <label htmlFor={`${id}-amount`}>{t('payments.refundAmount')}</label>
-          <input id={`${id}-amount`} inputMode="decimal" value={amountText} onChange={(event) => setAmountText(event.target.value.replace(/[^\d.]/g, ''))} />
+          <input id={`${id}-amount`} inputMode="decimal" value={amountText} onChange={(event) => { setAmountText(event.target.value.replace(/[^\d.]/g, '')); setConfirming(false) }} />
         </>
       )}
       <label htmlFor={`${id}-reason`}>{t('payments.refundReason')}</label>
@@ -126,12 +132,24 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
       {needsManager && (
         <fieldset>
           <legend>{t('payments.managerApproves')}</legend>
-          <ManagerApproval managerLabel={t('payments.manager')} pinLabel={t('payments.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} />
+          <ManagerApproval managerLabel={t('payments.manager')} pinLabel={t('payments.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} pad={{ padLabel: t('auth.pinPad'), clearLabel: t('auth.pinClear'), backLabel: t('auth.pinBack') }} />
         </fieldset>
       )}
-      <button type="submit" disabled={busy || amount <= 0 || tooMuch || (needsManager && (pin === '' || managerId === ''))}>
-        {t('payments.refundButton', { amount: money(amount) })}
-      </button>
+      {confirming && (
+        <p className="notice notice-warn" role="alert">
+          {t('payments.refundConfirm', { amount: money(amount), order: order.orderId })}
+        </p>
+      )}
+      <div className="toolbar">
+        <button type="submit" className={confirming ? 'primary' : undefined} disabled={busy || whole === null || amount <= 0 || tooMuch || (needsManager && (pin === '' || managerId === ''))}>
+          {confirming ? t('payments.refundConfirmButton', { amount: money(amount) }) : t('payments.refundButton', { amount: money(amount) })}
+        </button>
+        {confirming && (
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+            {t('payments.refundCancel')}
+          </button>
+        )}
+      </div>
       {error && <ErrorNotice error={error} t={t} />}
     </form>
   )

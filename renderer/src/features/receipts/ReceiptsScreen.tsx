@@ -181,10 +181,16 @@ export function ReceiptsScreen() {
   const current = useRef({ paymentType, orderId: '' })
   current.current = { paymentType, orderId: orderId.trim() }
 
-  const lookup = async (): Promise<void> => {
+  // Every lookup starts a fresh receipt: nothing of the last order's total or receipt number stays.
+  const [lookups, setLookups] = useState(0)
+  /** `quiet`: a refresh after attaching, whose failure must not contradict what the attachment said. */
+  const lookup = async (quiet = false): Promise<void> => {
     const result = await client.call('receipts:lookup', { paymentType, orderId: orderId.trim() })
-    setView(result.ok ? result.value : null)
-    setError(result.ok ? null : result.error)
+    if (!quiet) setLookups((n) => n + 1)
+    if (result.ok || !quiet) {
+      setView(result.ok ? result.value : null)
+      setError(result.ok ? null : result.error)
+    }
     if (result.ok && result.value.attachment) setAttached(result.value.attachment)
   }
   const lookupRef = useRef(lookup)
@@ -195,7 +201,7 @@ export function ReceiptsScreen() {
       client.subscribe('receipts:changed', (changed) => {
         if (changed.paymentType !== current.current.paymentType || changed.orderId !== current.current.orderId) return
         setAttached(changed)
-        void lookupRef.current()
+        void lookupRef.current(true)
       }),
     [client]
   )
@@ -205,7 +211,7 @@ export function ReceiptsScreen() {
       const result = await client.call('receipts:attach', { paymentType, orderId: orderId.trim(), receipt })
       setAttached(result.ok ? result.value : null)
       setError(result.ok ? null : result.error)
-      if (result.ok) await lookup().catch(() => undefined)
+      if (result.ok) await lookup(true).catch(() => undefined)
     } finally {
       setBusy(false)
     }
@@ -265,7 +271,14 @@ export function ReceiptsScreen() {
       )}
       {orderId.trim() !== '' && (
         <>
-          <ReceiptEditor t={t} rates={rates} busy={busy} onSend={(receipt) => void attach(receipt)} />
+          {view?.receipt ? (
+            // Vipps keeps one receipt per payment: a second one could only end with a manager.
+            <p className="notice notice-ok" data-testid="vipps-receipt-exists">
+              {attached?.status === 'attached' ? t('receipts.ours') : t('receipts.alreadyHas')}
+            </p>
+          ) : (
+            <ReceiptEditor key={`${lookups}:${paymentType}:${orderId.trim()}`} t={t} rates={rates} busy={busy} onSend={(receipt) => void attach(receipt)} />
+          )}
           <CategoryForm t={t} paymentType={paymentType} orderId={orderId.trim()} linkTemplate={options.value?.orderLinkTemplate ?? null} onDone={() => void lookup()} />
         </>
       )}
