@@ -9,7 +9,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env['TILL_TEST_REPORT'] ? [['list'], ['json', { outputFile: process.env['TILL_TEST_REPORT'] }]] : 'list',
   use: {
-    launchOptions: { executablePath: process.env['TILL_CHROMIUM'] ?? '/usr/bin/chromium' },
+    // npm test sets TILL_CHROMIUM (empty: Playwright's own Chromium); run on its own, Debian's.
+    launchOptions: process.env['TILL_CHROMIUM'] === '' ? {} : { executablePath: process.env['TILL_CHROMIUM'] ?? '/usr/bin/chromium' },
     trace: 'retain-on-failure'
   }
 })

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureNodeBuild } from './native.mjs'
+import { resolveChromium } from './chromium.mjs'
 
 const reports = join(process.cwd(), '.tmp', 'test-reports')
 rmSync(reports, { recursive: true, force: true })
@@ -45,12 +46,21 @@ if (vitest) {
   problems.push('Vitest did not report its results (see above).')
 }
 
-const chromium = process.env.TILL_CHROMIUM ?? '/usr/bin/chromium'
-if (!existsSync(chromium)) {
-  problems.push(`The end-to-end tests need Chromium at ${chromium}: apt-get install -y chromium (or set TILL_CHROMIUM).`)
+const chromium = resolveChromium({
+  env: process.env,
+  exists: existsSync,
+  playwrightHas: () => {
+    const where = /Install location:\s+(\S+)/.exec(spawnSync('npx', ['playwright', 'install', '--dry-run', 'chromium'], { encoding: 'utf8' }).stdout ?? '')?.[1]
+    return where !== undefined && existsSync(where)
+  },
+  install: () => run('npx', ['playwright', 'install', 'chromium'])
+})
+if (chromium.note) console.log(`\n${chromium.note}`)
+if (chromium.problem) {
+  problems.push(chromium.problem)
 } else {
   const playwrightReport = join(reports, 'playwright.json')
-  const playwrightOk = run('npx', ['playwright', 'test'], { TILL_TEST_REPORT: playwrightReport })
+  const playwrightOk = run('npx', ['playwright', 'test'], { TILL_TEST_REPORT: playwrightReport, TILL_CHROMIUM: chromium.executablePath ?? '' })
   const playwright = readJson(playwrightReport)
   if (playwright) {
     totals.passed += playwright.stats.expected + playwright.stats.flaky
