@@ -121,3 +121,26 @@ test.describe('when Got It is live and the others train', () => {
     await expect(banner).toContainText('Juspay: training')
   })
 })
+
+test.describe('with the gift card wallet below its threshold', () => {
+  test.use({ tillEnv: { TILL_HUBBLE_LOW_BALANCE: '200000' } })
+
+  for (const width of [1024, 1366]) {
+    test(`keeps every provider's name and state dot in view beside the alert pills at ${width} × 768`, async ({ page, till }) => {
+      await till.staff()
+      await till.rpc('giftcards:wallet')
+      await page.setViewportSize({ width, height: 768 })
+      await page.goto(till.url)
+      await expect(page.getByTestId('alert-wallet_low')).toBeVisible()
+      for (const provider of ['gotit', 'hubble', 'vipps', 'juspay']) {
+        const item = page.locator(`[data-provider="${provider}"]`)
+        await expect(item).toBeInViewport({ ratio: 1 })
+        const box = await item.boundingBox()
+        expect(box?.width ?? 0, provider).toBeGreaterThan(40)
+        await expect(item.locator('.dot')).toBeInViewport({ ratio: 1 })
+      }
+      // Nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    })
+  }
+})
