@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { TillErrorData } from '../../../shared/errors'
 import { isMessageKey, type Translate } from '../i18n/i18n'
+import { useRevealed } from './use-revealed'
 
 /** The most specific sentence there is: the error's reason when the screen has words for it, else its code's. */
 export function sentenceOf(error: TillErrorData, t: Translate): string {
@@ -17,8 +18,9 @@ export function ErrorNotice(props: { error: TillErrorData; t: Translate }) {
   const [open, setOpen] = useState(false)
   const detailsId = useId()
   const { error, t } = props
+  const shown = useRevealed<HTMLDivElement>(`${error.code}|${error.requestId ?? ''}|${error.message}`)
   return (
-    <div className="notice notice-error" role="alert">
+    <div className="notice notice-error" role="alert" ref={shown}>
       <p>{sentenceOf(error, t)}</p>
       <button type="button" className="link-button" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
         {open ? t('error.hideDetails') : t('error.details')}

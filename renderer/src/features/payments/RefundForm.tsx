@@ -1,3 +1,4 @@
+import { useRevealed } from '../../ui/use-revealed'
 import { useId, useState } from 'react'
 import type { PaymentOrder, TillRefund } from '../../../../shared/domain/payments'
 import type { TillErrorData } from '../../../../shared/errors'
@@ -18,9 +19,10 @@ export function refundSentence(refund: TillRefund, t: Translate, language: 'en' 
 /** Where the latest refund stands, with its unique_request_id, Juspay's words and our request ids behind Details. */
 export function RefundNotice(props: { refund: TillRefund; t: Translate }) {
   const { refund, t } = props
+  const shown = useRevealed<HTMLDivElement>(`${refund.uniqueRequestId}|${refund.status}`)
   const language = useApp((state) => state.preferences.language)
   return (
-    <div className={`notice ${refund.status === 'SUCCESS' ? 'notice-ok' : 'notice-warn'}`}>
+    <div className={`notice ${refund.status === 'SUCCESS' ? 'notice-ok' : 'notice-warn'}`} ref={shown}>
       <p role="status" data-testid="refund-status">
         {refundSentence(refund, t, language)}
       </p>

@@ -7,6 +7,7 @@ import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { useRevealed } from '../../ui/use-revealed'
 import { useChannel } from '../settings/use-channel'
 import { CategoryForm } from './CategoryForm'
 import { ReceiptEditor } from './ReceiptEditor'
@@ -102,8 +103,9 @@ function statusSentence(attachment: Attachment, t: Translate): string {
 /** Where the till's receipt stands, with Vipps's words and our request ids behind Details for support. */
 function AttachmentNotice(props: { attachment: Attachment; t: Translate }) {
   const { attachment, t } = props
+  const shown = useRevealed<HTMLDivElement>(`${attachment.orderId}|${attachment.status}|${attachment.requestIds.length}`)
   return (
-    <div className={`notice ${attachment.status === 'attached' ? 'notice-ok' : 'notice-warn'}`}>
+    <div className={`notice ${attachment.status === 'attached' ? 'notice-ok' : 'notice-warn'}`} ref={shown}>
       <p role="status" data-testid="vipps-attach-status">
         {statusSentence(attachment, t)}
       </p>
