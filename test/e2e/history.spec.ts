@@ -136,7 +136,7 @@ test('export to CSV: what the filters show, with a BOM, masked codes and one lin
   const text = readFileSync(file, 'utf8')
   expect(text.charCodeAt(0)).toBe(0xfeff)
   const lines = text.slice(1).trimEnd().split('\r\n')
-  expect(lines[0]).toBe('when (store time),when (UTC),provider,kind,reference,status,provider status,amount,currency,staff,approved by,offline,till,what,request ids')
+  expect(lines[0]).toBe('when (store time),when (UTC),provider,kind,reference,status,provider status,amount,currency,staff,approved by,approved by (id),offline,till,what,request ids')
   expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual([done.cashierBill, done.bill])
   expect(text).toContain('••••0001')
   expect(text).not.toContain('1000000001')
