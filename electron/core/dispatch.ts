@@ -106,7 +106,9 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, authorize
       }
       const input = spec.input.safeParse(rawInput ?? {})
       if (!input.success) {
-        return fail({ code: 'invalid_input', message: describeIssues(input.error), requestId })
+        // What was wrong travels as a parameter too, so the sentence shown can say it (nothing on screen is highlighted).
+        const detail = input.error.issues[0]?.message ?? 'the input does not fit'
+        return fail({ code: 'invalid_input', message: describeIssues(input.error), requestId, params: { detail: detail.slice(0, 200) } })
       }
       const handler = handlers[channel] as Handler<typeof channel>
       const value: unknown = await handler(input.data as never, { requestId, actor })

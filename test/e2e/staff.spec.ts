@@ -112,9 +112,11 @@ test('a settings change shows in the audit log, which verifies as intact', async
   await page.getByRole('tab', { name: 'Audit log' }).click()
   const log = page.getByRole('table', { name: 'Audit log' })
   await expect(log.getByRole('row').nth(1)).toContainText('provider settings changed')
-  await expect(log.getByRole('row').nth(1)).toContainText('baseUrl: http://127.0.0.1:6001')
+  await expect(log.getByRole('row').nth(1)).toContainText('base URL: http://127.0.0.1:6001')
   await expect(log.getByRole('row').nth(2)).toContainText('store settings changed')
-  await expect(log.getByRole('row').nth(2)).toContainText('idleLockSeconds: 300 -> 600')
+  await expect(log.getByRole('row').nth(2)).toContainText('lock after (seconds): 300 -> 600')
+  // Only what changed: the time zone the form sent again unchanged is not listed.
+  await expect(log.getByRole('row').nth(2)).not.toContainText('time zone')
   await expect(log.getByRole('row').nth(2)).toContainText(MANAGER.name)
   await page.getByRole('button', { name: 'Verify the log' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toHaveText(/all \d+ entries check out/)

@@ -27,7 +27,10 @@ export function settingsHandlers(
           const before = readPreferences(db)
           const after = writePreferences(db, patch, ctx.now().toISOString())
           const detail: Record<string, string | number> = {}
-          for (const key of Object.keys(patch) as (keyof typeof patch)[]) detail[key] = `${shown(before[key])} -> ${shown(after[key])}`
+          // Only what changed: saving a form with the same time zone is not a change of it.
+          for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+            if (shown(before[key]) !== shown(after[key])) detail[key] = `${shown(before[key])} -> ${shown(after[key])}`
+          }
           audit.append({ actor, action: 'settings_changed', subject: 'store', outcome: 'ok', detail })
           return after
         })

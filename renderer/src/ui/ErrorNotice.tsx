@@ -7,7 +7,10 @@ import { useRevealed } from './use-revealed'
 export function sentenceOf(error: TillErrorData, t: Translate): string {
   const reason = error.params?.['reason']
   const key = typeof reason === 'string' ? `reason.${reason}` : ''
-  return isMessageKey(key) ? t(key, error.params) : t(`error.${error.code}`, error.params)
+  if (isMessageKey(key)) return t(key, error.params)
+  // What the core found wrong, when it said (a PIN too easy to guess, say): there is nothing highlighted to point at.
+  if (error.code === 'invalid_input' && typeof error.params?.['detail'] === 'string') return t('error.invalid_input_detail', error.params)
+  return t(`error.${error.code}`, error.params)
 }
 
 /**

@@ -221,6 +221,7 @@ export function GiftCardsScreen() {
           {brands.value?.length === 0 && <p className="muted">{t('gift.noBrands')}</p>}
           {brand && (
             <form
+              noValidate
               className="form gift-form"
               aria-label={brand.title}
               onSubmit={(event) => {

@@ -5,6 +5,7 @@ import { formatMoney } from '../../../../shared/money'
 import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { isMessageKey } from '../../i18n/i18n'
 import { useChannel } from '../settings/use-channel'
 
 /** Looking an order up at Hubble (placed here or anywhere), and this till's orders of today, newest first. */
@@ -28,9 +29,10 @@ export function GiftOrders() {
     setShown(result.ok ? result.value : null)
     setError(result.ok ? null : result.error)
   }
-  const find = async (): Promise<void> => {
+  const find = async (given?: string): Promise<void> => {
     setShown(null)
-    const text = reference.trim()
+    const text = (given ?? reference).trim()
+    if (given) setReference(given)
     if (text === '') return
     // Hubble's order ids are 26-character ULIDs; anything else is a reference id.
     const result = await client.call('giftcards:lookup', /^[0-9A-HJKMNP-TV-Z]{26}$/.test(text) ? { orderId: text } : { referenceId: text })
@@ -59,7 +61,7 @@ export function GiftOrders() {
           <dd>{found.referenceId}</dd>
           <dt>Hubble</dt>
           <dd>
-            {found.orderId} · {found.hubbleStatus}
+            {found.orderId} · {isMessageKey(`gift.hubble.${found.hubbleStatus}`) ? t(`gift.hubble.${found.hubbleStatus}` as 'gift.hubble.SUCCESS') : t('gift.hubble.other', { status: found.hubbleStatus })}
             {found.failureReason ? ` · ${found.failureReason}` : ''}
           </dd>
           {found.cards.map((card) => (
@@ -119,7 +121,11 @@ export function GiftOrders() {
           {(orders.value ?? []).map((order) => (
             <tr key={order.referenceId}>
               <td>{formatInstant(order.createdAt, timeZone, language)}</td>
-              <td className="code">{order.referenceId}</td>
+              <td className="code">
+                <button type="button" className="link-button" aria-label={t('gift.openOrder', { reference: order.referenceId })} onClick={() => void find(order.referenceId)}>
+                  {order.referenceId}
+                </button>
+              </td>
               <td>{order.brand.title}</td>
               <td>{formatMoney(order.amount, language)}</td>
               <td>

@@ -72,6 +72,13 @@ export const giftCardMessages = defineMessages({
     'gift.reversed': 'Hubble reversed this order after the sale: its cards no longer work, and Hubble returns the money to the store’s gift card account. Tell a manager.',
     'gift.corrected': 'Corrected by Hubble: the till had marked this order {from} when Hubble did not answer in time; Hubble’s answer counts.',
     'gift.pinOnly': 'PIN card',
+    'gift.openOrder': 'Open order {reference}',
+    'gift.hubble.SUCCESS': 'Hubble issued the cards',
+    'gift.hubble.FAILED': 'Hubble failed the order',
+    'gift.hubble.PROCESSING': 'Hubble is still processing the order',
+    'gift.hubble.CANCELLED': 'Hubble cancelled the order',
+    'gift.hubble.REVERSED': 'Hubble reversed the order: its cards were taken back',
+    'gift.hubble.other': 'Hubble says the order is {status}',
     'gift.wallet': 'Gift card account: {amount}',
     'gift.walletRefresh': 'Check the balance'
   },
@@ -145,6 +152,13 @@ export const giftCardMessages = defineMessages({
     'gift.reversed': 'Hubble đã hoàn tác đơn này sau khi bán: thẻ không còn dùng được và Hubble hoàn tiền vào tài khoản thẻ quà tặng của cửa hàng. Hãy báo quản lý.',
     'gift.corrected': 'Hubble đã điều chỉnh: máy đã đánh dấu đơn này là {from} khi Hubble không trả lời kịp; câu trả lời của Hubble được tính.',
     'gift.pinOnly': 'Thẻ chỉ có PIN',
+    'gift.openOrder': 'Mở đơn {reference}',
+    'gift.hubble.SUCCESS': 'Hubble đã phát hành thẻ',
+    'gift.hubble.FAILED': 'Hubble đã từ chối đơn',
+    'gift.hubble.PROCESSING': 'Hubble vẫn đang xử lý đơn',
+    'gift.hubble.CANCELLED': 'Hubble đã huỷ đơn',
+    'gift.hubble.REVERSED': 'Hubble đã hoàn tác đơn: thẻ đã bị thu hồi',
+    'gift.hubble.other': 'Hubble cho biết đơn đang ở trạng thái {status}',
     'gift.wallet': 'Tài khoản thẻ quà tặng: {amount}',
     'gift.walletRefresh': 'Xem số dư'
   }

@@ -3,7 +3,7 @@ import type { AuditVerification } from '../../../../shared/domain/audit'
 import type { TillErrorData } from '../../../../shared/errors'
 import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
-import type { MessageKey } from '../../i18n/i18n'
+import { isMessageKey, type MessageKey } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from './use-channel'
 
@@ -21,6 +21,13 @@ export function readable(value: string | number | boolean | null): string {
       return json
     }
   })
+}
+
+/** A detail's key in words where the screen has them (`idleLockSeconds` → "lock after (seconds)"), else its camelCase split into words. */
+export function detailName(key: string, t: ReturnType<typeof useT>): string {
+  const known = `audit.detail.${key}`
+  if (isMessageKey(known)) return t(known)
+  return key.replace(/^values\./, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
 }
 
 export function AuditPanel() {
@@ -73,7 +80,7 @@ export function AuditPanel() {
               <td>{t(`audit.outcome.${entry.outcome}`)}</td>
               <td className="detail">
                 {Object.entries(entry.detail)
-                  .map(([key, v]) => `${key}: ${readable(v)}`)
+                  .map(([key, v]) => `${detailName(key, t)}: ${readable(v)}`)
                   .join(' · ')}
               </td>
             </tr>

@@ -47,7 +47,8 @@ function AddStaffForm(props: { onAdded(): void }) {
   )
 }
 
-function StaffRow(props: { member: StaffMember; onChanged(): void; onError(error: TillErrorData | null): void }) {
+/** `lastManager`: the only active manager, who cannot be disabled (the core refuses it too), so it is not offered. */
+function StaffRow(props: { member: StaffMember; lastManager: boolean; onChanged(): void; onError(error: TillErrorData | null): void }) {
   const t = useT()
   const client = useTillClient()
   const { member } = props
@@ -72,9 +73,11 @@ function StaffRow(props: { member: StaffMember; onChanged(): void; onError(error
             {t('staff.unlock', { name: member.name })}
           </button>
         )}
-        <button type="button" onClick={() => void run(client.call('staff:setDisabled', { staffId: member.id, disabled: member.status !== 'disabled' }))}>
-          {member.status === 'disabled' ? t('staff.enable', { name: member.name }) : t('staff.disable', { name: member.name })}
-        </button>
+        {!props.lastManager && (
+          <button type="button" onClick={() => void run(client.call('staff:setDisabled', { staffId: member.id, disabled: member.status !== 'disabled' }))}>
+            {member.status === 'disabled' ? t('staff.enable', { name: member.name }) : t('staff.disable', { name: member.name })}
+          </button>
+        )}
         {newPin === null ? (
           <button type="button" onClick={() => setNewPin('')}>
             {t('staff.resetPin', { name: member.name })}
@@ -116,7 +119,13 @@ export function StaffPanel() {
         </thead>
         <tbody>
           {value?.map((member) => (
-            <StaffRow key={member.id} member={member} onChanged={() => void reload()} onError={setActionError} />
+            <StaffRow
+              key={member.id}
+              member={member}
+              lastManager={member.role === 'manager' && member.status !== 'disabled' && value.filter((m) => m.role === 'manager' && m.status !== 'disabled').length === 1}
+              onChanged={() => void reload()}
+              onError={setActionError}
+            />
           ))}
         </tbody>
       </table>
