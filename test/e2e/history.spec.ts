@@ -153,3 +153,16 @@ test('a cashier sees only their own shift', async ({ page, till }) => {
   await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0)
   await expect(page.getByTestId('day-totals')).toHaveCount(0)
 })
+
+test('at 1024 px History fits the screen and says the provider’s state in words, never a raw word', async ({ page, till }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const done = await busyMorning(till)
+  await signInAsManager(page, till, done.managerId)
+  const table = page.getByRole('table', { name: 'Operations' })
+  await expect(table.getByRole('row')).not.toHaveCount(1)
+  const text = (await table.textContent()) ?? ''
+  expect(text).not.toMatch(/\([A-Z_]{4,}\)/)
+  expect(text).not.toMatch(/\((redeemed|succeeded|attached|open)\)/)
+  await expect(table).toContainText('the bank is processing it')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && (document.querySelector('main')?.scrollWidth ?? 0) <= (document.querySelector('main')?.clientWidth ?? 0))).toBe(true)
+})

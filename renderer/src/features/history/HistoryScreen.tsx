@@ -8,6 +8,7 @@ import { formatMoney } from '../../../../shared/money'
 import { formatInstant } from '../../../../shared/time'
 import { ShiftTotals } from '../../app/ShiftTotals'
 import { useApp, useT, useTillClient } from '../../app/till-context'
+import { isMessageKey, type Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { DayGlance } from './DayGlance'
 import { HistoryStory } from './HistoryStory'
@@ -18,6 +19,17 @@ const providers = ['gotit', 'hubble', 'vipps', 'juspay'] as const
 const statuses = ['open', 'done', 'failed', 'review', 'reversed'] as const
 
 /** Every money operation of every provider, for managers (a cashier sees their own shift): filters, search, the story of one, export and print. */
+/**
+ * The provider's own word for where an operation stands, in the person's language where it adds
+ * something to the status (a refund under review at Juspay, an order Hubble reversed); a raw word
+ * such as MANUAL_REVIEW is never shown as it is.
+ */
+function detailWords(detail: string, t: Translate): string | null {
+  if (detail.includes('corrected by')) return t('history.detail.corrected')
+  const key = `history.detail.${detail}`
+  return isMessageKey(key) ? t(key) : null
+}
+
 export function HistoryScreen() {
   const t = useT()
   const id = useId()
@@ -179,7 +191,7 @@ export function HistoryScreen() {
       {ownShift && <p className="hint">{t('history.ownShift')}</p>}
       {error && <ErrorNotice error={error} t={t} />}
       {story && <HistoryStory story={story} t={t} onClose={() => setStory(null)} />}
-      <table className="table printable-section" aria-label={t('history.table')}>
+      <table className="table printable-section history-table" aria-label={t('history.table')}>
         <thead>
           <tr>
             <th scope="col">{t('history.when')}</th>
@@ -214,7 +226,8 @@ export function HistoryScreen() {
                 </div>
               </td>
               <td>
-                {t(`history.status.${e.status}`)} <span className="detail">({e.detailStatus})</span>
+                {t(`history.status.${e.status}`)}
+                {detailWords(e.detailStatus, t) && <span className="detail"> ({detailWords(e.detailStatus, t)})</span>}
               </td>
               <td>{e.amount ? formatMoney(e.amount, language) : '—'}</td>
               <td>{e.staffName ?? '—'}</td>
