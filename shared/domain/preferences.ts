@@ -65,7 +65,9 @@ export const PreferencesSchema = z.object({
   /** The receiver of provider callbacks (off by default): the address and port it listens on, behind the store's reverse proxy. */
   callbacks: CallbackSettingsSchema,
   /** The top bar warns when a provider's calls failed this often in the last hour (with at least 4 calls) [ASSUMED default]. */
-  errorRateAlertPercent: z.number().int().min(1).max(100)
+  errorRateAlertPercent: z.number().int().min(1).max(100),
+  /** The store's name, printed on receipts (empty until a manager sets it). */
+  storeName: z.string().trim().max(80)
 })
 export type Preferences = z.infer<typeof PreferencesSchema>
 

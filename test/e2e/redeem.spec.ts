@@ -43,6 +43,7 @@ async function checkAndRedeem(page: Page): Promise<void> {
 test.describe('in training mode', () => {
   test('redeems one voucher and prints a receipt', async ({ page, till }) => {
     await till.staff()
+    await till.rpc('settings:setStore', { storeName: 'Phở 24 Lê Lợi' })
     await page.goto(till.url)
     await scan(page, V.new)
     await page.getByRole('button', { name: 'Check vouchers' }).click()
@@ -55,6 +56,9 @@ test.describe('in training mode', () => {
     await expect(page.getByRole('status').getByText(/Got It transaction: 2978_\d{20}/)).toBeVisible()
     await expect(page.getByRole('button', { name: 'Print receipt' })).toBeVisible()
     await expect(page.getByTestId('receipt')).toContainText('•••0001')
+    // The receipt says where and by whom: the store, this till, the cashier.
+    await expect(page.getByTestId('receipt-store')).toHaveText('Phở 24 Lê Lợi')
+    await expect(page.getByTestId('receipt')).toContainText(/Till till-[0-9a-f-]+ · Cashier Mai Manager/)
     await page.getByRole('button', { name: 'New bill' }).click()
     await expect(page.getByText('No codes on this bill yet.')).toBeVisible()
   })

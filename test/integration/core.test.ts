@@ -55,12 +55,12 @@ describe('core', () => {
     await staffedTill(core)
     valueOf(await core.call('prefs:setLanguage', { language: 'vi' }))
     const saved = valueOf(await core.call('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
-    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25 })
+    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' })
     const changes = seen.filter((event) => event.name === 'prefs:changed').map((event) => event.payload)
-    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25 }])
+    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' }])
     await core.close()
     const reopened = openCore({ dataDir })
-    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25 } })
+    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' } })
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {

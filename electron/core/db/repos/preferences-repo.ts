@@ -16,7 +16,8 @@ function osTimeZone(): string {
 export function defaultPreferences(): Preferences {
   return { language: 'en', timeZone: osTimeZone(), idleLockSeconds: 300, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
     callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
-    errorRateAlertPercent: 25
+    errorRateAlertPercent: 25,
+    storeName: ''
   }
 }
 

@@ -1,3 +1,4 @@
+import { useApp } from '../../app/till-context'
 import type { Redemption } from '../../../../shared/domain/redeem'
 import type { Language } from '../../../../shared/domain/preferences'
 import { maskCode } from '../../../../shared/domain/voucher-code'
@@ -9,6 +10,11 @@ import type { MessageKey, Translate } from '../../i18n/i18n'
 export function RedemptionResult(props: { redemption: Redemption; t: Translate; language: Language; timeZone: string; onNewBill(): void; onFixBill(): void }) {
   const { redemption: r, t, language, timeZone } = props
   const total = formatMoney(r.total, language)
+  // Who sold it where, printed on the receipt: the store, this till, the cashier at it.
+  const storeName = useApp((state) => state.preferences.storeName)
+  const tillId = useApp((state) => state.info?.tillId ?? '')
+  const cashier = useApp((state) => state.auth?.session?.staff.name ?? '')
+  const receiptFrom = { store: storeName, till: tillId, cashier }
   return (
     <section className="redemption" aria-live="polite">
       {r.status === 'redeemed' && (
@@ -56,6 +62,8 @@ export function RedemptionResult(props: { redemption: Redemption; t: Translate; 
       {r.status === 'redeemed' && (
         <div className="receipt" data-testid="receipt">
           <h2>{t('redeem.receiptTitle')}</h2>
+          {receiptFrom.store && <p data-testid="receipt-store">{receiptFrom.store}</p>}
+          <p>{t('redeem.receiptTill', { till: receiptFrom.till, cashier: receiptFrom.cashier })}</p>
           <p>{t('redeem.billNumber', { bill: r.billNumber })}</p>
           <p>
             {t('redeem.receiptDate')}: {formatInstant(r.settledAt ?? r.createdAt, timeZone, language)}

@@ -15,6 +15,7 @@ export function StoreSettings() {
   const client = useTillClient()
   const prefs = useApp((state) => state.preferences)
   const [timeZone, setTimeZone] = useState(prefs.timeZone)
+  const [storeName, setStoreName] = useState(prefs.storeName)
   const [idleMinutes, setIdleMinutes] = useState(String(prefs.idleLockSeconds / 60))
   const [flow, setFlow] = useState(prefs.gotitFlow)
   const [offline, setOffline] = useState(prefs.offlinePolicy.enabled)
@@ -29,7 +30,7 @@ export function StoreSettings() {
   const { error, busy, onSubmit } = useSubmit(async () => {
     setSaved(false)
     // The core is the judge of what is valid; the screen shows its answer.
-    const result = await client.call('settings:setStore', { timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow,
+    const result = await client.call('settings:setStore', { storeName: storeName.trim(), timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow,
       offlinePolicy: { enabled: offline, perVoucherCap: Number(voucherCap) || 0, perShiftCap: Number(shiftCap) || 0 },
       callbacks: { enabled: callbacksOn, host: callbackHost.trim(), port: Number(callbackPort) || 0 }
     })
@@ -42,6 +43,8 @@ export function StoreSettings() {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('settings.store')}</h2>
       <form onSubmit={onSubmit} className="form">
+        <label htmlFor={`${id}-store-name`}>{t('settings.storeName')}</label>
+        <input id={`${id}-store-name`} value={storeName} maxLength={80} onChange={(event) => setStoreName(event.target.value)} autoComplete="off" />
         <label htmlFor={`${id}-zone`}>{t('settings.timeZone')}</label>
         <select id={`${id}-zone`} value={timeZone} onChange={(event) => setTimeZone(event.target.value)} aria-describedby={`${id}-zone-hint`}>
           {zonesWith(prefs.timeZone).map((zone) => (
