@@ -41,6 +41,7 @@ import { Outbox } from './backoffice/outbox'
 import { BackofficeLink } from './backoffice/link'
 import { BackofficeSender, type SenderOptions } from './backoffice/sender'
 import { backofficeHandlers } from './features/backoffice'
+import { trainingHandlers } from './features/training'
 import { CallbackReceiver } from './webhooks/receiver'
 
 export interface CoreOptions {
@@ -205,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     journalHandlers(context, operations, providers),
     historyHandlers(context),
     backofficeHandlers(context, { outbox, link: backofficeLink, sender }),
+    trainingHandlers(context, providers),
     ...[...providers.values()].map((runtime) => runtime.handlers)
   )
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }

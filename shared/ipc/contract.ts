@@ -10,6 +10,7 @@ import { journalFeature } from '../channels/journal'
 import { settingsFeature } from '../channels/settings'
 import { staffFeature } from '../channels/staff'
 import { backofficeFeature } from '../channels/backoffice'
+import { trainingFeature } from '../channels/training'
 import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, type ChannelSpec } from './channel-table'
 
 export type { Access, ChannelSpec, EventSpec } from './channel-table'
@@ -18,7 +19,7 @@ export type { Access, ChannelSpec, EventSpec } from './channel-table'
  * Every call the renderer (or an operator's script through the web host) may make, and every
  * event the core emits: each feature's table, merged. A name defined twice stops the till at start.
  */
-const app = mergeFeatures(appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature, backofficeFeature)
+const app = mergeFeatures(appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature, backofficeFeature, trainingFeature)
 
 export const contract = app.channels
 export const events = app.events

@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger'
 import type { ProviderSettings } from '../settings/provider-settings'
 import type { WebhookRoute } from '../webhooks/receiver'
 import type { HttpDeps } from './http'
+import type { RunningSimulator } from '../sandbox/framework/sim-server'
 
 /** What the core hands every provider module and feature: built once by `createCore`, complete before any module is created. */
 export interface ModuleContext {
@@ -75,7 +76,7 @@ export interface ProviderRuntime {
   /** Callbacks the provider sends to the till's receiver. */
   webhooks?: WebhookRoute[]
   /** Starts the in-process simulator training mode talks to (at once, instead of at first use). */
-  startTraining(): Promise<unknown>
+  startTraining(): Promise<RunningSimulator>
   close(): Promise<void>
 }
 

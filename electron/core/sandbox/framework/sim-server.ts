@@ -62,6 +62,14 @@ export interface SimulatorOptions {
   notFound?: (request: SimRequest) => SimResponse
   /** How many requests the log keeps (SIM_REQUESTS_KEPT unless a test says otherwise). */
   requestsKept?: number
+  /** What a trainee can look up here. */
+  practice?: () => PracticeItem[]
+}
+
+/** Something a trainee can practise a lookup on: its id and what kind of case it is (a status, a payment type). */
+export interface PracticeItem {
+  id: string
+  kind: string
 }
 
 export interface RunningSimulator {
@@ -72,6 +80,11 @@ export interface RunningSimulator {
   faults: FaultPlan
   /** The latest requests that reached the simulator (at most SIM_REQUESTS_KEPT), oldest first; the control endpoint is not logged. */
   requests: SimRequestRecord[]
+  /** What a trainee can look up on this simulator (empty where the provider has no lookups). */
+  practice(): PracticeItem[]
+  /** Turns the simulated outage on (every request dropped unanswered before it is processed) or off. */
+  outage(on: boolean): void
+  outageOn(): boolean
   close(): Promise<void>
 }
 
@@ -252,7 +265,16 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
     server.listen(port, '127.0.0.1', () => resolve())
   })
   const actualPort = (server.address() as AddressInfo).port
+  let outage = false
   return {
+    practice: options.practice ?? (() => []),
+    outage(on) {
+      if (on === outage) return
+      outage = on
+      if (on) faults.add({ route: '*', kind: 'reset-before' })
+      else faults.clear()
+    },
+    outageOn: () => outage,
     provider: options.provider,
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,

@@ -27,6 +27,8 @@ export async function startHubbleSimulator(options: { port?: number; config?: Pa
   ]
   const running = await startSimulator(
     {
+      // The orders placed on this simulator (by this till or a script): each can be looked up.
+      practice: () => [...sim.orders.values()].map((o) => ({ id: o.referenceId, kind: o.status })),
       provider: 'hubble',
       routes,
       clock,

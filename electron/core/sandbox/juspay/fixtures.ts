@@ -47,6 +47,8 @@ export interface SeedMandate {
 export function seedOrders(): SeedOrder[] {
   return [
     { orderId: 'JP-CHARGED-UPI', status: 'CHARGED', statusId: 21, amountPaise: 62500, customerId: 'cust_asha', method: { type: 'UPI', name: 'UPI', upiId: 'asha@okaxis' }, minutesAgo: 30 },
+    // Above a cashier's refund limit (₹2,000 at first): a refund of it needs a manager's PIN.
+    { orderId: 'JP-LARGE-CARD', status: 'CHARGED', statusId: 21, amountPaise: 500000, customerId: 'cust_asha', method: { type: 'CARD', name: 'VISA', cardBrand: 'VISA', last4: '4444' }, minutesAgo: 20 },
     // A guest's order: Juspay sends an empty customer id.
     { orderId: 'JP-GUEST-CARD', status: 'CHARGED', statusId: 21, amountPaise: 80000, customerId: '', method: { type: 'CARD', name: 'VISA', cardBrand: 'VISA', last4: '1111' }, minutesAgo: 25 },
     {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SimClock } from '../framework/clock'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
-import { JUSPAY_API_KEY, JUSPAY_MERCHANT_ID, JUSPAY_WEBHOOK_PASSWORD, JUSPAY_WEBHOOK_USER } from './fixtures'
+import { JUSPAY_API_KEY, JUSPAY_MERCHANT_ID, JUSPAY_WEBHOOK_PASSWORD, JUSPAY_WEBHOOK_USER, seedOrders } from './fixtures'
 import { JuspaySimulator, type JuspaySimConfig } from './juspay-simulator'
 
 export interface RunningJuspaySimulator extends RunningSimulator {
@@ -63,6 +63,7 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
   ]
   const running = await startSimulator(
     {
+      practice: () => seedOrders().map((o) => ({ id: o.orderId, kind: o.status })),
       provider: 'juspay',
       routes,
       clock,

@@ -1,7 +1,7 @@
 import { SimClock } from '../framework/clock'
 import { OpenApiValidator } from '../framework/openapi-validator'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
-import { VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY } from './fixtures'
+import { VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY, seedOrders } from './fixtures'
 import specText from './vipps-order-management.yaml?raw'
 import { VippsSimulator, type VippsSimConfig } from './vipps-simulator'
 
@@ -29,6 +29,7 @@ export async function startVippsSimulator(options: { port?: number; config?: Par
     { name: 'token', method: 'POST', path: '/accesstoken/get', handle: (request) => sim.token(request) },
     ...['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ name: `om-${method.toLowerCase()}`, method, path: om, handle: (request: Parameters<SimRoute['handle']>[0]) => sim.handle(request) }))
   ]
-  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset() }, options.port ?? 0)
+  const practice = () => seedOrders().filter((o) => o.msn === VIPPS_MSN).map((o) => ({ id: o.order.orderId, kind: o.order.paymentType }))
+  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice }, options.port ?? 0)
   return { ...running, sim, clientId: VIPPS_CLIENT_ID, clientSecret: VIPPS_CLIENT_SECRET, subscriptionKey: VIPPS_SUBSCRIPTION_KEY, msn: VIPPS_MSN }
 }

@@ -6,6 +6,7 @@ import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { isMessageKey } from '../../i18n/i18n'
+import { TrainingPanel } from '../training/TrainingPanel'
 import { useChannel } from '../settings/use-channel'
 
 /** Looking an order up at Hubble (placed here or anywhere), and this till's orders of today, newest first. */
@@ -54,6 +55,12 @@ export function GiftOrders() {
         <input id={`${id}-ref`} value={reference} onChange={(event) => setReference(event.target.value)} autoComplete="off" spellCheck={false} />
         <button type="submit">{t('gift.find')}</button>
       </form>
+      <TrainingPanel
+        provider="hubble"
+        name="Hubble"
+        describe={(status) => (isMessageKey(`gift.hubble.${status}`) ? t(`gift.hubble.${status}` as 'gift.hubble.SUCCESS') : status)}
+        onPick={(picked) => void find(picked)}
+      />
       {error && <ErrorNotice error={error} t={t} />}
       {found && (
         <dl className="error-details" data-testid="gift-lookup">

@@ -6,6 +6,7 @@ import { formatInstant } from '../../../../shared/time'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { isMessageKey, type Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
+import { TrainingPanel } from '../training/TrainingPanel'
 import { MandatesPanel } from './MandatesPanel'
 import { RefundForm, RefundNotice } from './RefundForm'
 
@@ -183,6 +184,15 @@ export function PaymentsScreen() {
           {t('payments.find')}
         </button>
       </form>
+      <TrainingPanel
+        provider="juspay"
+        name="Juspay"
+        describe={(status) => (isMessageKey(`payments.status.${status}`) ? t(`payments.status.${status}` as 'payments.status.NEW') : status)}
+        onPick={(picked) => {
+          setOrderId(picked)
+          void lookup(picked, 'order')
+        }}
+      />
       {error && <ErrorNotice error={error} t={t} />}
       {order && <OrderView order={order} t={t} />}
       {refund && order && refund.orderId.toLowerCase() === order.orderId.toLowerCase() && <RefundNotice refund={refund} t={t} />}

@@ -11,6 +11,7 @@ import { useRevealed } from '../../ui/use-revealed'
 import { useChannel } from '../settings/use-channel'
 import { CategoryForm } from './CategoryForm'
 import { ReceiptEditor } from './ReceiptEditor'
+import { TrainingPanel } from '../training/TrainingPanel'
 
 type PaymentType = 'ECOM' | 'RECURRING'
 
@@ -197,6 +198,13 @@ export function ReceiptsScreen() {
   }
   const lookupRef = useRef(lookup)
   lookupRef.current = lookup
+  // A practice case picked from the training list is looked up once its id is in the field.
+  const pendingLookup = useRef(false)
+  useEffect(() => {
+    if (!pendingLookup.current) return
+    pendingLookup.current = false
+    void lookupRef.current()
+  }, [orderId, paymentType])
   // A receipt that was verifying or queued settles later: show where it stands and what Vipps now holds.
   useEffect(
     () =>
@@ -271,6 +279,17 @@ export function ReceiptsScreen() {
           <CallList view={view} t={t} />
         </section>
       )}
+      <TrainingPanel
+        provider="vipps"
+        name="Vipps MobilePay"
+        describe={(kind) => t(`receipts.${kind === 'RECURRING' ? 'RECURRING' : 'ECOM'}`)}
+        onPick={(picked, kind) => {
+          setOrderId(picked)
+          setPaymentType(kind === 'RECURRING' ? 'RECURRING' : 'ECOM')
+          setAttached(null)
+          pendingLookup.current = true
+        }}
+      />
       {orderId.trim() !== '' && (
         <>
           {view?.receipt ? (

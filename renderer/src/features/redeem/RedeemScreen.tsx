@@ -9,6 +9,7 @@ import { MAX_CODES_PER_BILL, useRedeemStore } from './redeem-store'
 import { RedemptionResult } from './RedemptionResult'
 import { TrainingVouchers } from './TrainingVouchers'
 import { OfflineAccept } from './OfflineAccept'
+import { TrainingPanel } from '../training/TrainingPanel'
 
 /** The keys a cashier uses without leaving the code field. */
 export const CHECK_KEY = 'F2'
@@ -148,6 +149,7 @@ export function RedeemScreen() {
         </>
       )}
       <TrainingVouchers onPick={setCode} />
+      <TrainingPanel provider="gotit" name="Got It" />
     </section>
   )
 }
