@@ -199,7 +199,9 @@ export function GiftCardsScreen() {
         <SaleResult sale={sale} order={order} t={t} onNew={newSale} />
       ) : (
         <>
-          <label htmlFor={`${id}-search`}>{t('gift.search')}</label>
+          <label htmlFor={`${id}-search`} className="inline-label">
+            {t('gift.search')}
+          </label>
           <input id={`${id}-search`} value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" autoFocus />
           <p className="hint">{t('gift.searchHint')}</p>
           <div className="brand-list" role="group" aria-label={t('gift.categories')}>
