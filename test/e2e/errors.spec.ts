@@ -13,7 +13,8 @@ test('a failed call is shown as a sentence, with the request id behind Details',
   await page.getByLabel('Lock the till after this many idle minutes').fill('600')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   const alert = page.getByRole('alert')
-  await expect(alert).toContainText('The till could not accept what was entered.')
+  // What was wrong, said in the sentence: nothing on the screen is highlighted to point at.
+  await expect(alert).toContainText('The till could not accept what was entered: The idle lock is off (0) or between 30 seconds and 8 hours. Change it and try again.')
   await expect(page.getByTestId('request-id')).toBeHidden()
   await alert.getByRole('button', { name: 'Details' }).click()
   await expect(page.getByTestId('request-id')).toHaveText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)

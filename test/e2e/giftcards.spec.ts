@@ -10,9 +10,10 @@ async function fillSale(page: Page, brand: string, amount: string, quantity = '1
   await page.getByLabel('Find a brand').fill(brand)
   await page.getByRole('list', { name: 'Brands' }).getByRole('button', { name: brand }).click()
   const form = page.getByRole('form', { name: brand })
-  const amountField = form.getByLabel('Amount (₹)')
-  if ((await amountField.evaluate((el) => el.tagName)) === 'SELECT') await amountField.selectOption(amount)
-  else await amountField.fill(amount)
+  // A brand of fixed amounts offers them as tiles to tap; a flexible one takes a typed amount.
+  const tiles = form.getByRole('radiogroup', { name: 'Amount (₹)' })
+  if ((await tiles.count()) > 0) await tiles.getByRole('radio', { name: `₹${Number(amount).toLocaleString('en-IN', { minimumFractionDigits: 2 })}` }).click()
+  else await form.getByLabel('Amount (₹)').fill(amount)
   await form.getByLabel('Cards').fill(quantity)
   await form.getByLabel('Name').fill('Asha Rao')
   await form.getByLabel('Phone').fill('9876543210')

@@ -41,3 +41,31 @@ test('an e-mail address the till cannot take is said in the till’s words, not 
   await expect(page.getByRole('alert')).toContainText('The till could not accept what was entered:')
   expect(await form.evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true)
 })
+
+test('a brand of fixed amounts offers them as tiles to tap', async ({ page, till }) => {
+  await till.staff()
+  await till.rpc('giftcards:sync')
+  await page.goto(till.url)
+  await page.getByRole('button', { name: /^Gift cards/ }).click()
+  await page.getByRole('list', { name: 'Brands' }).getByRole('button', { name: 'Amazon Pay' }).click()
+  const tiles = page.getByRole('form', { name: 'Amazon Pay' }).getByRole('radiogroup', { name: 'Amount (₹)' })
+  await expect(tiles.getByRole('radio')).toHaveCount(4)
+  await tiles.getByRole('radio', { name: '₹1,000.00' }).click()
+  await expect(tiles.getByRole('radio', { name: '₹1,000.00' })).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('gift-total')).toHaveText('₹1,000.00')
+})
+
+test('a redemption opens from History and its receipt can be printed again', async ({ page, till }) => {
+  await till.staff()
+  const check = (await till.rpc('redeem:check', { codes: ['1000000001'] })).body as { value: { billNumber: string } }
+  await till.rpc('redeem:redeem', { billNumber: check.value.billNumber })
+  await page.goto(till.url)
+  await page.getByRole('button', { name: /^History/ }).click()
+  await page.getByRole('button', { name: `Redemption ${check.value.billNumber}` }).click()
+  await page.getByRole('button', { name: 'Show the receipt to print again' }).click()
+  const receipt = page.getByTestId('receipt')
+  await expect(receipt).toContainText(check.value.billNumber)
+  await expect(receipt).toContainText('•••0001')
+  await expect(receipt).toContainText('Cashier Mai Manager')
+  await expect(page.getByRole('button', { name: 'Print receipt' })).toBeVisible()
+})

@@ -235,16 +235,28 @@ export function GiftCardsScreen() {
               <BrandRules brand={brand} t={t} />
               {lines.map((line, index) => (
                 <div key={index} className="gift-line">
-                  <label htmlFor={`${id}-amount-${index}`}>{t('gift.amount')}</label>
                   {brand.denominationType === 'FIXED' ? (
-                    <select id={`${id}-amount-${index}`} value={line.amount} onChange={(event) => setLine(index, { amount: event.target.value })}>
-                      <option value="" />
+                    <span id={`${id}-amount-label-${index}`} className="field-label">
+                      {t('gift.amount')}
+                    </span>
+                  ) : (
+                    <label htmlFor={`${id}-amount-${index}`}>{t('gift.amount')}</label>
+                  )}
+                  {brand.denominationType === 'FIXED' ? (
+                    // Fixed amounts are tiles a finger taps, as at other tills; one is chosen at a time.
+                    <div role="radiogroup" aria-labelledby={`${id}-amount-label-${index}`} className="amount-tiles">
                       {(brand.rules.denominations ?? []).map((d) => (
-                        <option key={d.amount} value={rupees(d.amount)}>
+                        <button
+                          key={d.amount}
+                          type="button"
+                          role="radio"
+                          aria-checked={line.amount === rupees(d.amount)}
+                          onClick={() => setLine(index, { amount: rupees(d.amount) })}
+                        >
                           {formatMoney(d, language)}
-                        </option>
+                        </button>
                       ))}
-                    </select>
+                    </div>
                   ) : (
                     <input id={`${id}-amount-${index}`} inputMode="decimal" value={line.amount} onChange={(event) => setLine(index, { amount: event.target.value.replace(/[^\d.]/g, '') })} />
                   )}

@@ -10,11 +10,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n'
 export function RedemptionResult(props: { redemption: Redemption; t: Translate; language: Language; timeZone: string; onNewBill(): void; onFixBill(): void }) {
   const { redemption: r, t, language, timeZone } = props
   const total = formatMoney(r.total, language)
-  // Who sold it where, printed on the receipt: the store, this till, the cashier at it.
-  const storeName = useApp((state) => state.preferences.storeName)
-  const tillId = useApp((state) => state.info?.tillId ?? '')
-  const cashier = useApp((state) => state.auth?.session?.staff.name ?? '')
-  const receiptFrom = { store: storeName, till: tillId, cashier }
+  const receiptFrom = { cashier: useApp((state) => state.auth?.session?.staff.name ?? '') }
   return (
     <section className="redemption" aria-live="polite">
       {r.status === 'redeemed' && (
@@ -59,30 +55,41 @@ export function RedemptionResult(props: { redemption: Redemption; t: Translate; 
           {t('redeem.newBill')}
         </button>
       </div>
-      {r.status === 'redeemed' && (
-        <div className="receipt" data-testid="receipt">
-          <h2>{t('redeem.receiptTitle')}</h2>
-          {receiptFrom.store && <p data-testid="receipt-store">{receiptFrom.store}</p>}
-          <p>{t('redeem.receiptTill', { till: receiptFrom.till, cashier: receiptFrom.cashier })}</p>
-          <p>{t('redeem.billNumber', { bill: r.billNumber })}</p>
-          <p>
-            {t('redeem.receiptDate')}: {formatInstant(r.settledAt ?? r.createdAt, timeZone, language)}
-          </p>
-          <ul>
-            {r.vouchers.map((v) => (
-              <li key={v.code}>
-                {maskCode(v.code)} {formatMoney(v.amount, language)}
-              </li>
-            ))}
-          </ul>
-          <p>
-            <strong>
-              {t('redeem.receiptTotal')}: {total}
-            </strong>
-          </p>
-          {r.transactionId && <p>{t('redeem.transaction', { id: r.transactionId })}</p>}
-        </div>
-      )}
+      {r.status === 'redeemed' && <RedemptionReceipt redemption={r} t={t} language={language} timeZone={timeZone} cashier={receiptFrom.cashier} />}
     </section>
+  )
+}
+
+/**
+ * The printable receipt of a redeemed bill, with where and by whom: the store, this till, the
+ * cashier who redeemed it. Shown after a redemption and again from History, to reprint it.
+ */
+export function RedemptionReceipt(props: { redemption: Redemption; t: Translate; language: Language; timeZone: string; cashier: string }) {
+  const { redemption: r, t, language, timeZone } = props
+  const total = formatMoney(r.total, language)
+  const receiptFrom = { store: useApp((state) => state.preferences.storeName), till: useApp((state) => state.info?.tillId ?? ''), cashier: props.cashier }
+  return (
+    <div className="receipt" data-testid="receipt">
+      <h2>{t('redeem.receiptTitle')}</h2>
+      {receiptFrom.store && <p data-testid="receipt-store">{receiptFrom.store}</p>}
+      <p>{t('redeem.receiptTill', { till: receiptFrom.till, cashier: receiptFrom.cashier })}</p>
+      <p>{t('redeem.billNumber', { bill: r.billNumber })}</p>
+      <p>
+        {t('redeem.receiptDate')}: {formatInstant(r.settledAt ?? r.createdAt, timeZone, language)}
+      </p>
+      <ul>
+        {r.vouchers.map((v) => (
+          <li key={v.code}>
+            {maskCode(v.code)} {formatMoney(v.amount, language)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>
+          {t('redeem.receiptTotal')}: {total}
+        </strong>
+      </p>
+      {r.transactionId && <p>{t('redeem.transaction', { id: r.transactionId })}</p>}
+    </div>
   )
 }
