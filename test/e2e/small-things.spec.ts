@@ -69,3 +69,12 @@ test('a redemption opens from History and its receipt can be printed again', asy
   await expect(receipt).toContainText('Cashier Mai Manager')
   await expect(page.getByRole('button', { name: 'Print receipt' })).toBeVisible()
 })
+
+test.describe('on a computer set to Vietnam’s time', () => {
+  test.use({ tillEnv: { TZ: 'Asia/Ho_Chi_Minh' } })
+  test('a new till starts with the computer’s time zone, not UTC', async ({ till }) => {
+    await till.staff()
+    // Node names the zone by its older alias on this ICU (Asia/Saigon); either is the computer's.
+    expect((await till.rpc('prefs:get')).body).toMatchObject({ ok: true, value: { timeZone: expect.stringMatching(/^Asia\/(Ho_Chi_Minh|Saigon)$/) } })
+  })
+})
