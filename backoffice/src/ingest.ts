@@ -41,11 +41,15 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
     let chainBreak: ChainBreak | null = null
     if (fresh.length > 0) {
       const ledger = new Map<string, LedgerData & { seq: number }>()
+      const versions: (LedgerData & { seq: number })[] = []
       const journal = new Map<number, JournalData & { seq: number }>()
       const audit: (AuditData & { seq: number; chainOk: boolean })[] = []
       const terms: { provider: string; kind: string; ref: string; term: string }[] = []
       for (const event of fresh) {
-        if (event.kind === 'ledger') ledger.set(`${event.data.provider}\u0000${event.data.kind}\u0000${event.data.ref}\u0000${event.data.createdAt}`, { ...event.data, seq: event.seq })
+        if (event.kind === 'ledger') {
+          ledger.set(`${event.data.provider}\u0000${event.data.kind}\u0000${event.data.ref}\u0000${event.data.createdAt}`, { ...event.data, seq: event.seq })
+          versions.push({ ...event.data, seq: event.seq })
+        }
         else if (event.kind === 'journal') journal.set(event.data.id, { ...event.data, seq: event.seq })
         else if (event.kind === 'term') terms.push(event.data)
         else {
@@ -59,7 +63,8 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
         }
       }
       await upsertLedger(tx, tillId, till.store_id, [...ledger.values()])
-      await insertTerms(tx, tillId, terms)
+      await insertVersions(tx, tillId, versions)
+      await insertTerms(tx, tillId, till.store_id, terms)
       await insertAudit(tx, tillId, till.store_id, audit)
       await upsertJournal(tx, tillId, till.store_id, [...journal.values()])
       await tx.query('INSERT INTO ingest_batch (till_id, from_seq, to_seq, events, sent_at, received_at, skew_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING', [
@@ -85,25 +90,40 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
 async function upsertLedger(tx: Sql, tillId: string, storeId: string, rows: (LedgerData & { seq: number })[]): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
-    `INSERT INTO ledger (till_id, store_id, provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, offline, summary, version, created_at, updated_at)
-     SELECT $1, $2, r.provider, r.kind, r.ref, r.status, r."detailStatus", r."amountMinor", r.currency, r."staffId", r."staffName", r."approvedBy", r.offline, r.summary, r.seq, r."createdAt"::timestamptz, r."updatedAt"::timestamptz
-     FROM jsonb_to_recordset($3::jsonb) AS r(provider text, kind text, ref text, status text, "detailStatus" text, "amountMinor" bigint, currency text, "staffId" text, "staffName" text, "approvedBy" text, offline boolean, summary text, seq bigint, "createdAt" text, "updatedAt" text)
+    `INSERT INTO ledger (till_id, store_id, provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, offline, summary, provider_ref, version, created_at, updated_at)
+     SELECT $1, $2, r.provider, r.kind, r.ref, r.status, r."detailStatus", r."amountMinor", r.currency, r."staffId", r."staffName", r."approvedBy", r.offline, r.summary, r."providerRef", r.seq, r."createdAt"::timestamptz, r."updatedAt"::timestamptz
+     FROM jsonb_to_recordset($3::jsonb) AS r(provider text, kind text, ref text, status text, "detailStatus" text, "amountMinor" bigint, currency text, "staffId" text, "staffName" text, "approvedBy" text, offline boolean, summary text, "providerRef" text, seq bigint, "createdAt" text, "updatedAt" text)
      ON CONFLICT (till_id, provider, kind, ref, created_at) DO UPDATE SET
        status = excluded.status, detail_status = excluded.detail_status, amount_minor = excluded.amount_minor, currency = excluded.currency,
        staff_id = excluded.staff_id, staff_name = excluded.staff_name, approved_by = excluded.approved_by, offline = excluded.offline,
-       summary = excluded.summary, version = excluded.version, updated_at = excluded.updated_at, received_at = now()
+       summary = excluded.summary, provider_ref = coalesce(excluded.provider_ref, ledger.provider_ref), version = excluded.version, updated_at = excluded.updated_at, received_at = now()
      WHERE ledger.version < excluded.version`,
     [tillId, storeId, JSON.stringify(rows)]
   )
 }
 
-async function insertTerms(tx: Sql, tillId: string, rows: { provider: string; kind: string; ref: string; term: string }[]): Promise<void> {
+/** Every version as it arrived, for an operation's story; a version sent again is kept once. */
+async function insertVersions(tx: Sql, tillId: string, rows: (LedgerData & { seq: number })[]): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
-    `INSERT INTO ledger_term (till_id, provider, kind, ref, term)
-     SELECT DISTINCT $1, r.provider, r.kind, r.ref, r.term FROM jsonb_to_recordset($2::jsonb) AS r(provider text, kind text, ref text, term text)
+    `INSERT INTO ledger_version (till_id, provider, kind, ref, version, status, detail_status, amount_minor, currency, approved_by, offline, provider_ref, updated_at)
+     SELECT $1, r.provider, r.kind, r.ref, r.seq, r.status, r."detailStatus", r."amountMinor", r.currency, r."approvedBy", r.offline, r."providerRef", r."updatedAt"::timestamptz
+     FROM jsonb_to_recordset($2::jsonb) AS r(provider text, kind text, ref text, seq bigint, status text, "detailStatus" text, "amountMinor" bigint, currency text, "approvedBy" text, offline boolean, "providerRef" text, "updatedAt" text)
      ON CONFLICT DO NOTHING`,
     [tillId, JSON.stringify(rows)]
+  )
+}
+
+/** A term knows its row's store and time, so a search reads one store's newest first from the index. */
+async function insertTerms(tx: Sql, tillId: string, storeId: string, rows: { provider: string; kind: string; ref: string; term: string }[]): Promise<void> {
+  if (rows.length === 0) return
+  await tx.query(
+    `INSERT INTO ledger_term (till_id, provider, kind, ref, term, store_id, created_at)
+     SELECT DISTINCT ON (r.provider, r.kind, r.ref, r.term) $1, r.provider, r.kind, r.ref, r.term, $2,
+       (SELECT l.created_at FROM ledger l WHERE l.till_id = $1 AND l.provider = r.provider AND l.kind = r.kind AND l.ref = r.ref ORDER BY l.created_at DESC LIMIT 1)
+     FROM jsonb_to_recordset($3::jsonb) AS r(provider text, kind text, ref text, term text)
+     ON CONFLICT DO NOTHING`,
+    [tillId, storeId, JSON.stringify(rows)]
   )
 }
 

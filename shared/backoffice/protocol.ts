@@ -28,6 +28,8 @@ export const LedgerDataSchema = z.object({
   approvedBy: Text(200).nullable(),
   offline: z.boolean(),
   summary: Text(1000),
+  /** The provider's own id (transaction, order, refund), once known; tills before it was sent leave it out. */
+  providerRef: Text(200).nullable().optional(),
   createdAt: Iso,
   updatedAt: Iso
 })

@@ -28,4 +28,22 @@ describe('telling a scanner from a person', () => {
     const last = keys(detector, '2000000003', 5500, [4])
     expect(detector.enter(last + 5)).toMatchObject({ code: '2000000003' })
   })
+
+  it('keeps a scan whole when a busy computer stalls it, instead of taking its tail for a scan of its own', () => {
+    const detector = new ScanDetector()
+    // Two keys, a 250 ms stall, eight more keys: one scan of ten characters, not a scan of the last eight.
+    let last = keys(detector, '71', 0, [5])
+    last = keys(detector, '32616187', last + 250, [5])
+    expect(detector.enter(last + 5)).toMatchObject({ code: '7132616187' })
+    // The Enter itself held back as long.
+    last = keys(detector, '2000000005', 10_000, [5])
+    expect(detector.enter(last + 300)).toMatchObject({ code: '2000000005' })
+    // A person's slow keys stay apart from a scan that follows them, and a long pause ends any burst.
+    last = keys(detector, '12', 20_000, [120])
+    last = keys(detector, '2000000007', last + 250, [5])
+    expect(detector.enter(last + 5)).toMatchObject({ code: '2000000007' })
+    last = keys(detector, '99', 30_000, [5])
+    last = keys(detector, '2000000009', last + 600, [5])
+    expect(detector.enter(last + 5)).toMatchObject({ code: '2000000009' })
+  })
 })

@@ -23,6 +23,8 @@ export interface HistoryRecord {
   callSubject?: string | null
   /** What search finds it by, besides its ref: last 4 of codes or cards, order ids. */
   terms?: string[]
+  /** The provider's own id for it, once known: what the back office matches a provider's statement on. */
+  providerRef?: string | null
   at: string
 }
 
@@ -44,6 +46,7 @@ export interface HistoryRow {
   summary: string
   journal_subject: string | null
   call_subject: string | null
+  provider_ref: string | null
   created_at: string
   updated_at: string
 }
@@ -76,8 +79,8 @@ export class HistoryLedger {
     const approvedBy = nameOf(r.approvedById)
     const id = this.db
       .prepare<unknown[], number>(
-        `INSERT INTO history (provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, approved_by_id, offline, till_id, summary, journal_subject, call_subject, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO history (provider, kind, ref, status, detail_status, amount_minor, currency, staff_id, staff_name, approved_by, approved_by_id, offline, till_id, summary, journal_subject, call_subject, provider_ref, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (provider, kind, ref) DO UPDATE SET
            status = excluded.status, detail_status = excluded.detail_status,
            amount_minor = coalesce(excluded.amount_minor, amount_minor), currency = coalesce(excluded.currency, currency),
@@ -85,7 +88,7 @@ export class HistoryLedger {
            approved_by = coalesce(excluded.approved_by, approved_by), approved_by_id = coalesce(excluded.approved_by_id, approved_by_id), offline = max(offline, excluded.offline),
            summary = CASE WHEN excluded.summary <> '' THEN excluded.summary ELSE summary END,
            journal_subject = coalesce(excluded.journal_subject, journal_subject), call_subject = coalesce(excluded.call_subject, call_subject),
-           updated_at = excluded.updated_at
+           provider_ref = coalesce(excluded.provider_ref, provider_ref), updated_at = excluded.updated_at
          RETURNING id`
       )
       .pluck()
@@ -106,6 +109,7 @@ export class HistoryLedger {
         r.summary ?? '',
         r.journalSubject ?? null,
         r.callSubject ?? null,
+        r.providerRef ?? null,
         r.at,
         r.at
       )
@@ -133,13 +137,13 @@ export class HistoryLedger {
    * is no entry yet (the caller then records it whole). For a change of status alone, where the
    * amount, who and what stay as they were: a settlement.
    */
-  moveStatus(r: { provider: string; kind: string; ref: string; status: HistoryStatus; detailStatus: string; at: string; terms?: string[] }): boolean {
+  moveStatus(r: { provider: string; kind: string; ref: string; status: HistoryStatus; detailStatus: string; at: string; terms?: string[]; providerRef?: string | null }): boolean {
     const id = this.db
-      .prepare<[string, string, string, string, string, string], number>(
-        'UPDATE history SET status = ?, detail_status = ?, updated_at = ? WHERE provider = ? AND kind = ? AND ref = ? RETURNING id'
+      .prepare<[string, string, string, string | null, string, string, string], number>(
+        'UPDATE history SET status = ?, detail_status = ?, updated_at = ?, provider_ref = coalesce(?, provider_ref) WHERE provider = ? AND kind = ? AND ref = ? RETURNING id'
       )
       .pluck()
-      .get(r.status, r.detailStatus, r.at, r.provider, r.kind, r.ref)
+      .get(r.status, r.detailStatus, r.at, r.providerRef ?? null, r.provider, r.kind, r.ref)
     if (id === undefined) return false
     if (r.terms && r.terms.length > 0) {
       const insert = this.db.prepare('INSERT OR IGNORE INTO history_terms (term, history_id) VALUES (?, ?)')

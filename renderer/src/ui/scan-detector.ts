@@ -6,12 +6,20 @@ export const SCAN_AVERAGE_GAP_MS = 60
 export const BURST_PAUSE_MS = 100
 /** A scan is at least this many characters (Got It codes are 10 and more; a PIN is usually 4 to 6 digits). */
 export const SCAN_MIN_CHARS = 8
+/**
+ * A busy computer can hold a scan's keys back for longer than BURST_PAUSE_MS. A burst that was a
+ * scan so far goes on across a stall up to this long (the stall left out of its average), so the
+ * tail of a stalled scan is never taken for a scan of its own.
+ */
+export const STALL_MAX_MS = 400
 
 interface Burst {
   chars: string
   /** When each character came. */
   times: number[]
   last: number
+  /** Time spent in stalls the burst went on across; not part of its average. */
+  stalled: number
   /** Where the burst began typing, and what that field held before it. */
   target: HTMLInputElement | HTMLTextAreaElement | null
   before: string
@@ -26,12 +34,15 @@ export class ScanDetector {
 
   /** A printable key; `field` is the text field it would type into (with its value before the key). */
   char(key: string, at: number, field: HTMLInputElement | HTMLTextAreaElement | null): void {
-    if (this.burst && at - this.burst.last <= BURST_PAUSE_MS) {
-      this.burst.chars += key
-      this.burst.times.push(at)
-      this.burst.last = at
+    const burst = this.burst
+    const gap = burst ? at - burst.last : Infinity
+    if (burst && (gap <= BURST_PAUSE_MS || (gap <= STALL_MAX_MS && scanLike(burst)))) {
+      if (gap > BURST_PAUSE_MS) burst.stalled += gap
+      burst.chars += key
+      burst.times.push(at)
+      burst.last = at
     } else {
-      this.burst = { chars: key, times: [at], last: at, target: field, before: field?.value ?? '' }
+      this.burst = { chars: key, times: [at], last: at, stalled: 0, target: field, before: field?.value ?? '' }
     }
   }
 
@@ -39,16 +50,23 @@ export class ScanDetector {
   enter(at: number): { code: string; target: HTMLInputElement | HTMLTextAreaElement | null; before: string } | null {
     const burst = this.burst
     this.burst = null
-    if (!burst || at - burst.last > BURST_PAUSE_MS) return null
-    const { chars, times } = burst
-    if (chars.length < SCAN_MIN_CHARS || ((times.at(-1) ?? 0) - (times[0] ?? 0)) / (chars.length - 1) > SCAN_AVERAGE_GAP_MS) return null
-    return { code: chars, target: burst.target, before: burst.before }
+    if (!burst) return null
+    const gap = at - burst.last
+    if (gap > STALL_MAX_MS || (gap > BURST_PAUSE_MS && !scanLike(burst))) return null
+    if (burst.chars.length < SCAN_MIN_CHARS || !scanLike(burst)) return null
+    return { code: burst.chars, target: burst.target, before: burst.before }
   }
 
   /** Any other key ends a burst. */
   reset(): void {
     this.burst = null
   }
+}
+
+/** At least two keys so far, on average a scanner's pace (stalls left out). */
+function scanLike(burst: Burst): boolean {
+  const n = burst.times.length
+  return n >= 2 && ((burst.times.at(-1) ?? 0) - (burst.times[0] ?? 0) - burst.stalled) / (n - 1) <= SCAN_AVERAGE_GAP_MS
 }
 
 const textField = (target: EventTarget | null): HTMLInputElement | HTMLTextAreaElement | null =>

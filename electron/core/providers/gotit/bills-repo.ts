@@ -80,6 +80,7 @@ export class BillsRepo {
       journalSubject: billNumber,
       callSubject: billNumber,
       terms: [...vouchers.map((v) => last4(v.code)), ...(bill.transaction_id ? [bill.transaction_id] : [])],
+      providerRef: bill.transaction_id,
       at: at ?? bill.updated_at
     })
   }
@@ -136,7 +137,7 @@ export class BillsRepo {
       .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
     // Only the status (and perhaps Got It's transaction id) changed: the entry moves, unless it is not in History yet.
-    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: historyStatusOf(status), detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [] })
+    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: historyStatusOf(status), detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [], providerRef: extra.transactionId ?? null })
     if (!moved) this.track({ billNumber }, at)
   }
 

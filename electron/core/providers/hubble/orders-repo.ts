@@ -67,6 +67,7 @@ export class GiftOrdersRepo {
       journalSubject: referenceId,
       callSubject: referenceId,
       terms: [...(order.orderId ? [order.orderId] : []), ...order.cards.flatMap((c) => (c.last4 ? [c.last4] : []))],
+      providerRef: order.orderId ?? null,
       at
     })
   }

@@ -141,7 +141,7 @@ export class PaymentsService {
       .transaction(() => {
         const key = `${REVOKE_MANDATE}:${mandateId}:${this.ctx.journal.countBySubject(`mandate:${mandateId}`) + 1}`
         const rowId = this.ctx.journal.insert({ key, provider: 'juspay', operation: REVOKE_MANDATE, subject: `mandate:${mandateId}`, payload: { mandateId, customerId } })
-        this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: key, status: 'open', detailStatus: 'pending', staffId: actor.id, summary: `mandate ${mandateId} of ${customerId}`, journalSubject: `mandate:${mandateId}`, callSubject: `mandate:${mandateId}`, terms: [mandateId, customerId], at: this.ctx.now().toISOString() })
+        this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: key, status: 'open', detailStatus: 'pending', staffId: actor.id, summary: `mandate ${mandateId} of ${customerId}`, journalSubject: `mandate:${mandateId}`, callSubject: `mandate:${mandateId}`, terms: [mandateId, customerId], providerRef: mandateId, at: this.ctx.now().toISOString() })
         this.ctx.audit.append({ actor, action: 'mandate_revoke_requested', subject: mandateId, outcome: 'ok', detail: { customerId, statusBefore: before.rawStatus } })
         return rowId
       })

@@ -77,6 +77,7 @@ export class RefundsRepo {
       journalSubject: uniqueRequestId,
       callSubject: `order:${row.order_id.toLowerCase()}`,
       terms: [row.order_id, ...(row.reference ? [row.reference] : []), ...(row.juspay_refund_id ? [row.juspay_refund_id] : [])],
+      providerRef: row.juspay_refund_id,
       at
     })
   }

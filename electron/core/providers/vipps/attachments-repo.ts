@@ -48,6 +48,7 @@ export class AttachmentsRepo {
       journalSubject: `${paymentType}:${orderId}`,
       callSubject: `${paymentType}:${orderId}`,
       terms: [orderId, ...(first?.receiptNumber ? [first.receiptNumber] : [])],
+      providerRef: orderId,
       at
     })
   }
