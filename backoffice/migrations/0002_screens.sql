@@ -29,6 +29,19 @@ CREATE TABLE ledger_version (
   PRIMARY KEY (till_id, provider, kind, ref, version)
 );
 
+-- When the till last reached the back office: a batch, or its heartbeat while it has nothing to send.
+ALTER TABLE till ADD COLUMN last_seen_at timestamptz;
+UPDATE till SET last_seen_at = last_batch_at;
+CREATE INDEX audit_action ON audit (till_id, action);
+-- The operation an entry is about when its subject is something else (a Queue resolution names the journal row; its detail names the operation).
+ALTER TABLE audit ADD COLUMN about text;
+CREATE INDEX audit_about ON audit (till_id, about) WHERE about IS NOT NULL;
+CREATE INDEX ledger_version_review ON ledger_version (till_id, provider, kind, ref) WHERE status = 'review';
+
+ALTER TABLE journal_outcome ADD COLUMN request_ids text[] NOT NULL DEFAULT '{}';
+CREATE INDEX journal_outcome_request_ids ON journal_outcome USING gin (request_ids);
+CREATE INDEX journal_outcome_subject ON journal_outcome (till_id, provider, subject);
+
 ALTER TABLE ledger_term ADD COLUMN store_id text;
 ALTER TABLE ledger_term ADD COLUMN created_at timestamptz;
 UPDATE ledger_term t SET store_id = l.store_id, created_at = l.created_at

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { auditHashMaterial } from '../../shared/audit-chain'
-import type { AuditData, Batch, JournalData, LedgerData } from '../../shared/backoffice/protocol'
+import type { AuditData, Batch, Heartbeat, JournalData, LedgerData } from '../../shared/backoffice/protocol'
 import type { Database, Sql } from './db/database'
 
 export type IngestResult = { appliedThrough: number } | { expected: number }
@@ -43,7 +43,7 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
       const ledger = new Map<string, LedgerData & { seq: number }>()
       const versions: (LedgerData & { seq: number })[] = []
       const journal = new Map<number, JournalData & { seq: number }>()
-      const audit: (AuditData & { seq: number; chainOk: boolean })[] = []
+      const audit: (AuditData & { seq: number; chainOk: boolean; about: string | null })[] = []
       const terms: { provider: string; kind: string; ref: string; term: string }[] = []
       for (const event of fresh) {
         if (event.kind === 'ledger') {
@@ -58,7 +58,7 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
           if (!chainOk && chainBreak === null && till.chain_break === null) {
             chainBreak = { seq: event.seq, auditId: event.data.id, at: event.data.at, expectedPrevHash: head, prevHash: event.data.prevHash, hashMatches }
           }
-          audit.push({ ...event.data, seq: event.seq, chainOk })
+          audit.push({ ...event.data, seq: event.seq, chainOk, about: aboutOf(event.data.detail) })
           head = event.data.hash
         }
       }
@@ -79,7 +79,7 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
     }
     const appliedThrough = Math.max(till.applied_seq, batch.toSeq)
     await tx.query(
-      `UPDATE till SET applied_seq = $2, audit_head = $3, chain_break = coalesce(chain_break, $4::jsonb), skew_ms = $5, last_batch_at = $6,
+      `UPDATE till SET applied_seq = $2, audit_head = $3, chain_break = coalesce(chain_break, $4::jsonb), skew_ms = $5, last_batch_at = $6, last_seen_at = $6,
          last_batch_events = $7, backlog = $8, backlog_oldest = $9 WHERE till_id = $1`,
       [tillId, appliedThrough, head, chainBreak === null ? null : JSON.stringify(chainBreak), skewMs, receivedAt.toISOString(), fresh.length, batch.backlog.count, batch.backlog.oldestAt]
     )
@@ -127,12 +127,22 @@ async function insertTerms(tx: Sql, tillId: string, storeId: string, rows: { pro
   )
 }
 
-async function insertAudit(tx: Sql, tillId: string, storeId: string, rows: (AuditData & { seq: number; chainOk: boolean })[]): Promise<void> {
+/** The operation an entry's detail names (`subject`), when it names one: read leniently, since a till's detail is only text to us. */
+function aboutOf(detail: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(detail)
+    return parsed && typeof parsed === 'object' && 'subject' in parsed && typeof parsed.subject === 'string' ? parsed.subject.slice(0, 300) : null
+  } catch {
+    return null
+  }
+}
+
+async function insertAudit(tx: Sql, tillId: string, storeId: string, rows: (AuditData & { seq: number; chainOk: boolean; about: string | null })[]): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
-    `INSERT INTO audit (till_id, store_id, audit_id, at, entry_till_id, actor_id, actor_name, action, subject, outcome, detail, prev_hash, hash, chain_ok, seq)
-     SELECT $1, $2, r.id, r.at::timestamptz, r."tillId", r."actorId", r."actorName", r.action, r.subject, r.outcome, r.detail, r."prevHash", r.hash, r."chainOk", r.seq
-     FROM jsonb_to_recordset($3::jsonb) AS r(id bigint, at text, "tillId" text, "actorId" text, "actorName" text, action text, subject text, outcome text, detail text, "prevHash" text, hash text, "chainOk" boolean, seq bigint)
+    `INSERT INTO audit (till_id, store_id, audit_id, at, entry_till_id, actor_id, actor_name, action, subject, outcome, detail, prev_hash, hash, chain_ok, seq, about)
+     SELECT $1, $2, r.id, r.at::timestamptz, r."tillId", r."actorId", r."actorName", r.action, r.subject, r.outcome, r.detail, r."prevHash", r.hash, r."chainOk", r.seq, r.about
+     FROM jsonb_to_recordset($3::jsonb) AS r(id bigint, at text, "tillId" text, "actorId" text, "actorName" text, action text, subject text, outcome text, detail text, "prevHash" text, hash text, "chainOk" boolean, seq bigint, about text)
      ON CONFLICT DO NOTHING`,
     [tillId, storeId, JSON.stringify(rows)]
   )
@@ -141,11 +151,22 @@ async function insertAudit(tx: Sql, tillId: string, storeId: string, rows: (Audi
 async function upsertJournal(tx: Sql, tillId: string, storeId: string, rows: (JournalData & { seq: number })[]): Promise<void> {
   if (rows.length === 0) return
   await tx.query(
-    `INSERT INTO journal_outcome (till_id, store_id, journal_id, provider, operation, subject, state, attempts, version, created_at, updated_at)
-     SELECT $1, $2, r.id, r.provider, r.operation, r.subject, r.state, r.attempts, r.seq, r."createdAt"::timestamptz, r."updatedAt"::timestamptz
-     FROM jsonb_to_recordset($3::jsonb) AS r(id bigint, provider text, operation text, subject text, state text, attempts integer, seq bigint, "createdAt" text, "updatedAt" text)
-     ON CONFLICT (till_id, journal_id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, version = excluded.version, updated_at = excluded.updated_at
+    `INSERT INTO journal_outcome (till_id, store_id, journal_id, provider, operation, subject, state, attempts, request_ids, version, created_at, updated_at)
+     SELECT $1, $2, r.id, r.provider, r.operation, r.subject, r.state, r.attempts, coalesce(ARRAY(SELECT jsonb_array_elements_text(r."requestIds")), '{}'), r.seq, r."createdAt"::timestamptz, r."updatedAt"::timestamptz
+     FROM jsonb_to_recordset($3::jsonb) AS r(id bigint, provider text, operation text, subject text, state text, attempts integer, "requestIds" jsonb, seq bigint, "createdAt" text, "updatedAt" text)
+     ON CONFLICT (till_id, journal_id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, request_ids = excluded.request_ids, version = excluded.version, updated_at = excluded.updated_at
      WHERE journal_outcome.version < excluded.version`,
     [tillId, storeId, JSON.stringify(rows)]
   )
+}
+
+/** A quiet till's heartbeat: it is alive, its clock and its backlog as they are now. */
+export async function applyHeartbeat(db: Sql, tillId: string, heartbeat: Heartbeat, receivedAt: Date): Promise<void> {
+  await db.query('UPDATE till SET last_seen_at = $2, skew_ms = $3, backlog = $4, backlog_oldest = $5 WHERE till_id = $1', [
+    tillId,
+    receivedAt.toISOString(),
+    Date.parse(heartbeat.sentAt) - receivedAt.getTime(),
+    heartbeat.backlog.count,
+    heartbeat.backlog.oldestAt
+  ])
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { EnrolAnswer, EnrolRequest } from '../../shared/backoffice/protocol'
 import type { Database, Sql } from './db/database'
 import { isValidTimeZone } from '../../shared/domain/preferences'
+import { Refused } from './refused'
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
@@ -9,16 +10,7 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export const CODE_VALID_HOURS = 24
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
-/** A refusal the service answers in words (an HTTP status and a sentence). */
-export class Refused extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-  }
-}
+export { Refused }
 
 /** Twelve characters people can read aloud and type (no 0/O, 1/I), in groups of four. */
 export function newEnrolmentCode(): string {

@@ -62,6 +62,8 @@ export const JournalDataSchema = z.object({
   subject: Text(300).nullable(),
   state: Text(20),
   attempts: z.number().int().min(0),
+  /** The request ids of its calls to the provider (what support is asked about); tills before they were sent leave them out. */
+  requestIds: z.array(Text(100)).max(200).optional(),
   createdAt: Iso,
   updatedAt: Iso
 })
@@ -90,6 +92,10 @@ export const BatchSchema = z
   })
   .refine((b) => b.toSeq >= b.fromSeq && b.events.every((e) => e.seq >= b.fromSeq && e.seq <= b.toSeq), { message: 'every event is within fromSeq..toSeq' })
 export type Batch = z.infer<typeof BatchSchema>
+
+/** What a till with nothing to send says now and then, so a quiet till is not taken for a stopped one. */
+export const HeartbeatSchema = z.object({ sentAt: z.iso.datetime(), backlog: z.object({ count: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() }) }).strict()
+export type Heartbeat = z.infer<typeof HeartbeatSchema>
 
 /** The answer to a batch: everything up to here is applied. */
 export const BatchAnswerSchema = z.object({ appliedThrough: z.number().int().min(0) })

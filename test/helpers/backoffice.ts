@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { auditHashMaterial, GENESIS_HASH } from '../../shared/audit-chain'
-import type { AuditData, Batch, LedgerData, OutboxEvent } from '../../shared/backoffice/protocol'
+import type { AuditData, Batch, JournalData, LedgerData, OutboxEvent } from '../../shared/backoffice/protocol'
 import type { Database } from '../../backoffice/src/db/database'
 import { openDatabase } from '../../backoffice/src/open'
 import { notePostgres, postgresBin, startPostgres, type PostgresCluster } from './postgres'
@@ -80,8 +80,8 @@ export class FakeTill {
     return { seq: ++this.seq, kind: 'ledger', data: { provider: 'gotit', kind: 'redemption', ref, status: 'open', detailStatus: 'open', amountMinor: 100000, currency: 'VND', staffId: 's1', staffName: 'Mai', approvedBy: null, offline: false, summary: '••••0001', createdAt: '2026-12-06T08:00:00.000Z', updatedAt: at, ...fields } }
   }
 
-  term(ref: string, term: string): OutboxEvent {
-    return { seq: ++this.seq, kind: 'term', data: { provider: 'gotit', kind: 'redemption', ref, term } }
+  term(ref: string, term: string, row: { provider: string; kind: string } = { provider: 'gotit', kind: 'redemption' }): OutboxEvent {
+    return { seq: ++this.seq, kind: 'term', data: { ...row, ref, term } }
   }
 
   audit(action: string, fields: Partial<AuditData> = {}): OutboxEvent {
@@ -92,8 +92,8 @@ export class FakeTill {
     return { seq: ++this.seq, kind: 'audit', data }
   }
 
-  journal(id: number, state: string): OutboxEvent {
-    return { seq: ++this.seq, kind: 'journal', data: { id, provider: 'gotit', operation: 'gotit.markUse', subject: 'B1', state, attempts: 1, createdAt: '2026-12-06T08:00:00.000Z', updatedAt: '2026-12-06T08:00:01.000Z' } }
+  journal(id: number, state: string, fields: Partial<JournalData> = {}): OutboxEvent {
+    return { seq: ++this.seq, kind: 'journal', data: { id, provider: 'gotit', operation: 'gotit.markUse', subject: 'B1', state, attempts: 1, createdAt: '2026-12-06T08:00:00.000Z', updatedAt: '2026-12-06T08:00:01.000Z', ...fields } }
   }
 
   batch(events: OutboxEvent[], sentAt = '2026-12-06T08:00:02.000Z'): Batch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, csvLine } from '../../electron/core/history/history-export'
+import { csvField, csvLine } from '../../shared/csv'
 
 describe('CSV fields (RFC 4180, spreadsheet-safe)', () => {
   it('quotes a field with a comma, quote, CR or LF and doubles its quotes', () => {

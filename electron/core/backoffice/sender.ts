@@ -8,6 +8,8 @@ import type { Outbox } from './outbox'
 export interface SenderOptions {
   /** How often the outbox is looked at when it was empty (a till's commit is visible within about this). */
   intervalMs: number
+  /** With nothing to send, the till still says it is alive this often, so the back office can tell a quiet till from a stopped one [ASSUMED]. */
+  heartbeatMs: number
   /** Full-jitter backoff between failed attempts: a random wait up to base × 2^failures, at most cap. */
   backoffBaseMs: number
   backoffCapMs: number
@@ -15,7 +17,7 @@ export interface SenderOptions {
   timeoutMs: number
 }
 
-export const DEFAULT_SENDER_OPTIONS: SenderOptions = { intervalMs: 1000, backoffBaseMs: 1000, backoffCapMs: 5 * 60_000, timeoutMs: 30_000 }
+export const DEFAULT_SENDER_OPTIONS: SenderOptions = { intervalMs: 1000, heartbeatMs: 60_000, backoffBaseMs: 1000, backoffCapMs: 5 * 60_000, timeoutMs: 30_000 }
 
 /** The wait a 429 or 503 asks for: `Retry-After` in seconds or as a date; null when it says nothing usable. */
 export function retryAfterMs(header: string | null, now: number): number | null {
@@ -40,6 +42,8 @@ export class BackofficeSender {
   private reached: boolean | null = null
   private problem: string | null = null
   private lastSentAt: string | null = null
+  /** When the back office last answered (ms), for the heartbeat; never, at first. */
+  private lastContactMs = -Infinity
   private readonly http: KyInstance
   private readonly options: SenderOptions
 
@@ -133,7 +137,7 @@ export class BackofficeSender {
     const credentials = this.link.credentials()
     if (!credentials || this.link.stopped()) return 'idle'
     const batch = this.outbox.nextBatch()
-    if (!batch) return 'idle'
+    if (!batch) return this.now().getTime() - this.lastContactMs >= this.options.heartbeatMs ? this.heartbeat(credentials) : 'idle'
     const sentAt = this.now().toISOString()
     let response: Response
     try {
@@ -170,12 +174,33 @@ export class BackofficeSender {
     return this.stop(refusal.success ? refusal.data.message : `The back office refused this till's events (${response.status}).`)
   }
 
-  private succeeded(at: string): void {
+  /** Nothing to send: the till says it is alive, with its clock and backlog. */
+  private async heartbeat(credentials: { url: string; key: string }): Promise<'idle' | number> {
+    const sentAt = this.now().toISOString()
+    let response: Response
+    try {
+      response = await this.http.post(new URL('/api/v1/heartbeat', credentials.url), { json: { sentAt, backlog: this.outbox.backlog() }, headers: { authorization: `Bearer ${credentials.key}` } })
+    } catch (error) {
+      return this.failed(`The back office could not be reached (${error instanceof Error ? error.message : String(error)}); the till keeps its records and tries again.`)
+    }
+    await response.body?.cancel()
+    // A back office older than the heartbeat answers 404: nothing to stop for, it simply cannot tell a quiet till.
+    if (response.ok || response.status === 404) {
+      this.succeeded(null)
+      return 'idle'
+    }
+    if (response.status === 401) return this.stop('The back office does not know this till’s key (revoked, or enrolled elsewhere). Enrol the till again from Settings → Back office.')
+    return this.failed(`The back office is busy or failing (${response.status}); the till tries again.`)
+  }
+
+  /** `at`: when the batch that was applied was sent; null for a heartbeat (nothing was sent). */
+  private succeeded(at: string | null): void {
+    this.lastContactMs = this.now().getTime()
     const changed = this.reached !== true || this.problem !== null
     this.failures = 0
     this.reached = true
     this.problem = null
-    this.lastSentAt = at
+    this.lastSentAt = at ?? this.lastSentAt
     if (changed) this.onChange(this.status())
   }
 

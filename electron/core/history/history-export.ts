@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { HistoryEntry, HistoryQuery } from '../../../shared/domain/history'
-import { minorDigits } from '../../../shared/money'
+import { csvField, csvLine, minorText } from '../../../shared/csv'
 import type { HistoryLedger } from './history-ledger'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files'
 
@@ -12,29 +12,10 @@ const BOM = '\uFEFF'
 /** Rows per turn of the event loop: small enough that a cashier's call never waits long behind one. */
 const BATCH = 150
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A text
- * field a spreadsheet would take for a formula (= + - @, tab, CR first) gets a leading apostrophe.
- */
-export function csvField(value: string | number | null, text = true): string {
-  if (value === null) return ''
-  let s = String(value)
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function csvLine(fields: string[]): string {
-  return `${fields.join(',')}\r\n`
-}
-
 const HEADER = ['when (store time)', 'when (UTC)', 'provider', 'kind', 'reference', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'approved by (id)', 'offline', 'till', 'what', 'request ids']
 
 function amountText(entry: HistoryEntry): string | null {
-  if (!entry.amount) return null
-  const digits = minorDigits[entry.amount.currency]
-  const sign = entry.amount.amount < 0 ? '-' : ''
-  const abs = Math.abs(entry.amount.amount)
-  return digits === 0 ? `${sign}${abs}` : `${sign}${Math.trunc(abs / 10 ** digits)}.${String(abs % 10 ** digits).padStart(digits, '0')}`
+  return entry.amount ? minorText(entry.amount.amount, entry.amount.currency) : null
 }
 
 /** Formats `2026-12-05 14:03:07` in the store's zone, what a spreadsheet reads as a time (one formatter per export: making one is slow). */

@@ -25,6 +25,17 @@ BEGIN
     'providerRef', NEW.provider_ref, 'createdAt', NEW.created_at, 'updatedAt', NEW.updated_at));
 END;
 
+-- A journal row's outcome carries the request ids of its calls (never its payload): the back office finds an operation by one.
+DROP TRIGGER outbox_journal;
+CREATE TRIGGER outbox_journal AFTER UPDATE OF state ON journal
+WHEN NEW.state IN ('succeeded', 'rejected', 'needs_review') AND NEW.state <> OLD.state
+BEGIN
+  INSERT INTO outbox (kind, at, data) VALUES ('journal', NEW.updated_at, json_object(
+    'id', NEW.id, 'provider', NEW.provider, 'operation', NEW.operation, 'subject', NEW.subject, 'state', NEW.state,
+    'attempts', NEW.attempts, 'createdAt', NEW.created_at, 'updatedAt', NEW.updated_at,
+    'requestIds', json((SELECT json_group_array(json_extract(m.value, '$.requestId')) FROM json_each(NEW.history) m WHERE json_extract(m.value, '$.requestId') IS NOT NULL))));
+END;
+
 -- What the till already holds learns its provider id; each row so changed goes to the back office again.
 UPDATE history SET provider_ref = (SELECT b.transaction_id FROM bills b WHERE b.bill_number = history.ref)
 WHERE provider = 'gotit' AND kind = 'redemption' AND EXISTS (SELECT 1 FROM bills b WHERE b.bill_number = history.ref AND b.transaction_id IS NOT NULL);
