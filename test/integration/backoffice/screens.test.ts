@@ -13,8 +13,6 @@ const NOW = new Date('2026-12-06T12:00:00.000Z')
 const POLICY: SignInPolicy = { ...DEFAULT_SIGN_IN_POLICY, baseDelayMs: 60_000, cost: { N: 1024, r: 8, p: 1 } }
 const PASSWORD = 'correct horse battery'
 
-const gotit = { provider: 'gotit', kind: 'redemption' }
-
 /** Two stores: S1 (Ho Chi Minh City) with tills a1 and a2, S2 (Oslo) with b1; each till's outbox as it would send it. */
 async function seed(db: Database): Promise<{ a1: FakeTill; b1: FakeTill }> {
   const tills: Record<string, FakeTill> = {}
