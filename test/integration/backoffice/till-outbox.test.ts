@@ -111,6 +111,20 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => !s.stopped && s.waiting === 0, 'the sender to resume')
   })
 
+  it('a quiet till says it is alive, with its clock and backlog, so the back office does not take it for a stopped one', async () => {
+    const bo = await backoffice()
+    const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20, heartbeatMs: 100 } })
+    await staffedTill(core)
+    valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
+    await until(async () => valueOf(await core.call('backoffice:status', {})).waiting, (n) => n === 0, 'the first batches')
+    const tillId = core.context.identity.tillId
+    const seen = async () => (await bo.db.query<{ last_seen_at: Date; last_batch_at: Date }>('SELECT last_seen_at, last_batch_at FROM till WHERE till_id = $1', [tillId]))[0]
+    const first = await seen()
+    // Nothing more to send: the heartbeats alone move "last seen", never "last batch".
+    const later = await until(seen, (t) => t !== undefined && first !== undefined && new Date(t.last_seen_at).getTime() > new Date(first.last_seen_at).getTime() + 150, 'a heartbeat')
+    expect(new Date(later?.last_batch_at ?? 0).getTime()).toBe(new Date(first?.last_batch_at ?? 0).getTime())
+  })
+
   it('waits as the back office asks (429 with Retry-After) and keeps everything until it answers', async () => {
     let busy = 2
     const bo = await backoffice((server) =>
