@@ -17,6 +17,10 @@ export const walls = {
     paths: [{ name: 'electron', message: 'The back office is a service of its own: no electron.' }],
     patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'The back office shares only shared/ with the till.' }]
   },
+  backofficeWeb: {
+    paths: [{ name: 'electron', message: 'The back office page runs in a browser.' }],
+    patterns: [{ group: ['**/electron/**', '**/renderer/**', '**/backoffice/src/**', 'node:*'], message: 'The back office page talks to its service only through the calls in shared/backoffice/screens.ts.' }]
+  },
   renderer: {
     paths: [{ name: 'electron', message: 'The renderer talks to the till only through the contract bridge.' }],
     patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer never imports electron/ or Node modules.' }]
@@ -39,7 +43,12 @@ export default tseslint.config(
   },
   { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.core] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.shared] } },
-  { files: ['backoffice/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.backoffice] } },
+  { files: ['backoffice/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.backoffice] } },
+  {
+    files: ['backoffice/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', walls.backofficeWeb] }
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -28,7 +28,11 @@ export const BackofficeErrorCodes = [
   'login_taken',
   'last_head_office',
   'no_stores',
-  'bad_statement',
+  'statement_unreadable',
+  'statement_empty',
+  'statement_too_long',
+  'statement_column',
+  'statement_lines',
   'new_store',
   'bad_time_zone',
   'internal'
@@ -268,7 +272,7 @@ export type UserView = z.infer<typeof UserViewSchema>
 
 export const NewUserSchema = z
   .object({
-    login: z.string().trim().regex(/^[A-Za-z0-9._@-]{3,100}$/, { message: 'A sign-in name is 3 to 100 letters, digits, . _ @ or -' }),
+    login: z.string().trim().regex(/^[A-Za-z0-9._@-]{2,100}$/, { message: 'A sign-in name is 2 to 100 letters, digits, . _ @ or -' }),
     name: z.string().trim().min(1).max(100),
     role: RoleSchema,
     password: Password,

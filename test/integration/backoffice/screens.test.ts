@@ -262,7 +262,7 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     const hq = await signedIn(app, 'hq')
     const csv = ['Transaction ID,Used at,Amount (VND)', 't-1,2026-12-06 10:00,100000', 'T-3,2026-12-06 10:00,"150,000"', 'T-9,2026-12-06 11:00,70000', ''].join('\n')
     // A thousands separator is not a number here: the statement is refused whole, naming the line.
-    expect((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv })).json()).toMatchObject({ error: 'bad_statement', params: { lines: '3' } })
+    expect((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv })).json()).toMatchObject({ error: 'statement_lines', params: { count: 1, lines: '3' } })
     const fixed = csv.replace('"150,000"', '150000')
     const imported = StatementImportSchema.parse((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv: fixed })).json())
     expect(imported.totals).toEqual([
