@@ -4,15 +4,15 @@ import { minorDigits, type Currency } from './money'
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A text
  * field a spreadsheet would take for a formula (= + - @, tab, CR first) gets a leading apostrophe.
  */
-export function csvField(value: string | number | null, text = true): string {
+export function csvField(value: string | number | null, text = true, delimiter = ','): string {
   if (value === null) return ''
   let s = String(value)
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return /[",\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export function csvLine(fields: string[]): string {
-  return `${fields.join(',')}\r\n`
+export function csvLine(fields: string[], delimiter = ','): string {
+  return `${fields.join(delimiter)}\r\n`
 }
 
 /** Minor units as the plain decimal a spreadsheet reads (`100050` INR → `1000.50`), digit by digit. */

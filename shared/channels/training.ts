@@ -19,6 +19,12 @@ export const trainingFeature = defineFeature({
       input: z.object({}).strict(),
       output: z.array(z.object({ provider: z.string(), on: z.boolean() }))
     },
+    'training:statement': {
+      summary: 'In training mode only, the statement the provider would send for what this till did at its simulator (CSV, as the back office reads it by default), to practise reconciliation. Refused outside training mode.',
+      access: 'manager',
+      input: z.object({ provider: Provider }).strict(),
+      output: z.object({ fileName: z.string(), csv: z.string(), lines: z.number().int() })
+    },
     'training:outage': {
       summary: 'In training mode only, makes a provider pretend to be down (or back), to practise working through an outage. Refused outside training mode.',
       access: 'staff',

@@ -17,6 +17,13 @@ export function trainingHandlers(ctx: ModuleContext, providers: ReadonlyMap<stri
     },
     'training:outages': async () =>
       Promise.all([...providers].filter(([id]) => ctx.settings.mode(id) === 'training').map(async ([provider, runtime]) => ({ provider, on: (await runtime.startTraining()).outageOn() }))),
+    'training:statement': async ({ provider }) => {
+      const runtime = training(provider)
+      if (!runtime) throw new TillError('conflict', `${provider} is not in training mode, so it has no practice statement.`, { params: { reason: 'not_training' } })
+      const statement = (await runtime.startTraining()).statement()
+      if (!statement) throw new TillError('not_found', `${provider}'s simulator writes no statement.`)
+      return { ...statement, lines: Math.max(0, statement.csv.split('\r\n').filter(Boolean).length - 1) }
+    },
     'training:outage': async ({ provider, on }) => {
       const runtime = training(provider)
       if (!runtime) throw new TillError('conflict', `${provider} is not in training mode, so there is no outage to practise.`, { params: { reason: 'not_training' } })

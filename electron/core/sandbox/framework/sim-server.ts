@@ -64,6 +64,8 @@ export interface SimulatorOptions {
   requestsKept?: number
   /** What a trainee can look up here. */
   practice?: () => PracticeItem[]
+  /** The provider's statement of what this simulator did. */
+  statement?: () => SimStatement
 }
 
 /** Something a trainee can practise a lookup on: its id and what kind of case it is (a status, a payment type). */
@@ -85,7 +87,15 @@ export interface RunningSimulator {
   /** Turns the simulated outage on (every request dropped unanswered before it is processed) or off. */
   outage(on: boolean): void
   outageOn(): boolean
+  /** What the provider would list for this till in its statement (CSV, in the format the back office reads by default), from the simulator's own records; null where it has none. */
+  statement(): SimStatement | null
   close(): Promise<void>
+}
+
+/** A provider's statement as the simulator writes it, for reconciliation practice at the back office. */
+export interface SimStatement {
+  fileName: string
+  csv: string
 }
 
 const MAX_BODY = 5 * 1024 * 1024
@@ -155,6 +165,13 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
       return send(res, { status: 200, body: clock.describe() })
     }
     if (path === '/__sim/state') return send(res, { status: 200, body: options.inspect?.() ?? null })
+    if (path === '/__sim/statement') {
+      const statement = options.statement?.()
+      if (!statement) return send(res, { status: 404, body: { error: 'This provider has no statement.' } })
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${statement.fileName}"` })
+      res.end(statement.csv)
+      return
+    }
     if (path === '/__sim/requests') return send(res, { status: 200, body: requests })
     if (path === '/__sim/reset' && req.method === 'POST') {
       options.reset?.()
@@ -268,6 +285,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
   let outage = false
   return {
     practice: options.practice ?? (() => []),
+    statement: () => options.statement?.() ?? null,
     outage(on) {
       if (on === outage) return
       outage = on

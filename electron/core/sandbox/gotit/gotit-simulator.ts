@@ -1,5 +1,6 @@
 import type { SimClock } from '../framework/clock'
-import type { SimRequest, SimResponse } from '../framework/sim-server'
+import type { SimRequest, SimResponse, SimStatement } from '../framework/sim-server'
+import { csvField, csvLine } from '../../../../shared/csv'
 import { seedMerchants, seedStores, seedVouchers, type SimMerchant, type SimStore, type SimVoucher, type SkuLine } from './fixtures'
 import { gmt7Compact, gmt7Date, gmt7DateTime, gmt7Weekday } from './gmt7'
 
@@ -169,6 +170,26 @@ export class GotItSimulator {
     this.vouchers = new Map(seedVouchers(this.config.stock).map((v) => [v.code, v]))
     this.uses.clear()
     this.transactionCounter = 0
+  }
+
+  /**
+   * Got It's statement of what was redeemed here since the last reset: one line per transaction
+   * (a bill's vouchers marked used together), its time in GMT+7 and what it redeemed, in dong.
+   */
+  statement(): SimStatement {
+    const lines = new Map<string, { usedDate: string; billNumber: string; storeId: number; amount: number }>()
+    for (const code of this.uses.keys()) {
+      const use = this.vouchers.get(code)?.use
+      if (!use) continue
+      const line = lines.get(use.transactionId) ?? { usedDate: use.usedDate, billNumber: use.billNumber, storeId: use.storeId, amount: 0 }
+      line.amount += use.redemptionValue
+      lines.set(use.transactionId, line)
+    }
+    const rows = [...lines].sort((a, b) => a[1].usedDate.localeCompare(b[1].usedDate))
+    return {
+      fileName: 'gotit-statement.csv',
+      csv: csvLine(['Transaction ID', 'Used at', 'Bill number', 'Store', 'Amount (VND)']) + rows.map(([id, l]) => csvLine([csvField(id), csvField(l.usedDate), csvField(l.billNumber), csvField(l.storeId, false), csvField(l.amount, false)])).join('')
+    }
   }
 
   /** Plain new vouchers of the stock nobody has touched yet, for practice. */

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { decimalToMinor, minorToDecimal } from '../../../../shared/money'
 import type { SimClock } from '../framework/clock'
-import type { SimRequest, SimResponse } from '../framework/sim-server'
+import type { SimRequest, SimResponse, SimStatement } from '../framework/sim-server'
+import { csvField, csvLine, minorText } from '../../../../shared/csv'
 import { HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET, HUBBLE_WALLET_RUPEES, seedBrands, type SimBrand } from './fixtures'
 
 export interface HubbleSimConfig {
@@ -286,6 +287,17 @@ export class HubbleSimulator {
     )
     order.status = 'SUCCESS'
     return order
+  }
+
+  /** Hubble's statement of the orders placed here that succeeded: id, reference, when, value in rupees. */
+  statement(): SimStatement {
+    const done = [...this.orders.values()].map((o) => this.settle(o)).filter((o) => o.status === 'SUCCESS').sort((a, b) => a.createdAt - b.createdAt)
+    return {
+      fileName: 'hubble-statement.csv',
+      csv:
+        csvLine(['Order ID', 'Reference ID', 'Created At', 'Order Value', 'Status']) +
+        done.map((o) => csvLine([csvField(o.id), csvField(o.referenceId), csvField(new Date(o.createdAt).toISOString()), csvField(minorText(o.amountPaise, 'INR'), false), csvField(o.status)])).join('')
+    }
   }
 
   private amountProblem(brand: SimBrand, order: OrderBody): { id: string; code: string; message: string } | null {

@@ -29,6 +29,7 @@ export async function startHubbleSimulator(options: { port?: number; config?: Pa
     {
       // The orders placed on this simulator (by this till or a script): each can be looked up.
       practice: () => [...sim.orders.values()].map((o) => ({ id: o.referenceId, kind: o.status })),
+      statement: () => sim.statement(),
       provider: 'hubble',
       routes,
       clock,

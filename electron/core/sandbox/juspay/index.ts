@@ -64,6 +64,7 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
   const running = await startSimulator(
     {
       practice: () => seedOrders().map((o) => ({ id: o.orderId, kind: o.status })),
+      statement: () => sim.statement(),
       provider: 'juspay',
       routes,
       clock,

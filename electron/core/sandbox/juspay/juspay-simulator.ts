@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { KeyLike } from 'node:crypto'
 import { decimalToMinor, minorToDecimal } from '../../../../shared/money'
 import type { SimClock } from '../framework/clock'
-import type { SimRequest, SimResponse } from '../framework/sim-server'
+import type { SimRequest, SimResponse, SimStatement } from '../framework/sim-server'
+import { csvField, csvLine, minorText } from '../../../../shared/csv'
 import { JUSPAY_API_KEY, JUSPAY_MERCHANT_ID, JUSPAY_WEBHOOK_PASSWORD, JUSPAY_WEBHOOK_USER, seedMandates, seedOrders, type RefundOutcome, type SeedOrder } from './fixtures'
 import { JweError, openJwe, sealJwe } from './jwe'
 
@@ -54,6 +55,8 @@ interface SimRefund {
   settleAt: number
   then: RefundOutcome
   notified: boolean
+  /** Made before this till came (a fixture): not on this till's statement. */
+  seeded?: boolean
 }
 
 interface SimOrder {
@@ -205,7 +208,8 @@ export class JuspaySimulator {
         created: now - r.minutesAgo * 60_000,
         settleAt: now - r.minutesAgo * 60_000,
         then: r.status === 'PENDING' ? 'SUCCESS' : r.status,
-        notified: true
+        notified: true,
+        seeded: true
       }))
       this.orders.set(seed.orderId.toLowerCase(), order)
     }
@@ -438,6 +442,18 @@ export class JuspaySimulator {
 
   private settleAll(): void {
     for (const order of this.orders.values()) this.settle(order)
+  }
+
+  /** Juspay's refund statement: every refund made here that succeeded, by Juspay's refund id, in rupees. */
+  statement(): SimStatement {
+    this.settleAll()
+    const rows = [...this.orders.values()].flatMap((o) => o.refunds.filter((r) => r.status === 'SUCCESS' && !r.seeded).map((r) => ({ o, r }))).sort((a, b) => a.r.created - b.r.created)
+    return {
+      fileName: 'juspay-refunds.csv',
+      csv:
+        csvLine(['refund_id', 'order_id', 'unique_request_id', 'refund_date', 'refund_amount', 'status', 'arn']) +
+        rows.map(({ o, r }) => csvLine([csvField(r.id), csvField(o.orderId), csvField(r.uniqueRequestId), csvField(new Date(r.created).toISOString()), csvField(minorText(r.amountPaise, 'INR'), false), csvField(r.status), csvField(r.ref)])).join('')
+    }
   }
 
   /** Moves refunds and mandate debits on as the clock says, queueing their webhooks. */

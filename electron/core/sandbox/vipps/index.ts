@@ -30,6 +30,6 @@ export async function startVippsSimulator(options: { port?: number; config?: Par
     ...['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ name: `om-${method.toLowerCase()}`, method, path: om, handle: (request: Parameters<SimRoute['handle']>[0]) => sim.handle(request) }))
   ]
   const practice = () => seedOrders().filter((o) => o.msn === VIPPS_MSN).map((o) => ({ id: o.order.orderId, kind: o.order.paymentType }))
-  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice }, options.port ?? 0)
+  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice, statement: () => sim.statement() }, options.port ?? 0)
   return { ...running, sim, clientId: VIPPS_CLIENT_ID, clientSecret: VIPPS_CLIENT_SECRET, subscriptionKey: VIPPS_SUBSCRIPTION_KEY, msn: VIPPS_MSN }
 }

@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { SimClock } from '../framework/clock'
 import type { OpenApiValidator } from '../framework/openapi-validator'
-import type { SimRequest, SimResponse } from '../framework/sim-server'
+import type { SimRequest, SimResponse, SimStatement } from '../framework/sim-server'
+import { csvField, csvLine } from '../../../../shared/csv'
+import { receiptTotal } from '../../../../shared/domain/receipt-lines'
+import { ReceiptSchema } from '../../../../shared/domain/receipts'
 import { seedOrders, VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY } from './fixtures'
 import { imageProblem } from '../../providers/vipps/image-check'
 
@@ -25,6 +28,8 @@ export interface SpecViolation {
 interface Stored {
   category?: unknown
   receipt?: unknown
+  /** When a receipt was sent here (not a seeded one): it is on the statement. */
+  receivedAt?: number
 }
 
 const BASE = '/order-management'
@@ -158,8 +163,26 @@ export class VippsSimulator {
     const k = this.key(msn, paymentType, orderId)
     const stored = this.orders.get(k)
     if (stored?.receipt) return problem(409, 'Conflict', [`a receipt for ${paymentType} ${orderId} exists and cannot be changed`])
-    this.orders.set(k, { ...stored, receipt: body })
+    this.orders.set(k, { ...stored, receipt: body, receivedAt: this.clock.now().getTime() })
     return { status: 201, body: randomUUID() }
+  }
+
+  /** The sales units' statement: one line per order a receipt was sent for here, in minor units, semicolons between columns. */
+  statement(): SimStatement {
+    const rows = [...this.orders].flatMap(([key, stored]) => {
+      const receipt = ReceiptSchema.safeParse(stored.receipt)
+      if (stored.receivedAt === undefined || !receipt.success) return []
+      const [msn = '', paymentType = '', ...rest] = key.split('|')
+      const orderId = rest.join('|')
+      return [{ msn, paymentType, orderId, at: stored.receivedAt, amount: receiptTotal(receipt.data).total, currency: receipt.data.bottomLine.currency }]
+    })
+    rows.sort((a, b) => a.at - b.at)
+    return {
+      fileName: 'vipps-statement.csv',
+      csv:
+        csvLine(['orderId', 'paymentType', 'msn', 'time', 'amount', 'currency'], ';') +
+        rows.map((r) => csvLine([csvField(r.orderId, true, ';'), csvField(r.paymentType, true, ';'), csvField(r.msn, true, ';'), csvField(new Date(r.at).toISOString(), true, ';'), csvField(r.amount, false, ';'), csvField(r.currency, true, ';')], ';')).join('')
+    }
   }
 
   private key(msn: string, paymentType: string, orderId: string): string {

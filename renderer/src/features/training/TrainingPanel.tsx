@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { useT, useTillClient } from '../../app/till-context'
+import { useApp, useT, useTillClient } from '../../app/till-context'
 import { useChannel } from '../settings/use-channel'
 
 /**
@@ -13,6 +13,20 @@ export function TrainingPanel(props: { provider: string; name: string; describe?
   const practice = useChannel('training:practice', { provider: props.provider })
   const outages = useChannel('training:outages', {})
   const [error, setError] = useState<string | null>(null)
+  const [statement, setStatement] = useState<{ file: string; count: number } | null>(null)
+  const manager = useApp((state) => state.auth?.session?.staff.role === 'manager')
+  const download = (): void =>
+    void client.call('training:statement', { provider: props.provider }).then((result) => {
+      if (!result.ok) return setError(result.error.message)
+      setError(null)
+      // The file is saved the way a browser saves any download; the till writes nothing to disk for it.
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(new Blob([`\uFEFF${result.value.csv}`], { type: 'text/csv' }))
+      link.download = result.value.fileName
+      link.click()
+      URL.revokeObjectURL(link.href)
+      setStatement({ file: result.value.fileName, count: result.value.lines })
+    })
   const training = outages.value?.some((o) => o.provider === props.provider) ?? false
   const said = outages.value?.find((o) => o.provider === props.provider)?.on ?? false
   // The switch moves at once; the till's answer confirms it (or puts it back).
@@ -52,6 +66,14 @@ export function TrainingPanel(props: { provider: string; name: string; describe?
         {t('training.outage', { provider: props.name })}
       </label>
       {down && <p className="hint">{t('training.outageOn', { provider: props.name })}</p>}
+      {manager && (
+        <p>
+          <button type="button" className="link-button" onClick={download}>
+            {t('training.statement', { provider: props.name })}
+          </button>
+        </p>
+      )}
+      {statement && <p role="status">{t('training.statementSaved', { file: statement.file, count: statement.count })}</p>}
       {error && <p className="field-problem">{error}</p>}
     </details>
   )
