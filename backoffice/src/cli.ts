@@ -18,7 +18,7 @@ const EnvSchema = z.object({
   BACKOFFICE_HOST: z.string().default('127.0.0.1'),
   BACKOFFICE_PORT: z.coerce.number().int().min(0).max(65535).default(5800),
   BACKOFFICE_ADMIN_TOKEN: z.string().min(16).optional(),
-  BACKOFFICE_STOPPED_AFTER_MINUTES: z.coerce.number().min(1).max(10_080).default(DEFAULT_TILL_THRESHOLDS.stoppedAfterMinutes),
+  BACKOFFICE_STOPPED_AFTER_MINUTES: z.coerce.number().min(0.05).max(10_080).default(DEFAULT_TILL_THRESHOLDS.stoppedAfterMinutes),
   BACKOFFICE_SKEW_LIMIT_SECONDS: z.coerce.number().min(1).max(86_400).default(DEFAULT_TILL_THRESHOLDS.skewLimitSeconds),
   BACKOFFICE_PASSWORD_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_SIGN_IN_POLICY.baseDelayMs),
   /** Only to try the service over plain http from another computer: a browser drops a Secure cookie there. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 
 /** A process started for a test, with what it printed and a promise of its end. */
 export interface Started {
@@ -31,16 +31,23 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
 }
 
 /** The built back office (`npm run backoffice`) on a free port, against `databaseUrl`. */
-export async function startBackoffice(databaseUrl: string, port = 0): Promise<Started & { url: string }> {
-  const started = await start(['out/backoffice/index.mjs'], { DATABASE_URL: databaseUrl, BACKOFFICE_PORT: String(port) }, /running at (http:\/\/127\.0\.0\.1:\d+)/)
+export async function startBackoffice(databaseUrl: string, port = 0, env: Record<string, string> = {}): Promise<Started & { url: string }> {
+  const started = await start(['out/backoffice/index.mjs'], { DATABASE_URL: databaseUrl, BACKOFFICE_PORT: String(port), ...env }, /running at (http:\/\/127\.0\.0\.1:\d+)/)
   return { ...started, url: started.match[1] ?? '' }
 }
 
 /** `npm run backoffice -- enrol --store …`: a one-time enrolment code. */
-export async function enrolmentCode(databaseUrl: string, store: string): Promise<string> {
-  const started = await start(['out/backoffice/index.mjs', 'enrol', '--store', store, '--name', `Store ${store}`, '--time-zone', 'Asia/Kolkata'], { DATABASE_URL: databaseUrl }, /Enrolment code for store \S+: ([A-Z0-9-]+)/)
+export async function enrolmentCode(databaseUrl: string, store: string, name = `Store ${store}`): Promise<string> {
+  const started = await start(['out/backoffice/index.mjs', 'enrol', '--store', store, '--name', name, '--time-zone', 'Asia/Kolkata'], { DATABASE_URL: databaseUrl }, /Enrolment code for store \S+: ([A-Z0-9-]+)/)
   await started.exited
   return started.match[1] ?? ''
+}
+
+/** `npm run backoffice -- add-user …`, the password given on stdin as a script would. */
+export function addUser(databaseUrl: string, user: { login: string; name: string; role: 'head_office' | 'store_manager'; stores?: string[]; password: string }): void {
+  const args = ['out/backoffice/index.mjs', 'add-user', '--login', user.login, '--name', user.name, '--role', user.role, ...(user.stores ?? []).flatMap((s) => ['--store', s])]
+  const done = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, input: `${user.password}\n`, encoding: 'utf8' })
+  if (done.status !== 0) throw new Error(`add-user failed: ${done.stdout}${done.stderr}`)
 }
 
 export interface WebTill extends Started {

@@ -142,7 +142,7 @@ export const messages = defineMessages({
     'tills.fine': 'Reporting',
     'tills.none': 'No till is enrolled yet.',
     'tills.revoke': 'Revoke key',
-    'tills.revokeOf': 'Revoke the key of {till}',
+    'tills.revokeOf': 'Revoke key of {till}',
     'tills.revokeConfirm': 'Revoke: the till stops reporting until it enrols again',
     'tills.keep': 'Keep it',
     'recon.explain': 'Import a provider’s statement for a day range; each line is matched with what the tills did by the provider’s own id (Got It’s transaction, Hubble’s order, Vipps’s order, Juspay’s refund).',

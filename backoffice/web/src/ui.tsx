@@ -35,7 +35,8 @@ export function useLoad<T>(load: () => Promise<T>, inputs: readonly unknown[]): 
       current = false
     }
   }, [run, round])
-  return { ...state, reload: () => setRound((n) => n + 1) }
+  const reload = useCallback(() => setRound((n) => n + 1), [])
+  return { ...state, reload }
 }
 
 export function Money(props: { amount: number | null; currency: string | null }) {

@@ -26,9 +26,15 @@ async function main(): Promise<void> {
   const port = parsePort(process.env['TILL_PORT'])
 
   // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
-  // How often the back office's outbox is looked at (tests shorten it); the sender's default otherwise.
-  const interval = Number(process.env['TILL_BACKOFFICE_INTERVAL_MS'] ?? '')
-  const core = createCore({ dataDir, host: 'web', version, env: process.env, ...(Number.isInteger(interval) && interval > 0 ? { backoffice: { intervalMs: interval } } : {}) })
+  // How often the back office's outbox is looked at, and how often a quiet till says it is alive (tests shorten both); the sender's defaults otherwise.
+  const whole = (name: string): number | null => {
+    const value = Number(process.env[name] ?? '')
+    return Number.isInteger(value) && value > 0 ? value : null
+  }
+  const interval = whole('TILL_BACKOFFICE_INTERVAL_MS')
+  const heartbeat = whole('TILL_BACKOFFICE_HEARTBEAT_MS')
+  const backoffice = { ...(interval ? { intervalMs: interval } : {}), ...(heartbeat ? { heartbeatMs: heartbeat } : {}) }
+  const core = createCore({ dataDir, host: 'web', version, env: process.env, ...(Object.keys(backoffice).length > 0 ? { backoffice } : {}) })
   keepServingOnUnhandledRejections(core.context.log)
   const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch(async (error: unknown) => {
     await core.close()

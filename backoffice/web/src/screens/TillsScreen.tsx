@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { TillView } from '../../../../shared/backoffice/screens'
 import { api } from '../api'
 import { useT, type Translate } from '../i18n'
@@ -6,6 +6,8 @@ import { useSession } from '../session'
 import { ErrorText, storeName, useLoad, When } from '../ui'
 
 const minutes = (ms: number): number => Math.round(Math.abs(ms) / 60_000)
+/** How often the list is read again while it is open. */
+const REFRESH_MS = 5000
 
 function Flags(props: { till: TillView; t: Translate }) {
   const { till, t } = props
@@ -60,6 +62,12 @@ export function TillsScreen() {
   const [error, setError] = useState<unknown>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
   const stores = store ? (me?.stores.filter((s) => s.storeId === store) ?? []) : (me?.stores ?? [])
+  // A screen left open on a manager's desk keeps up: a till that stops reporting shows so without a reload.
+  const { reload } = view
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [reload])
   const makeCode = (storeId: string): void => void api.enrolmentCode(storeId).then(setCode, setError)
   const revoke = (tillId: string): void =>
     void api.revoke(tillId).then(() => {

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import type { SimClock } from '../framework/clock'
 import type { SimRequest, SimResponse, SimStatement } from '../framework/sim-server'
 import { csvField, csvLine } from '../../../../shared/csv'
@@ -169,7 +170,9 @@ export class GotItSimulator {
     this.storesById = new Map(stores.map((s) => [s.id, s]))
     this.vouchers = new Map(seedVouchers(this.config.stock).map((v) => [v.code, v]))
     this.uses.clear()
-    this.transactionCounter = 0
+    // Got It numbers transactions across all its merchants; each training till has a simulator of its own, so each starts
+    // somewhere else, or two tills' statements would name the same transaction.
+    this.transactionCounter = randomInt(0, 900_000)
   }
 
   /**
