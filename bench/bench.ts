@@ -1,4 +1,5 @@
 import { backofficeFigures } from './backoffice-bench'
+import { screensFigures } from './screens-bench'
 import { gotItOf } from '../electron/core/providers/gotit'
 import { spawn } from 'node:child_process'
 import { Agent, createServer, request } from 'node:http'
@@ -486,6 +487,11 @@ async function main(): Promise<void> {
     if (process.env['BENCH_PROFILE'] === 'redeem') return await profileOnly(dir)
     if (process.env['BENCH_PROFILE'] === 'backoffice') {
       const figures = await backofficeFigures(ROOT)
+      process.stdout.write(`${JSON.stringify(figures)}\n`)
+      return
+    }
+    if (process.env['BENCH_PROFILE'] === 'screens') {
+      const figures = await screensFigures(ROOT)
       process.stdout.write(`${JSON.stringify(figures)}\n`)
       return
     }

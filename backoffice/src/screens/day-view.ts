@@ -45,17 +45,16 @@ export async function dayView(db: Sql, storeIds: readonly string[] | null, singl
   const lastWeekDay = shiftDay(day, -7)
   const [dayFrom, dayTo] = coarse(day)
   const [lastFrom, lastTo] = coarse(lastWeekDay)
+  // The stores are named on the ledger itself, so one store's day is read from its (store, time) index.
   const groups = await db.query<Group>(
-    `WITH s AS (SELECT store_id, time_zone FROM store WHERE ($1::text[] IS NULL OR store_id = ANY($1))),
-     d AS (
-       SELECT l.*, (l.created_at AT TIME ZONE s.time_zone) AS local_at
-       FROM ledger l JOIN s ON s.store_id = l.store_id
-       WHERE ((l.created_at >= $3 AND l.created_at < $4) OR (l.created_at >= $5 AND l.created_at < $6))
-     )
-     SELECT CASE WHEN local_at::date = $2::date THEN 'day' ELSE 'last' END AS which, extract(hour FROM local_at)::int AS hour,
-       provider, kind, currency, status, offline, store_id, till_id, staff_name, count(*)::int AS n, coalesce(sum(amount_minor), 0)::bigint AS amount
-     FROM d WHERE local_at::date = $2::date OR local_at::date = $2::date - 7
-     GROUP BY 1, 2, provider, kind, currency, status, offline, store_id, till_id, staff_name`,
+    `SELECT CASE WHEN (l.created_at AT TIME ZONE s.time_zone)::date = $2::date THEN 'day' ELSE 'last' END AS which,
+       extract(hour FROM (l.created_at AT TIME ZONE s.time_zone))::int AS hour,
+       l.provider, l.kind, l.currency, l.status, l.offline, l.store_id, l.till_id, l.staff_name, count(*)::int AS n, coalesce(sum(l.amount_minor), 0)::bigint AS amount
+     FROM ledger l JOIN store s ON s.store_id = l.store_id
+     WHERE ($1::text[] IS NULL OR l.store_id = ANY($1))
+       AND ((l.created_at >= $3 AND l.created_at < $4) OR (l.created_at >= $5 AND l.created_at < $6))
+       AND (l.created_at AT TIME ZONE s.time_zone)::date IN ($2::date, $2::date - 7)
+     GROUP BY 1, 2, l.provider, l.kind, l.currency, l.status, l.offline, l.store_id, l.till_id, l.staff_name`,
     [storeIds, day, dayFrom, dayTo, lastFrom, lastTo]
   )
   const stores = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM store WHERE ($1::text[] IS NULL OR store_id = ANY($1))', [storeIds])
