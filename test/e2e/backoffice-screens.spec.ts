@@ -122,6 +122,11 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
   test('a store manager sees only their store, on every screen and in every call', async ({ page }) => {
     await signIn(page, seeded.service.url, 'lan')
     await expect(page.getByLabel('Store')).toHaveValue('S1')
+    // `TILL_DOCS_SCREENSHOTS=1 npx playwright test test/e2e/backoffice-screens.spec.ts` refreshes the README's picture.
+    if (process.env['TILL_DOCS_SCREENSHOTS']) {
+      await expect(page.getByTestId('day-totals')).toContainText('Got It')
+      await page.screenshot({ path: 'docs/backoffice-day.png' })
+    }
     await expect(page.getByLabel('Store').getByRole('option')).toHaveText(['Quận 1 (S1)'])
     await expect(screen(page, 'Reconciliation')).toHaveCount(0)
     await screen(page, 'Operations').click()
@@ -211,14 +216,15 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
     await page.getByLabel('Statement (CSV)').setInputFiles({ name: 'gotit-statement.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) })
     await page.getByRole('button', { name: 'Import and match' }).click()
     const totals = page.getByTestId('recon-totals')
-    await expect(totals.locator('[data-outcome="matched"]')).toContainText('1 ·')
-    await expect(totals.locator('[data-outcome="amount_differs"]')).toContainText('1 ·')
-    await expect(totals.locator('[data-outcome="provider_only"]')).toContainText('1 ·')
+    await expect(totals.locator('[data-outcome="matched"] td')).toHaveText(['1 · ₫20,000'])
+    await expect(totals.locator('[data-outcome="amount_differs"] td')).toContainText('1 · ₫99,000')
+    await expect(totals.locator('[data-outcome="provider_only"] td')).toHaveText(['1 · ₫70,000'])
     // The bill left off the statement, and till B's redemption in the other store.
-    await expect(totals.locator('[data-outcome="till_only"]')).toContainText('2 ·')
+    await expect(totals.locator('[data-outcome="till_only"] td')).toContainText('2 ·')
     const items = page.getByTestId('recon-items').locator('tbody tr')
     await expect(items).toHaveCount(5)
     await expect(items.first()).toContainText('Amount differs')
+    if (process.env['TILL_DOCS_SCREENSHOTS']) await page.screenshot({ path: 'docs/backoffice-reconciliation.png', fullPage: true })
     await page.getByLabel('Show', { exact: true }).selectOption('provider_only')
     await expect(items).toHaveCount(1)
     await expect(items.first()).toContainText('S9_FAKE000001')

@@ -163,7 +163,7 @@ export function DayScreen() {
                 <tbody>
                   {v.tills.map((row) => (
                     <tr key={`${row.storeId}-${row.tillId}`}>
-                      <td>
+                      <td className="ref">
                         {row.tillId} {!v.storeId && <span className="muted">· {storeName(row.storeId)}</span>}
                       </td>
                       <td className="num">{row.count}</td>

@@ -86,33 +86,28 @@ function Results(props: { imported: StatementImport }) {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('recon.result', { provider: providerName(t, imported.provider), from: imported.from, to: imported.to, file: imported.fileName })}</h2>
       <div className="table-wrap">
+        {/* One column per currency, one row per outcome: it stays narrow however many outcomes there are. */}
         <table className="table" aria-label={t('recon.totals')} data-testid="recon-totals">
           <thead>
             <tr>
-              <th scope="col">{t('recon.currency')}</th>
-              <th scope="col" className="num">{t('recon.statement')}</th>
-              <th scope="col" className="num">{t('recon.tills')}</th>
-              {ReconOutcomeSchema.options.map((o) => (
-                <th key={o} scope="col" className="num">
-                  {t(outcomeKeys[o])}
+              <th scope="col">
+                <span className="visually-hidden">{t('recon.outcome')}</span>
+              </th>
+              {imported.totals.map((row) => (
+                <th key={row.currency} scope="col" className="num">
+                  {row.currency}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {imported.totals.map((row) => (
-              <tr key={row.currency}>
-                <th scope="row">{row.currency}</th>
-                <td className="num">
-                  {row.statement.count} · <Money amount={row.statement.amount} currency={row.currency} />
-                </td>
-                <td className="num">
-                  {row.tills.count} · <Money amount={row.tills.amount} currency={row.currency} />
-                </td>
-                {ReconOutcomeSchema.options.map((o) => (
-                  <td key={o} className="num" data-outcome={o}>
-                    {row[o].count} · <Money amount={row[o].amount} currency={row.currency} />
-                    {o === 'amount_differs' && row.amount_differs.count > 0 && (
+            {(['statement', 'tills', ...ReconOutcomeSchema.options] as const).map((line) => (
+              <tr key={line} data-outcome={line}>
+                <th scope="row">{t(line === 'statement' ? 'recon.statement' : line === 'tills' ? 'recon.tills' : outcomeKeys[line])}</th>
+                {imported.totals.map((row) => (
+                  <td key={row.currency} className="num">
+                    {row[line].count} · <Money amount={row[line].amount} currency={row.currency} />
+                    {line === 'amount_differs' && row.amount_differs.count > 0 && (
                       <div className="muted">
                         {t('recon.difference')} <Money amount={row.amount_differs.difference} currency={row.currency} />
                       </div>
@@ -167,7 +162,7 @@ function Results(props: { imported: StatementImport }) {
                 <td className="num">
                   <Money amount={i.ledgerAmount} currency={i.currency} />
                 </td>
-                <td>
+                <td className="ref">
                   {i.tillId ?? '—'}
                   {i.storeId && <div className="muted">{storeName(i.storeId)}</div>}
                 </td>
