@@ -21,7 +21,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The built back office in a process of its own (the load comes from this one), on a PostgreSQL server. */
-async function startService(root: string, databaseUrl: string): Promise<{ url: string; stop(): void }> {
+export async function startService(root: string, databaseUrl: string): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [join(root, 'out', 'backoffice', 'index.mjs')], { env: { ...process.env, DATABASE_URL: databaseUrl, BACKOFFICE_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { createUser, DEFAULT_SIGN_IN_POLICY } from '../backoffice/src/auth/accounts'
 import { openDatabase } from '../backoffice/src/open'
 import { ensurePartitions } from '../backoffice/src/db/partitions'
 import { startPostgres } from '../test/helpers/postgres'
+import { startService } from './backoffice-bench'
 
 /** A chain at scale: this many ledger rows over this many stores (four tills each), over the last DAYS days. */
 const ROWS = Number(process.env['BENCH_SCREENS_ROWS'] ?? 10_000_000)
@@ -70,21 +69,6 @@ async function seed(client: pg.Client, now: Date): Promise<number> {
   for (const index of [...ledgerIndexes, ...termIndexes]) await client.query(index.def.replace(' ON ONLY ', ' ON '))
   await client.query('ANALYZE')
   return (performance.now() - started) / 1000
-}
-
-/** The built back office in a process of its own, on the seeded server. */
-async function startService(root: string, databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'out', 'backoffice', 'index.mjs')], { env: { ...process.env, DATABASE_URL: databaseUrl, BACKOFFICE_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`the back office exited with ${code}: ${out}`)))
-  })
-  return { url, stop: () => child.kill('SIGTERM') }
 }
 
 async function signedIn(url: string, login: string): Promise<string> {

@@ -75,3 +75,35 @@ export function storeName(storeId: string | null): string {
 export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
 }
+
+/** A column of a table's head: its words, right-aligned when it holds numbers. */
+export type Column = string | { label: string; num: true }
+
+/** A table's head row; `actions` adds the last column, named for screen readers only, that holds each row's buttons. */
+export function Head(props: { columns: readonly Column[]; actions?: boolean }) {
+  const t = useT()
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((column, i) =>
+          typeof column === 'string' ? (
+            <th key={i} scope="col">
+              {column}
+            </th>
+          ) : (
+            <th key={i} scope="col" className="num">
+              {column.label}
+            </th>
+          )
+        )}
+        {props.actions && (
+          <th scope="col">
+            <span className="visually-hidden">{t('ops.actions')}</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  )
+}
+
+export const num = (label: string): Column => ({ label, num: true })

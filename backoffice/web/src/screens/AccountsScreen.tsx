@@ -3,7 +3,7 @@ import type { NewUser, Role, UserChange, UserView } from '../../../../shared/bac
 import { api } from '../api'
 import { useT } from '../i18n'
 import { useSession } from '../session'
-import { ErrorText, useLoad, When } from '../ui'
+import { ErrorText, Head, useLoad, When } from '../ui'
 
 function NewAccount(props: { onMade: () => void }) {
   const t = useT()
@@ -129,17 +129,7 @@ export function AccountsScreen() {
       {users.value && (
         <div className="table-wrap">
           <table className="table" aria-label={t('accounts.list')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.name')}</th>
-                <th scope="col">{t('accounts.role')}</th>
-                <th scope="col">{t('accounts.stores')}</th>
-                <th scope="col">{t('tills.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('ops.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <Head columns={[t('accounts.name'), t('accounts.role'), t('accounts.stores'), t('tills.state')]} actions />
             <tbody>
               {users.value.users.map((u) => (
                 <UserRow
@@ -163,15 +153,7 @@ export function AccountsScreen() {
         <>
           <div className="table-wrap">
             <table className="table" aria-label={t('accounts.audit')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.when')}</th>
-                  <th scope="col">{t('story.who')}</th>
-                  <th scope="col">{t('story.action')}</th>
-                  <th scope="col">{t('accounts.subject')}</th>
-                  <th scope="col">{t('story.outcome')}</th>
-                </tr>
-              </thead>
+              <Head columns={[t('col.when'), t('story.who'), t('story.action'), t('accounts.subject'), t('story.outcome')]} />
               <tbody>
                 {audit.value.entries.map((e) => (
                   <tr key={e.id}>

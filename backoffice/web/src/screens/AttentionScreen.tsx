@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { api } from '../api'
 import { useT } from '../i18n'
 import { useSession } from '../session'
-import { ErrorText, kindName, Money, providerName, statusName, useLoad, When } from '../ui'
+import { ErrorText, Head, kindName, Money, num, providerName, statusName, useLoad, When } from '../ui'
 
 /** Every till's operations that need a manager, oldest first, and what the tills say was done about the ones that did. */
 export function AttentionScreen() {
@@ -24,17 +24,7 @@ export function AttentionScreen() {
           ) : (
             <div className="table-wrap">
               <table className="table" aria-label={t('attention.openTable')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.since')}</th>
-                    <th scope="col">{t('col.store')}</th>
-                    <th scope="col">{t('col.till')}</th>
-                    <th scope="col">{t('col.what')}</th>
-                    <th scope="col">{t('col.reference')}</th>
-                    <th scope="col" className="num">{t('col.amount')}</th>
-                    <th scope="col">{t('col.staff')}</th>
-                  </tr>
-                </thead>
+                <Head columns={[t('col.since'), t('col.store'), t('col.till'), t('col.what'), t('col.reference'), num(t('col.amount')), t('col.staff')]} />
                 <tbody>
                   {v.open.map((o) => (
                     <tr key={`${o.tillId}-${o.provider}-${o.kind}-${o.ref}`}>
@@ -64,15 +54,7 @@ export function AttentionScreen() {
           ) : (
             <div className="table-wrap">
               <table className="table" aria-label={t('attention.resolvedTable')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.store')}</th>
-                    <th scope="col">{t('col.till')}</th>
-                    <th scope="col">{t('col.reference')}</th>
-                    <th scope="col">{t('col.status')}</th>
-                    <th scope="col">{t('attention.done')}</th>
-                  </tr>
-                </thead>
+                <Head columns={[t('col.store'), t('col.till'), t('col.reference'), t('col.status'), t('attention.done')]} />
                 <tbody>
                   {v.resolved.map((o) => (
                     <tr key={`${o.tillId}-${o.provider}-${o.kind}-${o.ref}`}>

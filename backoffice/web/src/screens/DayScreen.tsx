@@ -3,7 +3,7 @@ import type { DayView } from '../../../../shared/backoffice/screens'
 import { api } from '../api'
 import { useT, type Translate } from '../i18n'
 import { useSession, zoneOf } from '../session'
-import { ErrorText, kindName, Money, providerName, storeName, todayIn, useLoad } from '../ui'
+import { ErrorText, Head, kindName, Money, num, providerName, storeName, todayIn, useLoad } from '../ui'
 
 const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00`
 
@@ -37,13 +37,7 @@ function HourChart(props: { day: DayView; t: Translate }) {
         <details>
           <summary>{t('day.chart.asTable')}</summary>
           <table className="table" aria-label={t('day.chart.table')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('day.hour')}</th>
-                <th scope="col" className="num">{day.day}</th>
-                <th scope="col" className="num">{day.lastWeekDay}</th>
-              </tr>
-            </thead>
+            <Head columns={[t('day.hour'), num(day.day), num(day.lastWeekDay)]} />
             <tbody>
               {day.hours.map((h) => (
                 <tr key={h.hour}>
@@ -71,6 +65,32 @@ function Totals(props: { totals: { currency: string; amount: number }[] }) {
         </span>
       ))}
     </>
+  )
+}
+
+/** How the day splits by till or by cashier: operations, and what was done in each currency. */
+function Breakdown(props: { title: string; who: string; rows: { key: string; name: string; storeId: string; count: number; totals: { currency: string; amount: number }[] }[]; allStores: boolean }) {
+  const t = useT()
+  return (
+    <div>
+      <h2>{props.title}</h2>
+      <table className="table" aria-label={props.title}>
+        <Head columns={[props.who, num(t('col.count')), num(t('day.doneAmount'))]} />
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key}>
+              <td className="ref">
+                {row.name} {props.allStores && <span className="muted">· {storeName(row.storeId)}</span>}
+              </td>
+              <td className="num">{row.count}</td>
+              <td className="num">
+                <Totals totals={row.totals} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -119,14 +139,7 @@ export function DayScreen() {
           </div>
           <h2>{t('day.totals')}</h2>
           <table className="table" aria-label={t('day.totals')} data-testid="day-totals">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.provider')}</th>
-                <th scope="col">{t('col.what')}</th>
-                <th scope="col" className="num">{t('col.count')}</th>
-                <th scope="col" className="num">{t('col.amount')}</th>
-              </tr>
-            </thead>
+            <Head columns={[t('col.provider'), t('col.what'), num(t('col.count')), num(t('col.amount'))]} />
             <tbody>
               {v.totals.length === 0 && (
                 <tr>
@@ -150,56 +163,18 @@ export function DayScreen() {
           <h2>{t('day.byHour')}</h2>
           <HourChart day={v} t={t} />
           <div className="split">
-            <div>
-              <h2>{t('day.byTill')}</h2>
-              <table className="table" aria-label={t('day.byTill')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.till')}</th>
-                    <th scope="col" className="num">{t('col.count')}</th>
-                    <th scope="col" className="num">{t('day.doneAmount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.tills.map((row) => (
-                    <tr key={`${row.storeId}-${row.tillId}`}>
-                      <td className="ref">
-                        {row.tillId} {!v.storeId && <span className="muted">· {storeName(row.storeId)}</span>}
-                      </td>
-                      <td className="num">{row.count}</td>
-                      <td className="num">
-                        <Totals totals={row.totals} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div>
-              <h2>{t('day.byCashier')}</h2>
-              <table className="table" aria-label={t('day.byCashier')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.staff')}</th>
-                    <th scope="col" className="num">{t('col.count')}</th>
-                    <th scope="col" className="num">{t('day.doneAmount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.staff.map((row) => (
-                    <tr key={`${row.storeId}-${row.staffName ?? ''}`}>
-                      <td>
-                        {row.staffName ?? <span className="muted">{t('day.noCashier')}</span>} {!v.storeId && <span className="muted">· {storeName(row.storeId)}</span>}
-                      </td>
-                      <td className="num">{row.count}</td>
-                      <td className="num">
-                        <Totals totals={row.totals} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Breakdown
+              title={t('day.byTill')}
+              who={t('col.till')}
+              rows={v.tills.map((row) => ({ key: `${row.storeId}-${row.tillId}`, name: row.tillId, storeId: row.storeId, count: row.count, totals: row.totals }))}
+              allStores={!v.storeId}
+            />
+            <Breakdown
+              title={t('day.byCashier')}
+              who={t('col.staff')}
+              rows={v.staff.map((row) => ({ key: `${row.storeId}-${row.staffName ?? ''}`, name: row.staffName ?? t('day.noCashier'), storeId: row.storeId, count: row.count, totals: row.totals }))}
+              allStores={!v.storeId}
+            />
           </div>
         </>
       )}

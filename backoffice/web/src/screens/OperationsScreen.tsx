@@ -3,7 +3,7 @@ import type { Operation, OperationsQuery, Story } from '../../../../shared/backo
 import { api, exportUrl } from '../api'
 import { useT } from '../i18n'
 import { useSession } from '../session'
-import { ErrorText, kindName, Money, providerName, providers, statuses, statusName, storeName, When } from '../ui'
+import { ErrorText, Head, kindName, Money, num, providerName, providers, statuses, statusName, storeName, When } from '../ui'
 
 type Filters = Pick<OperationsQuery, 'till' | 'provider' | 'status' | 'staff' | 'from' | 'to' | 'search'>
 const keyOf = (o: Operation): string => `${o.tillId}|${o.provider}|${o.kind}|${o.ref}|${o.createdAt}`
@@ -36,14 +36,7 @@ function StoryPanel(props: { operation: Operation; onClose: () => void }) {
         <>
           <h3>{t('story.versions')}</h3>
           <table className="table" aria-label={t('story.versions')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.when')}</th>
-                <th scope="col">{t('col.status')}</th>
-                <th scope="col" className="num">{t('col.amount')}</th>
-                <th scope="col">{t('story.received')}</th>
-              </tr>
-            </thead>
+            <Head columns={[t('col.when'), t('col.status'), num(t('col.amount')), t('story.received')]} />
             <tbody>
               {story.versions.map((v) => (
                 <tr key={v.version}>
@@ -69,14 +62,7 @@ function StoryPanel(props: { operation: Operation; onClose: () => void }) {
             <p className="muted">{t('story.noJournal')}</p>
           ) : (
             <table className="table" aria-label={t('story.journal')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('story.operation')}</th>
-                  <th scope="col">{t('story.outcome')}</th>
-                  <th scope="col" className="num">{t('story.attempts')}</th>
-                  <th scope="col">{t('story.requestIds')}</th>
-                </tr>
-              </thead>
+              <Head columns={[t('story.operation'), t('story.outcome'), num(t('story.attempts')), t('story.requestIds')]} />
               <tbody>
                 {story.journal.map((j) => (
                   <tr key={j.journalId}>
@@ -94,14 +80,7 @@ function StoryPanel(props: { operation: Operation; onClose: () => void }) {
             <p className="muted">{t('story.noAudit')}</p>
           ) : (
             <table className="table" aria-label={t('story.audit')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('col.when')}</th>
-                  <th scope="col">{t('story.who')}</th>
-                  <th scope="col">{t('story.action')}</th>
-                  <th scope="col">{t('story.detail')}</th>
-                </tr>
-              </thead>
+              <Head columns={[t('col.when'), t('story.who'), t('story.action'), t('story.detail')]} />
               <tbody>
                 {story.audit.map((a) => (
                   <tr key={a.auditId}>
@@ -221,20 +200,7 @@ export function OperationsScreen() {
       {open && <StoryPanel operation={open} onClose={() => setOpen(null)} />}
       <div className="table-wrap">
         <table className="table" aria-label={t('nav.operations')} data-testid="operations">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.when')}</th>
-              <th scope="col">{t('col.till')}</th>
-              <th scope="col">{t('col.what')}</th>
-              <th scope="col">{t('col.reference')}</th>
-              <th scope="col">{t('col.status')}</th>
-              <th scope="col" className="num">{t('col.amount')}</th>
-              <th scope="col">{t('col.staff')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('ops.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <Head columns={[t('col.when'), t('col.till'), t('col.what'), t('col.reference'), t('col.status'), num(t('col.amount')), t('col.staff')]} actions />
           <tbody>
             {rows.length === 0 && !busy && (
               <tr>

@@ -3,7 +3,7 @@ import { ReconOutcomeSchema, type ReconItem, type ReconOutcome, type StatementIm
 import { CurrencySchema } from '../../../../shared/money'
 import { api, exportUrl } from '../api'
 import { useT, type MessageKey } from '../i18n'
-import { ErrorText, kindName, Money, providerName, storeName, todayIn, useLoad, When } from '../ui'
+import { ErrorText, Head, kindName, Money, num, providerName, storeName, todayIn, useLoad, When } from '../ui'
 
 const outcomeKeys: Record<ReconOutcome, MessageKey> = { matched: 'recon.matched', amount_differs: 'recon.amount_differs', provider_only: 'recon.provider_only', till_only: 'recon.till_only' }
 const reconciled = ['gotit', 'hubble', 'vipps', 'juspay']
@@ -138,16 +138,7 @@ function Results(props: { imported: StatementImport }) {
       <ErrorText error={error} />
       <div className="table-wrap">
         <table className="table" aria-label={t('recon.items')} data-testid="recon-items">
-          <thead>
-            <tr>
-              <th scope="col">{t('recon.outcome')}</th>
-              <th scope="col">{t('recon.providerRef')}</th>
-              <th scope="col" className="num">{t('recon.statementAmount')}</th>
-              <th scope="col" className="num">{t('recon.tillAmount')}</th>
-              <th scope="col">{t('col.till')}</th>
-              <th scope="col">{t('col.reference')}</th>
-            </tr>
-          </thead>
+          <Head columns={[t('recon.outcome'), t('recon.providerRef'), num(t('recon.statementAmount')), num(t('recon.tillAmount')), t('col.till'), t('col.reference')]} />
           <tbody>
             {items.map((i) => (
               <tr key={i.itemNo}>
@@ -263,17 +254,7 @@ export function ReconScreen() {
       {imports.value && imports.value.imports.length > 0 && (
         <div className="table-wrap">
           <table className="table" aria-label={t('recon.earlier')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.provider')}</th>
-                <th scope="col">{t('recon.days')}</th>
-                <th scope="col">{t('recon.file')}</th>
-                <th scope="col">{t('recon.by')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('ops.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <Head columns={[t('col.provider'), t('recon.days'), t('recon.file'), t('recon.by')]} actions />
             <tbody>
               {imports.value.imports.map((i) => (
                 <tr key={i.importId}>

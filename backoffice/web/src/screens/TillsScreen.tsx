@@ -3,7 +3,7 @@ import type { TillView } from '../../../../shared/backoffice/screens'
 import { api } from '../api'
 import { useT, type Translate } from '../i18n'
 import { useSession } from '../session'
-import { ErrorText, storeName, useLoad, When } from '../ui'
+import { ErrorText, Head, storeName, useLoad, When } from '../ui'
 
 const minutes = (ms: number): number => Math.round(Math.abs(ms) / 60_000)
 /** How often the list is read again while it is open. */
@@ -106,19 +106,7 @@ export function TillsScreen() {
       {view.value && (
         <div className="table-wrap">
           <table className="table" aria-label={t('nav.tills')} data-testid="tills">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.till')}</th>
-                <th scope="col">{t('tills.lastSeen')}</th>
-                <th scope="col">{t('tills.backlog')}</th>
-                <th scope="col">{t('tills.clock')}</th>
-                <th scope="col">{t('tills.chain')}</th>
-                <th scope="col">{t('tills.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('ops.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <Head columns={[t('col.till'), t('tills.lastSeen'), t('tills.backlog'), t('tills.clock'), t('tills.chain'), t('tills.state')]} actions />
             <tbody>
               {view.value.tills.length === 0 && (
                 <tr>
