@@ -25,7 +25,8 @@ export default defineConfig({
   main: {
     // zod, pino and rotating-file-stream are bundled: read from the asar as separate modules (zod alone is
     // some sixty), they cost the till's start more than their bytes do in one file.
-    build: { lib: { entry: resolve(root, 'electron/main/index.ts') }, externalizeDeps: { exclude: ['zod', 'pino', 'rotating-file-stream'] } }
+    // Two entries: main itself, and the core's utility process (out/main/core.js) that main starts.
+    build: { lib: { entry: { index: resolve(root, 'electron/main/index.ts'), core: resolve(root, 'electron/core/process/core-entry.ts') } }, externalizeDeps: { exclude: ['zod', 'pino', 'rotating-file-stream'] } }
   },
   preload: {
     // Sandboxed preloads cannot require packages: bundle everything into one file.

@@ -21,6 +21,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: resolve(__dirname, 'electron/core/host/web-cli.ts'),
+        core: resolve(__dirname, 'electron/core/process/core-entry.ts'),
         'contract-doc': resolve(__dirname, 'electron/core/host/contract-doc-cli.ts'),
         sandbox: resolve(__dirname, 'electron/core/sandbox/sandbox-cli.ts'),
         bench: resolve(__dirname, 'bench/bench.ts')

@@ -56,7 +56,7 @@ export function touchPrivate(path: string): void {
 }
 
 /** Writes a file only its owner can read; an existing file with looser permissions is made private before anything is written to it. */
-export function writePrivateFile(path: string, text: string): void {
+export function writePrivateFile(path: string, text: string | Uint8Array): void {
   tighten(path, PRIVATE_FILE_MODE)
   writeFileSync(path, text, { mode: PRIVATE_FILE_MODE })
 }

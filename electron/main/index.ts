@@ -1,13 +1,18 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
 import { keepServingOnUnhandledRejections } from '../core/process-guard'
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../core/host/csp'
+import { createFileLogger } from '../core/log/logger'
+import { CoreClient } from '../core/process/core-client'
+import { loadVaultKey, VAULT_KEY_FILE } from '../core/settings/vault-key-file'
+import { ensurePrivateDir } from '../core/private-files'
 import { APP_SCHEME, APP_URL, appFileFor } from './app-protocol'
+import { utilityCore } from './core-process'
 import { forwardEvents, registerContractIpc } from './ipc'
 import { menuTemplate } from './menu'
+import { closeCoreBeforeQuit } from './quit'
 import { createSafeStorageVault } from './secret-vault'
 import { isTrustedSender } from './security'
 import { startAutoUpdates } from './updates'
@@ -50,41 +55,49 @@ function harden(): void {
   })
 }
 
-function openWindow(core: Core): void {
+function openWindow(core: CoreClient): void {
   const window = createMainWindow({ preload: join(__dirname, '../preload/index.js'), appUrl, devTools: !app.isPackaged })
   const stop = forwardEvents(core.events, window.webContents)
   window.on('closed', stop)
 }
 
+/**
+ * Main keeps the window, the keychain, the menu, updates and the app:// protocol. The core (SQLite,
+ * the journal, the provider clients) runs in a utility process, so a drain or an export never
+ * holds up the window's replies; main starts it, answers its keychain requests, and starts it
+ * again if it stops.
+ */
 async function start(): Promise<void> {
   await app.whenReady()
   serveApp()
   harden()
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })))
-  let core: Core
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  ensurePrivateDir(dataDir)
+  const log = createFileLogger({ dataDir, file: 'shell.log' })
+  keepServingOnUnhandledRejections(log)
+  const keychain = createSafeStorageVault(safeStorage)
+  const core = new CoreClient({
+    spawn: utilityCore(join(__dirname, 'core.js')),
+    start: { host: 'electron', version: app.getVersion(), dataDir, vault: loadVaultKey(join(dataDir, VAULT_KEY_FILE), keychain, (message) => log.warn(message)) },
+    unseal: (sealed) => keychain.open(sealed),
+    log: (message, detail) => log.warn(message, detail)
+  })
   try {
-    core = createCore({
-      dataDir: resolveDataDir(process.env, app.getPath('userData')),
-      host: 'electron',
-      version: app.getVersion(),
-      env: process.env,
-      vault: createSafeStorageVault(safeStorage)
-    })
+    await core.start()
   } catch (error) {
     dialog.showErrorBox('Till could not start', error instanceof Error ? error.message : String(error))
     app.exit(1)
     return
   }
-  keepServingOnUnhandledRejections(core.context.log)
+  closeCoreBeforeQuit(app, (timeoutMs) => core.close(timeoutMs))
   registerContractIpc(ipcMain, core.dispatch, (event) => isTrustedSender(event.senderFrame, appUrl))
   openWindow(core)
-  if (app.isPackaged) startAutoUpdates(process.env['TILL_UPDATE_URL'], (message) => core.context.log.warn(message))
+  if (app.isPackaged) startAutoUpdates(process.env['TILL_UPDATE_URL'], (message) => log.warn(message))
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow(core)
   })
-  app.on('window-all-closed', () => {
-    void core.close().finally(() => app.quit())
-  })
+  app.on('window-all-closed', () => app.quit())
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -61,6 +61,10 @@ export const appFeature = defineFeature({
     'providers:changed': {
       summary: 'The status of every provider after any of them changed.',
       payload: ProviderStatusListSchema
+    },
+    'core:changed': {
+      summary: 'Sent by the shell, not the core: the core’s process stopped and is starting again, is running again, or could not start again.',
+      payload: z.object({ state: z.enum(['running', 'restarting', 'failed']), restarts: z.number().int().nonnegative() })
     }
   }
 })

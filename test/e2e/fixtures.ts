@@ -12,6 +12,8 @@ export interface TillHost {
   rpc(channel: string, input?: unknown): Promise<{ status: number; body: unknown }>
   /** Creates the first manager (signed in) and a cashier, as a new store would. */
   staff(): Promise<{ managerId: string; cashierId: string }>
+  /** The process the till's core runs in now (the web host starts a new one if it stops). */
+  corePid(): number
   /** With `gotitSandbox`: the Got It simulator the till talks to, in its own process. */
   gotit: GotItSandbox | null
   /** With `vippsSandbox`: the Vipps MobilePay simulator the till talks to, in its own process. */
@@ -152,6 +154,10 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
       env: { ...process.env, ...simEnv, ...tillEnv, TILL_DATA_DIR: dataDir, TILL_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    let corePid = 0
+    child.stdout?.on('data', (chunk: Buffer) => {
+      for (const match of chunk.toString().matchAll(/\(pid (\d+)\)/g)) corePid = Number(match[1])
+    })
     try {
       const url = await waitForUrl(child)
       const token = readFileSync(join(dataDir, 'web-token'), 'utf8').trim()
@@ -174,7 +180,7 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
         }
         return { managerId: id(setup), cashierId: id(cashier) }
       }
-      await use({ url, token, dataDir, rpc, staff, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null, juspay: juspaySandbox ? (sim?.juspay ?? null) : null })
+      await use({ url, token, dataDir, rpc, staff, corePid: () => corePid, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null, juspay: juspaySandbox ? (sim?.juspay ?? null) : null })
     } finally {
       sim?.stop()
       child.kill('SIGTERM')

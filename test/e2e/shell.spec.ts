@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { expect, MANAGER, redeemWithKeys, test } from './fixtures'
 
 test('shows the TRAINING banner and every provider, none contacted yet', async ({ page, till }) => {
   await till.staff()
@@ -143,4 +143,25 @@ test.describe('with the gift card wallet below its threshold', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     })
   }
+})
+
+test('when the till’s core stops, the window says so in words, and after it starts again the cashier signs in and redeems', async ({ page, till }) => {
+  await till.staff()
+  await page.goto(till.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  const first = till.corePid()
+  expect(first).toBeGreaterThan(0)
+  process.kill(first, 'SIGKILL')
+  // The shell is still there: the page reads what happened, then the core is back and asks who is at the till.
+  await expect(page.getByTestId('core-banner')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByTestId('core-banner')).toHaveText(/The till started again\. Sign in again if it asks/)
+  expect(till.corePid()).not.toBe(first)
+  await page.getByRole('radio', { name: new RegExp(MANAGER.name) }).check()
+  await page.getByLabel('PIN').fill(MANAGER.pin)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  await redeemWithKeys(page, '2000000001')
+  await page.getByTestId('core-banner').getByRole('button', { name: 'Dismiss' }).click()
+  await expect(page.getByTestId('core-banner')).toHaveCount(0)
 })

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../helpers/temp-dir'
@@ -38,7 +39,9 @@ describe('the built Electron main bundle', () => {
     expect(stderr).not.toMatch(/ERR_REQUIRE_ESM|Cannot find module/)
     expect(status).toBe(0)
     const what = reported.map((r) => r.what)
-    expect(what).toEqual(expect.arrayContaining(['sandbox', 'schemes', 'protocol', 'permissions', 'menu', 'ipc', 'window', 'done']))
+    expect(what).toEqual(expect.arrayContaining(['sandbox', 'schemes', 'protocol', 'permissions', 'menu', 'utility', 'ipc', 'window', 'done']))
+    // The core runs in a utility process of its own, started from the bundle's second entry.
+    expect(reported.find((r) => r.what === 'utility')).toEqual({ what: 'utility', modulePath: 'core.js', serviceName: 'Till core' })
     expect(reported.find((r) => r.what === 'window')).toMatchObject({ url: 'app://till/index.html', webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false } })
     expect(JSON.stringify(reported.find((r) => r.what === 'menu'))).not.toContain('toggleDevTools')
     expect(reported.filter((r) => r.what === 'permissions')).toEqual([
@@ -49,12 +52,29 @@ describe('the built Electron main bundle', () => {
     expect(existsSync(join(dataDir, 'till.sqlite'))).toBe(true)
   })
 
-  it('redeems in training over the IPC channel: the simulator, a chunk of the bundle loaded on first use, loads and answers', () => {
-    const { status, reported, stderr } = start({ FAKE_ELECTRON_REDEEM: '1' })
+  it('redeems in training over the IPC channel to the core’s process; quitting at once waits for the core to close, so its last call-log rows are written', () => {
+    const { status, reported, stderr, dataDir } = start({ FAKE_ELECTRON_REDEEM: '1' })
     expect(stderr).not.toMatch(/Cannot find module|ERR_REQUIRE_ESM/)
     expect(status).toBe(0)
     expect(reported.find((r) => r.what === 'error')).toBeUndefined()
     expect(reported.find((r) => r.what === 'redeemed')).toEqual({ what: 'redeemed', ok: true, status: 'redeemed' })
+    // Quit is held until the core's process has ended, then goes on.
+    expect(reported.map((r) => r.what).slice(-4)).toEqual(['done', 'quit-deferred', 'utility-exit', 'quit'])
+    expect(reported.find((r) => r.what === 'utility-exit')).toEqual({ what: 'utility-exit', code: 0 })
+    const db = new Database(join(dataDir, 'till.sqlite'), { readonly: true })
+    try {
+      expect(db.prepare<[], { n: number }>("SELECT count(*) AS n FROM provider_calls WHERE provider = 'gotit'").get()?.n).toBeGreaterThanOrEqual(2)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('keeps the key that seals secrets in the data folder, sealed by the keychain and private', () => {
+    const { status, dataDir } = start({ FAKE_ELECTRON_KEYCHAIN: '1' })
+    expect(status).toBe(0)
+    const file = join(dataDir, 'vault-key')
+    expect(readFileSync(file, 'utf8')).toMatch(/^fake-keychain:/)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
   })
 
   it('gives way to a till already running on this computer', () => {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createCore } from '../core'
 import { resolveDataDir } from '../data-dir'
-import { DatabaseTooNewError } from '../db/migrations'
 import { startWebHost } from './web'
+import { CoreClient } from '../process/core-client'
+import { forkCore } from '../process/node-fork'
 import { keepServingOnUnhandledRejections } from '../process-guard'
+import type { TillEvent } from '../events'
 
 const DEFAULT_PORT = 5710
 
@@ -18,24 +19,25 @@ function parsePort(value: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  // Built to out/web-host/index.mjs, beside out/renderer; package.json is two folders up.
+  // Built to out/web-host/index.mjs, beside out/renderer and the core's entry; package.json is two folders up.
   const here = import.meta.dirname
   const root = resolve(here, '..', '..')
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
   const dataDir = resolveDataDir(process.env, join(process.cwd(), '.till-data'))
   const port = parsePort(process.env['TILL_PORT'])
 
-  // Secrets come only from the environment here (TILL_GOTIT_PIN, …); nothing secret is written to disk.
-  // How often the back office's outbox is looked at, and how often a quiet till says it is alive (tests shorten both); the sender's defaults otherwise.
-  const whole = (name: string): number | null => {
-    const value = Number(process.env[name] ?? '')
-    return Number.isInteger(value) && value > 0 ? value : null
-  }
-  const interval = whole('TILL_BACKOFFICE_INTERVAL_MS')
-  const heartbeat = whole('TILL_BACKOFFICE_HEARTBEAT_MS')
-  const backoffice = { ...(interval ? { intervalMs: interval } : {}), ...(heartbeat ? { heartbeatMs: heartbeat } : {}) }
-  const core = createCore({ dataDir, host: 'web', version, env: process.env, ...(Object.keys(backoffice).length > 0 ? { backoffice } : {}) })
-  keepServingOnUnhandledRejections(core.context.log)
+  // The core runs in a process of its own, as under Electron. Secrets come only from the
+  // environment here (TILL_GOTIT_PIN, …): no vault key, nothing secret written to disk.
+  const core = new CoreClient({
+    spawn: forkCore(join(here, 'core.mjs')),
+    start: { host: 'web', version, dataDir, vault: null },
+    log: (message, detail) => console.error(`[till] ${message}`, detail ?? '')
+  })
+  keepServingOnUnhandledRejections({ error: (message, detail) => console.error(`[till] ${message}`, detail ?? '') })
+  core.events.subscribe((event) => {
+    if (event.name === 'core:changed' && (event as TillEvent<'core:changed'>).payload.state === 'running') console.log(`The till’s core is running again (pid ${String(core.pid)}).`)
+  })
+  await core.start()
   const host = await startWebHost({ core, dataDir, port, rendererDir: join(root, 'out', 'renderer') }).catch(async (error: unknown) => {
     await core.close()
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   console.log(`Open the till in a browser with this one-time sign-in address: ${host.signInUrl}`)
   console.log(`(Each address signs in one browser once; a fresh one is always in ${host.signInFile}.)`)
   console.log(`Data folder: ${dataDir}`)
+  console.log(`The till’s core runs in its own process (pid ${String(core.pid)}).`)
   console.log(`Scripts: send Authorization: Bearer <the token in ${host.tokenFile}> to POST /rpc/<channel> and GET /events. Press Ctrl+C to stop.`)
 
   const stop = (): void => {
@@ -61,7 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseTooNewError || error instanceof Error) console.error(`Till could not start: ${error.message}`)
-  else console.error('Till could not start:', error)
+  console.error(`Till could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

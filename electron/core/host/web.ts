@@ -19,7 +19,8 @@ import { parseTarget } from './request-target'
 import { httpStatusOf } from '../../../shared/ipc/http-status'
 
 export interface WebHostOptions {
-  core: Core
+  /** The core in this process, or the shell's side of one in its own process (`CoreClient`). */
+  core: Pick<Core, 'dispatch' | 'events'>
   dataDir: string
   /** The built renderer (`out/renderer`); without it only the contract is served. */
   rendererDir?: string

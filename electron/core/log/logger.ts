@@ -25,6 +25,8 @@ export interface FileLoggerOptions {
   /** Rotated files kept. */
   maxFiles?: number
   level?: 'info' | 'warn' | 'error'
+  /** The file's name in the logs folder: the core writes till.log, the shell its own (two processes never share a rotating file). */
+  file?: string
   /** Also to the console (the web host and development). */
   echo?: (line: string) => void
 }
@@ -36,7 +38,7 @@ export interface FileLoggerOptions {
 export function createFileLogger(options: FileLoggerOptions): Logger {
   const folder = join(options.dataDir, LOG_FOLDER)
   ensurePrivateDir(folder)
-  const stream: RotatingFileStream = createStream(LOG_FILE, {
+  const stream: RotatingFileStream = createStream(options.file ?? LOG_FILE, {
     path: folder,
     mode: PRIVATE_FILE_MODE,
     size: options.maxFileSize ?? '5M',

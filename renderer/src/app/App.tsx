@@ -8,6 +8,7 @@ import { useQueueWatch } from './queue-watch'
 import { OfflineExposure } from './OfflineExposure'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ModeBanner } from './ModeBanner'
+import { CoreBanner } from './CoreBanner'
 import { Alerts } from './Alerts'
 import { CloseShift } from './CloseShift'
 import { ProviderIndicators } from './ProviderIndicators'
@@ -156,6 +157,7 @@ export function App() {
   return (
     <div className="app">
       <ModeBanner />
+      <CoreBanner />
       <TopBar />
       <AuthGate />
     </div>

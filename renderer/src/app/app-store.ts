@@ -20,6 +20,8 @@ export interface AppState {
   start(): Promise<void>
   setLanguage(language: Language): Promise<TillErrorData | null>
   refreshAuth(): Promise<void>
+  /** Asks the core again for every provider's status (after the core started again). */
+  refreshProviders(): Promise<void>
   /** Each returns the error to show, or null when it worked. */
   setup(name: string, pin: string): Promise<TillErrorData | null>
   signIn(staffId: string, pin: string): Promise<TillErrorData | null>
@@ -70,6 +72,10 @@ export function createAppStore(client: TillClient): AppStore {
         if (result.ok) return null
         set({ preferences: before })
         return result.error
+      },
+      async refreshProviders() {
+        const providers = await client.call('providers:status', {})
+        if (providers.ok) set({ providers: providers.value })
       },
       async refreshAuth() {
         const [auth, choices, info] = await Promise.all([client.call('auth:status', {}), client.call('auth:staffList', {}), client.call('app:info', {})])
