@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ErrorReason } from './ipc/contract'
 
 /**
  * The closed list of error codes that may cross a process boundary.
@@ -41,13 +42,16 @@ export const TillErrorDataSchema = z.object({
 })
 export type TillErrorData = z.infer<typeof TillErrorDataSchema>
 
+/** What the core attaches to an error: `reason`, when given, is one the features declare (and so has words). */
+export type ReasonedParams = { reason?: ErrorReason } & Record<string, string | number>
+
 /** A failure the core expects and can describe; anything else is reported as `internal`. */
 export class TillError extends Error {
   readonly code: ErrorCode
   readonly requestId: string | undefined
   readonly params: ErrorParams | undefined
 
-  constructor(code: ErrorCode, message: string, options: { requestId?: string; params?: ErrorParams; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { requestId?: string; params?: ReasonedParams; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'TillError'
     this.code = code

@@ -18,6 +18,8 @@ import { NoInput } from './common'
 
 /** The shell: what the till is, its preferences and its providers' state. */
 export const appFeature = defineFeature({
+  /** Why any provider's call can fail, and why the core could not do something at all. */
+  reasons: z.enum(['unreachable', 'credentials_refused', 'not_set_up', 'database_damaged', 'core_stopped', 'core_restarting', 'core_closing']),
   channels: {
     'app:info': {
       summary: 'Version, till id, host, whether training mode is on, and the current preferences.',

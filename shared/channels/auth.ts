@@ -5,6 +5,8 @@ import { Done, NoInput } from './common'
 
 /** Who is at the till: first manager, sign-in, lock and unlock. */
 export const authFeature = defineFeature({
+  /** Why a sign-in or PIN step was refused. */
+  reasons: z.enum(['pins_differ']),
   channels: {
     'auth:status': {
       summary: 'Whether the first manager must be created, who is signed in and whether the till is locked.',

@@ -6,6 +6,8 @@ const NoInput = z.object({}).strict()
 
 /** The till's link to its chain's back office (Settings → Back office). */
 export const backofficeFeature = defineFeature({
+  /** Why enrolling with the back office failed. */
+  reasons: z.enum(['backoffice_address', 'backoffice_refused', 'backoffice_unreachable']),
   channels: {
     'backoffice:status': {
       summary: 'Whether the back office is reached, how many events wait and since when, and the last problem in words.',

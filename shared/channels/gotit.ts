@@ -10,6 +10,8 @@ const BillNumberInput = z.object({ billNumber: ReferenceSchema }).strict()
 
 /** Got It vouchers at the till: check, redeem (DIRECT_FLOW or RESERVE_FLOW), offline acceptance. */
 export const gotitFeature = defineFeature({
+  /** Why a voucher call was refused. */
+  reasons: z.enum(['not_training']),
   channels: {
     'training:vouchers': {
       summary: 'In training mode, the named simulator vouchers a cashier can practise with (one per voucher state); empty otherwise.',

@@ -6,6 +6,8 @@ import { NoInput, ReferenceSchema } from './common'
 
 /** Hubble gift cards at the till: the catalogue, selling, looking orders up, the wallet. */
 export const hubbleFeature = defineFeature({
+  /** Why a gift card sale or lookup was refused. */
+  reasons: z.enum(['gift_brand_unknown', 'gift_denomination', 'gift_denominations_per_order', 'gift_duplicate_denomination', 'gift_no_cards', 'gift_order_max', 'gift_order_min', 'gift_order_unknown', 'gift_per_denomination', 'gift_per_order', 'gift_voucher_range']),
   channels: {
     'giftcards:brands': {
       summary: 'Active gift card brands from the till’s copy of the catalogue (works offline), searched by name and category.',

@@ -6,6 +6,8 @@ import { NoInput } from './common'
 
 /** A manager's work on people and the audit log. */
 export const staffFeature = defineFeature({
+  /** Why a change to the staff was refused. */
+  reasons: z.enum(['last_manager']),
   channels: {
     'staff:list': { summary: 'Every person on the till with role and status.', access: 'manager', input: NoInput, output: z.array(StaffMemberSchema) },
     'staff:add': {

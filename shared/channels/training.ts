@@ -6,6 +6,8 @@ const PracticeItemSchema = z.object({ id: z.string(), kind: z.string() })
 
 /** Practising at a training till: cases to look up, and an outage to practise working through. */
 export const trainingFeature = defineFeature({
+  /** Why a practice step was refused. */
+  reasons: z.enum(['not_training']),
   channels: {
     'training:practice': {
       summary: 'In training mode, what a trainee can look up at a provider (its practice orders or payments, each with its kind); empty outside training mode.',

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 
 /** Who may call a channel: anyone, a signed-in person on an unlocked till, or a manager. */
 export type Access = 'public' | 'staff' | 'manager'
@@ -20,18 +20,35 @@ export interface EventSpec {
   payload: z.ZodType
 }
 
-/** What one feature adds to the contract: its channels and the events it emits. */
+/**
+ * Why a feature's calls can fail, beyond the error's code: each feature declares its reasons, and
+ * the renderer's sentences are typed by them, so a reason without words in every language does not
+ * compile.
+ */
+export type ReasonEnum = z.ZodEnum<Readonly<Record<string, string>>>
+
+/** What one feature adds to the contract: its channels, the events it emits and the reasons its errors carry. */
 export interface FeatureContract {
   channels: Record<string, ChannelSpec>
   events: Record<string, EventSpec>
+  reasons: ReasonEnum | null
 }
 
 /** Checks a feature's table against the shape without widening its literal types. */
-export function defineFeature<const C extends Record<string, ChannelSpec>, const E extends Record<string, EventSpec> = Record<never, EventSpec>>(feature: {
-  channels: C
-  events?: E
-}): { channels: C; events: E } {
-  return { channels: feature.channels, events: feature.events ?? ({} as E) }
+export function defineFeature<
+  const C extends Record<string, ChannelSpec>,
+  const E extends Record<string, EventSpec> = Record<never, EventSpec>,
+  const R extends ReasonEnum | null = null
+>(feature: { channels: C; events?: E; reasons?: R }): { channels: C; events: E; reasons: R } {
+  return { channels: feature.channels, events: feature.events ?? ({} as E), reasons: feature.reasons ?? (null as R) }
+}
+
+/** Every reason the features declare, as one union. */
+export type ReasonsOf<T extends readonly FeatureContract[]> = { [I in keyof T]: T[I]['reasons'] extends z.ZodEnum<infer O> ? O[keyof O] : never }[number]
+
+/** The features' reasons as one list; a reason two features declare is one reason (unreachable, say). */
+export function mergeReasons(features: readonly FeatureContract[]): string[] {
+  return [...new Set(features.flatMap((f) => (f.reasons ? f.reasons.options.map(String) : [])))]
 }
 
 type Intersect<T extends readonly FeatureContract[], K extends 'channels' | 'events'> = T extends readonly [infer H extends FeatureContract, ...infer R extends readonly FeatureContract[]]

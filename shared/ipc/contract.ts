@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { appFeature } from '../channels/app'
 import { authFeature } from '../channels/auth'
 import { gotitFeature } from '../channels/gotit'
@@ -11,7 +11,7 @@ import { settingsFeature } from '../channels/settings'
 import { staffFeature } from '../channels/staff'
 import { backofficeFeature } from '../channels/backoffice'
 import { trainingFeature } from '../channels/training'
-import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, type ChannelSpec } from './channel-table'
+import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, mergeReasons, type ChannelSpec, type ReasonsOf } from './channel-table'
 
 export type { Access, ChannelSpec, EventSpec } from './channel-table'
 
@@ -19,7 +19,12 @@ export type { Access, ChannelSpec, EventSpec } from './channel-table'
  * Every call the renderer (or an operator's script through the web host) may make, and every
  * event the core emits: each feature's table, merged. A name defined twice stops the till at start.
  */
-const app = mergeFeatures(appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature, backofficeFeature, trainingFeature)
+const features = [appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature, backofficeFeature, trainingFeature] as const
+const app = mergeFeatures(...features)
+
+/** Every reason an error may carry (each feature declares its own); the renderer has words for each, or does not compile. */
+export type ErrorReason = ReasonsOf<typeof features>
+export const ErrorReasonSchema = z.enum(mergeReasons(features) as [ErrorReason, ...ErrorReason[]])
 
 export const contract = app.channels
 export const events = app.events

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { errorCodes } from '../../shared/errors'
+import { errorCodes, TillError } from '../../shared/errors'
+import { ErrorReasonSchema, type ErrorReason } from '../../shared/ipc/contract'
 import { languages } from '../../shared/domain/preferences'
 import { dictionaries, translator } from '../../renderer/src/i18n/i18n'
 import { mergeBundles } from '../../shared/i18n'
@@ -23,6 +24,18 @@ describe('translations', () => {
         expect(placeholders(text), `${language} ${key}`).toEqual(placeholders(en[key]))
       }
     }
+  })
+
+  it('have words for exactly the reasons the features declare, and the types hold both sides to them', () => {
+    for (const language of languages) {
+      const reasons = Object.keys(dictionaries[language]).filter((key) => key.startsWith('reason.')).map((key) => key.slice('reason.'.length))
+      expect(reasons.sort(), language).toEqual([...ErrorReasonSchema.options].sort())
+    }
+    const words = (words: Record<`reason.${ErrorReason}`, string>) => Object.keys(words).length
+    // @ts-expect-error: a language missing a declared reason's words does not compile.
+    expect(words({ 'reason.unreachable': 'x' })).toBe(1)
+    // @ts-expect-error: the core cannot send a reason no feature declares.
+    expect(new TillError('conflict', 'x', { params: { reason: 'someone_changed_it' } }).params).toEqual({ reason: 'someone_changed_it' })
   })
 
   it('have a sentence for every error code the core can send', () => {

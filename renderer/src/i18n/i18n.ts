@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/domain/preferences'
 import { fillMessage, mergeBundles, type Params } from '../../../shared/i18n'
 import { appMessages } from '../app/messages'
+import { reasonMessages } from '../app/reason-messages'
 import { authMessages } from '../features/auth/messages'
 import { giftCardMessages } from '../features/giftcards/messages'
 import { paymentMessages } from '../features/payments/messages'
@@ -13,7 +14,7 @@ import { backofficeMessages } from '../features/backoffice/messages'
 import { trainingMessages } from '../features/training/messages'
 
 /** Every feature's words; a feature adds its bundle here. */
-const bundles = [appMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages, backofficeMessages, trainingMessages] as const
+const bundles = [appMessages, reasonMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages, backofficeMessages, trainingMessages] as const
 
 type Bundle = (typeof bundles)[number]
 export type MessageKey = Bundle extends infer B ? (B extends { en: infer E } ? keyof E & string : never) : never

@@ -1,9 +1,10 @@
+import type { ErrorReason } from '../../../../shared/ipc/contract'
 import { TillError } from '../../../../shared/errors'
 import type { Brand, SellInput } from '../../../../shared/domain/giftcards'
 
 const rupees = (paise: number) => (paise / 100).toFixed(2)
 
-function refuse(reason: string, message: string, params: Record<string, string | number> = {}): never {
+function refuse(reason: ErrorReason, message: string, params: Record<string, string | number> = {}): never {
   throw new TillError('invalid_input', message, { params: { reason, ...params } })
 }
 

@@ -1,3 +1,4 @@
+import type { ErrorReason } from '../../../../shared/ipc/contract'
 import type { MandateView, PaymentOrder, RefundView } from '../../../../shared/domain/payments'
 import { MandateStatusSchema, RefundStatusSchema } from '../../../../shared/domain/payments'
 import { TillError } from '../../../../shared/errors'
@@ -158,7 +159,7 @@ export function mandateView(m: WireMandate, now: Date): MandateView {
 }
 
 /** Juspay's refusals by code, as the reasons the screens have sentences for. */
-const REASONS: Record<string, string> = {
+const REASONS: Record<string, ErrorReason> = {
   'invalid.order.not_successful': 'juspay_not_refundable',
   'duplicate.call': 'juspay_duplicate',
   'invalid.amount.exceeded': 'juspay_amount_exceeded',
@@ -175,7 +176,7 @@ const REASONS: Record<string, string> = {
 }
 
 /** The reason for a refusal: by Juspay's code, else by its HTTP status. */
-export function reasonOf(status: number, code: string | null | undefined): string {
+export function reasonOf(status: number, code: string | null | undefined): ErrorReason {
   const known = code ? REASONS[code.toLowerCase()] : undefined
   if (known) return known
   if (status === 401) return 'credentials_refused'
