@@ -23,10 +23,11 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   main: {
-    // zod, pino and rotating-file-stream are bundled: read from the asar as separate modules (zod alone is
-    // some sixty), they cost the till's start more than their bytes do in one file.
     // Two entries: main itself, and the core's utility process (out/main/core.js) that main starts.
-    build: { lib: { entry: { index: resolve(root, 'electron/main/index.ts'), core: resolve(root, 'electron/core/process/core-entry.ts') } }, externalizeDeps: { exclude: ['zod', 'pino', 'rotating-file-stream'] } }
+    // Only `dependencies` stay outside the bundle (they ship in the asar's node_modules); zod, pino and
+    // rotating-file-stream are devDependencies and bundled: read from the asar as separate modules (zod
+    // alone is some sixty), they cost the till's start more than their bytes do in one file.
+    build: { lib: { entry: { index: resolve(root, 'electron/main/index.ts'), core: resolve(root, 'electron/core/process/core-entry.ts') } } }
   },
   preload: {
     // Sandboxed preloads cannot require packages: bundle everything into one file.

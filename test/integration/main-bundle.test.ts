@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -75,6 +76,18 @@ describe('the built Electron main bundle', () => {
     const file = join(dataDir, 'vault-key')
     expect(readFileSync(file, 'utf8')).toMatch(/^fake-keychain:/)
     expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it('requires at run time exactly the packages package.json lists as dependencies, so the installer carries nothing twice', () => {
+    const required = new Set<string>()
+    for (const file of readdirSync(join(root, 'out', 'main')).filter((name) => name.endsWith('.js'))) {
+      for (const match of readFileSync(join(root, 'out', 'main', file), 'utf8').matchAll(/require\("([^"./][^"]*)"\)/g)) {
+        const name = match[1] ?? ''
+        if (!isBuiltin(name)) required.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name.split('/')[0] ?? name))
+      }
+    }
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    expect([...required].filter((name) => name !== 'electron').sort()).toEqual(Object.keys(dependencies).sort())
   })
 
   it('gives way to a till already running on this computer', () => {

@@ -1,5 +1,5 @@
 import type { JournalItem } from '../../../shared/domain/journal'
-import type { JournalOperation } from '../providers/module'
+import type { JournalOperation } from './journal-operation'
 import { toJournalItem, type JournalRow } from './journal-store'
 import type { OperationHandler } from './worker'
 

@@ -1,6 +1,5 @@
 import type { Language } from '../../../shared/domain/preferences'
 import type { ProviderFieldSpec } from '../../../shared/domain/provider-settings'
-import type { StaffSummary } from '../../../shared/domain/staff'
 import type { Money } from '../../../shared/money'
 import type { AuditLog } from '../audit/audit-log'
 import type { AuthService } from '../auth/auth-service'
@@ -10,8 +9,9 @@ import type { FeatureHandlers } from '../dispatch'
 import type { HistoryLedger } from '../history/history-ledger'
 import type { EventBus } from '../events'
 import type { TillIdentity } from '../identity/till-identity'
-import type { JournalRow, JournalStore } from '../journal/journal-store'
-import type { JournalWorker, OperationHandler } from '../journal/worker'
+import type { JournalStore } from '../journal/journal-store'
+import type { JournalWorker } from '../journal/worker'
+import type { JournalOperation } from '../journal/journal-operation'
 import type { Logger } from '../log/logger'
 import type { ProviderSettings } from '../settings/provider-settings'
 import type { WebhookRoute } from '../webhooks/receiver'
@@ -40,17 +40,6 @@ export interface ModuleContext {
   now: () => Date
   /** Milliseconds on a clock that never jumps (the computer's clock may): for ages and timers that decide something. */
   monotonic: () => number
-}
-
-/** A kind of journal row a module owns: how it is sent and verified, what the Queue calls it, and what a manager's settlement changes. */
-export interface JournalOperation {
-  label: Record<Language, string>
-  handler: OperationHandler
-  /**
-   * A manager settled the row by hand; update the module's own records (a bill, an order), in
-   * the same transaction as the journal move.
-   */
-  settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', actor: StaffSummary): void
 }
 
 export interface ShiftLine {
