@@ -23,6 +23,15 @@ export class EventBus {
     this.emitter.emit('event', { name, payload: checked } satisfies TillEvent<E>)
   }
 
+  /**
+   * An event the core's own bus already checked, passed on by the shell as it came: parsing it a
+   * second time on the shell's thread (thousands a second during a drain) is what the core's own
+   * process is there to spare the window.
+   */
+  forward(event: TillEvent): void {
+    this.emitter.emit('event', event)
+  }
+
   /** How many listen now (open windows, event streams). */
   listeners(): number {
     return this.emitter.listenerCount('event')

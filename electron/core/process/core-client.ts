@@ -190,7 +190,8 @@ export class CoreClient {
         return
       }
       case 'event':
-        if (isEventName(message.name)) this.events.emit(message.name, message.payload as never)
+        // The name is checked here; the payload was checked against it by the core's bus as it was emitted.
+        if (isEventName(message.name)) this.events.forward({ name: message.name, payload: message.payload as never })
         return
       case 'unseal': {
         let plain: string | null
