@@ -9,6 +9,22 @@ export const walls = {
     paths: [{ name: 'electron', message: 'electron/core runs in plain Node: only electron/main and electron/preload may import electron.' }],
     patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core may not reach into the hosts or the renderer.' }]
   },
+  /** The till's product code reaches the simulators only through the one training loader. */
+  coreProduct: {
+    paths: [{ name: 'electron', message: 'electron/core runs in plain Node: only electron/main and electron/preload may import electron.' }],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core may not reach into the hosts or the renderer.' },
+      { group: ['**/sandbox/**'], message: 'Product code reaches the simulators only through electron/core/training/simulators.ts.' }
+    ]
+  },
+  /** The simulators share no code with the providers they stand in for: only the wire facts in shared/. */
+  sandbox: {
+    paths: [{ name: 'electron', message: 'The simulators run in plain Node.' }],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core may not reach into the hosts or the renderer.' },
+      { group: ['**/providers/**', '**/features/**', '**/journal/**', '**/settings/**', '**/training/**'], message: 'A simulator is written from the provider’s documents, not from the till’s code: it imports only shared/ (the wire facts) and the sandbox framework.' }
+    ]
+  },
   shared: {
     paths: [{ name: 'electron', message: 'shared/ is pure TypeScript used by every process: no electron.' }],
     patterns: [{ group: ['**/electron/**', '**/renderer/**', 'node:*'], message: 'shared/ imports nothing from electron/, renderer/ or Node.' }]
@@ -41,7 +57,9 @@ export default tseslint.config(
       'no-console': 'off'
     }
   },
-  { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.core] } },
+  { files: ['electron/core/**/*.ts'], ignores: ['electron/core/sandbox/**', 'electron/core/training/simulators.ts'], rules: { 'no-restricted-imports': ['error', walls.coreProduct] } },
+  { files: ['electron/core/training/simulators.ts'], rules: { 'no-restricted-imports': ['error', walls.core] } },
+  { files: ['electron/core/sandbox/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.sandbox] } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.shared] } },
   { files: ['backoffice/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', walls.backoffice] } },
   {

@@ -30,4 +30,13 @@ describe('walls between rooms', () => {
     expect(await wallErrors('electron/main/fine.ts', "import { app } from 'electron'\nimport { createCore } from '../core/core'\nexport const a = [app, createCore]\n")).toEqual([])
     expect(await wallErrors('electron/preload/fine.ts', "import { contextBridge } from 'electron'\nexport const a = contextBridge\n")).toEqual([])
   })
+
+  it('keeps training apart: product code reaches the simulators only through the training loader, and a simulator imports nothing of the providers', async () => {
+    expect(await wallErrors('electron/core/providers/gotit/sneaky.ts', "import { startGotItSimulator } from '../../sandbox/gotit'\nexport const a = startGotItSimulator\n")).toHaveLength(1)
+    expect(await wallErrors('electron/core/features/sneaky.ts', "import { TRAINING_PIN } from '../sandbox/gotit/fixtures'\nexport const a = TRAINING_PIN\n")).toHaveLength(1)
+    expect(await wallErrors('electron/core/providers/gotit/fine.ts', "import { startTrainingGotIt } from '../../training/simulators'\nexport const a = startTrainingGotIt\n")).toEqual([])
+    expect(await wallErrors('electron/core/training/simulators.ts', "import { startGotItSimulator } from '../sandbox/gotit'\nexport const a = startGotItSimulator\n")).toEqual([])
+    expect(await wallErrors('electron/core/sandbox/vipps/sneaky.ts', "import { imageProblem } from '../../providers/vipps/image-check'\nexport const a = imageProblem\n")).toHaveLength(1)
+    expect(await wallErrors('electron/core/sandbox/gotit/fine.ts', "import { GOTIT_PATH_PREFIX } from '../../../../shared/wire/gotit'\nexport const a = GOTIT_PATH_PREFIX\n")).toEqual([])
+  })
 })

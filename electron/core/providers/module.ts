@@ -16,7 +16,7 @@ import type { Logger } from '../log/logger'
 import type { ProviderSettings } from '../settings/provider-settings'
 import type { WebhookRoute } from '../webhooks/receiver'
 import type { HttpDeps } from './http'
-import type { RunningSimulator } from '../sandbox/framework/sim-server'
+import type { RunningSimulator } from '../training/simulators'
 
 /** What the core hands every provider module and feature: built once by `createCore`, complete before any module is created. */
 export interface ModuleContext {

@@ -2,8 +2,7 @@ import { timeoutOf } from '../timeout-setting'
 import type { ModuleContext } from '../module'
 import { bodyFieldAuth } from '../auth'
 import { ProviderHttp } from '../http'
-import type { RunningGotItSimulator } from '../../sandbox/gotit'
-import type { GotItSimConfig } from '../../sandbox/gotit/gotit-simulator'
+import { startTrainingGotIt, type GotItSimConfig, type RunningGotItSimulator } from '../../training/simulators'
 import { GotItClient } from './client'
 import { DEFAULT_CHECK_BUDGET_MS, DEFAULT_CHECK_CONCURRENCY, GOTIT_PATH_PREFIX } from './settings'
 
@@ -22,8 +21,7 @@ export class GotItConnection {
 
   /** The training simulator, started once. */
   simulator(): Promise<RunningGotItSimulator> {
-    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
-    this.training ??= import('../../sandbox/gotit').then(({ startGotItSimulator }) => startGotItSimulator({ config: this.simConfig }))
+    this.training ??= startTrainingGotIt(this.simConfig)
     return this.training
   }
 

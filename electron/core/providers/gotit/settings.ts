@@ -1,7 +1,9 @@
 import { timeoutField } from '../timeout-setting'
 import type { ProviderFieldSpec } from '../../../../shared/domain/provider-settings'
 
-export const GOTIT_PATH_PREFIX = '/merchant/v6.0'
+import { GOTIT_PATH_PREFIX } from '../../../../shared/wire/gotit'
+
+export { GOTIT_PATH_PREFIX }
 
 /** How many single-code checks go to Got It at once [ASSUMED: Got It does not publish a rate limit]. */
 export const DEFAULT_CHECK_CONCURRENCY = 5

@@ -1,8 +1,7 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import type { RunningHubbleSimulator } from '../../sandbox/hubble'
-import type { HubbleSimConfig } from '../../sandbox/hubble/hubble-simulator'
+import { startTrainingHubble, type RunningHubbleSimulator, type HubbleSimConfig } from '../../training/simulators'
 import { HubbleClient } from './client'
 
 
@@ -20,8 +19,7 @@ export class HubbleConnection {
   ) {}
 
   simulator(): Promise<RunningHubbleSimulator> {
-    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
-    this.training ??= import('../../sandbox/hubble').then(({ startHubbleSimulator }) => startHubbleSimulator({ config: this.simConfig }))
+    this.training ??= startTrainingHubble(this.simConfig)
     return this.training
   }
 

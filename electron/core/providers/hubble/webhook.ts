@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import { z } from 'zod'
 import type { ModuleContext } from '../module'
 import { bodyKey, sameSecret, type WebhookRoute } from '../../webhooks/receiver'
+import { trainingCredentials } from '../../training/simulators'
 import { paiseOf } from './map'
 import type { GiftCardSales } from './sales'
 
@@ -17,7 +18,7 @@ export function hubbleWebhook(ctx: ModuleContext, sales: GiftCardSales): Webhook
     provider: 'hubble',
     path: '/hubble',
     authenticate: (delivery) => {
-      const secret = ctx.settings.mode('hubble') === 'training' ? 'training-webhook-secret' : ctx.settings.secret('hubble', 'webhookSecret')
+      const secret = ctx.settings.mode('hubble') === 'training' ? trainingCredentials.hubble.webhookSecret : ctx.settings.secret('hubble', 'webhookSecret')
       if (!secret) return { ok: false, reason: 'no callback secret is set for Hubble' }
       const given = delivery.headers['x-verify']
       const expected = createHmac('sha256', secret).update(delivery.rawBody).digest('base64')

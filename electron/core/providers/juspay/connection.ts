@@ -1,8 +1,7 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import type { RunningJuspaySimulator } from '../../sandbox/juspay'
-import type { JuspaySimConfig } from '../../sandbox/juspay/juspay-simulator'
+import { startTrainingJuspay, type RunningJuspaySimulator, type JuspaySimConfig } from '../../training/simulators'
 import { JuspayClient } from './client'
 
 /** The `version` header the till is written against (juspay.md §3: pin one date, never change it silently). */
@@ -20,8 +19,7 @@ export class JuspayConnection {
   ) {}
 
   simulator(): Promise<RunningJuspaySimulator> {
-    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
-    this.training ??= import('../../sandbox/juspay').then(({ startJuspaySimulator }) => startJuspaySimulator({ config: this.simConfig }))
+    this.training ??= startTrainingJuspay(this.simConfig)
     return this.training
   }
 

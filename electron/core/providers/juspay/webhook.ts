@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ModuleContext } from '../module'
 import { bodyKey, sameSecret, type WebhookRoute } from '../../webhooks/receiver'
-import { JUSPAY_WEBHOOK_PASSWORD, JUSPAY_WEBHOOK_USER } from '../../sandbox/juspay/fixtures'
+import { trainingCredentials } from '../../training/simulators'
 import type { PaymentsService } from './payments-service'
 
 const EventSchema = z
@@ -24,7 +24,7 @@ const EventSchema = z
  */
 export function juspayWebhook(ctx: ModuleContext, payments: PaymentsService): WebhookRoute {
   const credentials = (): { user: string; password: string } | null => {
-    if (ctx.settings.mode('juspay') === 'training') return { user: JUSPAY_WEBHOOK_USER, password: JUSPAY_WEBHOOK_PASSWORD }
+    if (ctx.settings.mode('juspay') === 'training') return { user: trainingCredentials.juspay.webhookUser, password: trainingCredentials.juspay.webhookPassword }
     const user = ctx.settings.values('juspay')['webhookUsername']
     const password = ctx.settings.secret('juspay', 'webhookPassword')
     return user && password ? { user, password } : null

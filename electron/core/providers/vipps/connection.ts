@@ -1,8 +1,7 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
 import type { ModuleContext } from '../module'
-import type { RunningVippsSimulator } from '../../sandbox/vipps'
-import type { VippsSimConfig } from '../../sandbox/vipps/vipps-simulator'
+import { startTrainingVipps, type RunningVippsSimulator, type VippsSimConfig } from '../../training/simulators'
 import { VippsClient } from './client'
 
 /** The Vipps MobilePay client for the current settings (kept while they stay the same, so its token lives on); the simulator in training. */
@@ -17,8 +16,7 @@ export class VippsConnection {
   ) {}
 
   simulator(): Promise<RunningVippsSimulator> {
-    // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
-    this.training ??= import('../../sandbox/vipps').then(({ startVippsSimulator }) => startVippsSimulator({ config: this.simConfig }))
+    this.training ??= startTrainingVipps(this.simConfig)
     return this.training
   }
 

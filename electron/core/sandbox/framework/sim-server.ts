@@ -66,6 +66,11 @@ export interface SimulatorOptions {
   practice?: () => PracticeItem[]
   /** The provider's statement of what this simulator did. */
   statement?: () => SimStatement
+  /**
+   * Whether `/__sim/…` answers (faults, clock, state, reset, …): on for the sandbox CLI and tests,
+   * off inside the app, where anything on the computer could otherwise reach them unauthenticated.
+   */
+  controls?: boolean
 }
 
 /** Something a trainee can practise a lookup on: its id and what kind of case it is (a status, a payment type). */
@@ -204,7 +209,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
         if (error instanceof BodyTooLarge) return ''
         throw error
       })
-      if (url.pathname.startsWith('/__sim/')) return control(req, res, url.pathname, raw)
+      if (url.pathname.startsWith('/__sim/') && options.controls !== false) return control(req, res, url.pathname, raw)
       let body: unknown = undefined
       let badJson = false
       const form = /application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')

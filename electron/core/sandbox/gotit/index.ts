@@ -1,4 +1,4 @@
-import { GOTIT_PATH_PREFIX } from '../../providers/gotit/settings'
+import { GOTIT_PATH_PREFIX } from '../../../../shared/wire/gotit'
 import { SimClock } from '../framework/clock'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
 import { namedVoucherCodes, TRAINING_PIN } from './fixtures'
@@ -12,7 +12,7 @@ export interface RunningGotItSimulator extends RunningSimulator {
   pin: string
 }
 
-export async function startGotItSimulator(options: { port?: number; config?: Partial<GotItSimConfig>; clock?: SimClock } = {}): Promise<RunningGotItSimulator> {
+export async function startGotItSimulator(options: { port?: number; config?: Partial<GotItSimConfig>; clock?: SimClock; controls?: boolean } = {}): Promise<RunningGotItSimulator> {
   const clock = options.clock ?? new SimClock()
   const sim = new GotItSimulator(clock, options.config)
   const routes: SimRoute[] = operations.map((operation) => ({
@@ -22,7 +22,7 @@ export async function startGotItSimulator(options: { port?: number; config?: Par
     handle: (request) => sim.handle(operation, request)
   }))
   const running = await startSimulator(
-    { provider: 'gotit', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), statement: () => sim.statement(), notFound: () => ({ status: 404, body: { message: 'Not Found' } }) },
+    { provider: 'gotit', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), statement: () => sim.statement(), controls: options.controls ?? true, notFound: () => ({ status: 404, body: { message: 'Not Found' } }) },
     options.port ?? 0
   )
   return { ...running, sim, pin: TRAINING_PIN }

@@ -6,6 +6,9 @@ import { csvField, csvLine, minorText } from '../../../../shared/csv'
 import { HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET, HUBBLE_WALLET_RUPEES, seedBrands, type SimBrand } from './fixtures'
 
 export interface HubbleSimConfig {
+  /** The partner credentials it takes at login (the fixtures' by default; fresh ones in the app). */
+  clientId: string
+  clientSecret: string
   /** Token life in seconds (Hubble: 3600; tests shorten it). */
   tokenTtlSecs: number
   /** The partner wallet at start, in rupees. */
@@ -20,6 +23,8 @@ export interface HubbleSimConfig {
 }
 
 export const defaultHubbleConfig: HubbleSimConfig = {
+  clientId: HUBBLE_CLIENT_ID,
+  clientSecret: HUBBLE_CLIENT_SECRET,
   tokenTtlSecs: 3600,
   walletRupees: HUBBLE_WALLET_RUPEES,
   duplicateReference: 'existing',
@@ -160,8 +165,8 @@ export class HubbleSimulator {
     if (typeof body?.clientId !== 'string' || typeof body.clientSecret !== 'string') {
       return problem(400, 'E400', 'BAD_REQUEST', 'clientId and clientSecret are required', requestId)
     }
-    if (body.clientId !== HUBBLE_CLIENT_ID) return problem(401, 'E001', 'RESOURCE_NOT_FOUND', 'Requested resource is not found', requestId)
-    if (body.clientSecret !== HUBBLE_CLIENT_SECRET) return problem(401, 'E401', 'UNAUTHORIZED', 'Invalid client credentials', requestId)
+    if (body.clientId !== this.config.clientId) return problem(401, 'E001', 'RESOURCE_NOT_FOUND', 'Requested resource is not found', requestId)
+    if (body.clientSecret !== this.config.clientSecret) return problem(401, 'E401', 'UNAUTHORIZED', 'Invalid client credentials', requestId)
     const token = `sim.${randomBytes(18).toString('base64url')}`
     this.tokens.set(token, this.clock.now().getTime() + this.config.tokenTtlSecs * 1000)
     return { status: 200, body: { token, expiresInSecs: this.config.tokenTtlSecs } }

@@ -1,6 +1,6 @@
 import { SimClock } from '../framework/clock'
 import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse, type SimRoute } from '../framework/sim-server'
-import { brandIds, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET } from './fixtures'
+import { brandIds } from './fixtures'
 import { HubbleSimulator, type HubbleSimConfig } from './hubble-simulator'
 
 export interface RunningHubbleSimulator extends RunningSimulator {
@@ -11,7 +11,7 @@ export interface RunningHubbleSimulator extends RunningSimulator {
 
 const P = '/v1/partners'
 
-export async function startHubbleSimulator(options: { port?: number; config?: Partial<HubbleSimConfig>; clock?: SimClock } = {}): Promise<RunningHubbleSimulator> {
+export async function startHubbleSimulator(options: { port?: number; config?: Partial<HubbleSimConfig>; clock?: SimClock; controls?: boolean } = {}): Promise<RunningHubbleSimulator> {
   const clock = options.clock ?? new SimClock()
   const sim = new HubbleSimulator(clock, options.config)
   /** Every route but login needs a live token. */
@@ -35,11 +35,12 @@ export async function startHubbleSimulator(options: { port?: number; config?: Pa
       clock,
       inspect: () => sim.inspect(),
       reset: () => sim.reset(),
+      controls: options.controls ?? true,
       notFound: (request) => ({ status: 404, body: { id: 'E001', code: 'RESOURCE_NOT_FOUND', message: `No route ${request.method} ${request.path}`, requestId: '', subErrors: [] } })
     },
     options.port ?? 0
   )
-  return { ...running, sim, clientId: HUBBLE_CLIENT_ID, clientSecret: HUBBLE_CLIENT_SECRET }
+  return { ...running, sim, clientId: sim.config.clientId, clientSecret: sim.config.clientSecret }
 }
 
 /** The line `npm run sandbox` prints for Hubble. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SimClock } from '../framework/clock'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
-import { JUSPAY_API_KEY, JUSPAY_MERCHANT_ID, JUSPAY_WEBHOOK_PASSWORD, JUSPAY_WEBHOOK_USER, seedOrders } from './fixtures'
+import { seedOrders } from './fixtures'
 import { JuspaySimulator, type JuspaySimConfig } from './juspay-simulator'
 
 export interface RunningJuspaySimulator extends RunningSimulator {
@@ -22,10 +22,11 @@ const ConfigSchema = z
   .partial()
   .strict()
 
-export async function startJuspaySimulator(options: { port?: number; config?: Partial<JuspaySimConfig>; clock?: SimClock } = {}): Promise<RunningJuspaySimulator> {
+export async function startJuspaySimulator(options: { port?: number; config?: Partial<JuspaySimConfig>; clock?: SimClock; controls?: boolean } = {}): Promise<RunningJuspaySimulator> {
   const clock = options.clock ?? new SimClock()
   const sim = new JuspaySimulator(clock, options.config)
   const id = '([^/]+)'
+  const controls = options.controls ?? true
   const routes: SimRoute[] = [
     { name: 'orderStatus', method: 'GET', path: new RegExp(`^/orders/${id}$`), handle: (request, [orderId]) => sim.orderStatus(request, decodeURIComponent(orderId ?? '')) },
     { name: 'refund', method: 'POST', path: new RegExp(`^/orders/${id}/refunds$`), handle: (request, [orderId]) => sim.refund(request, decodeURIComponent(orderId ?? '')) },
@@ -33,7 +34,10 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
     { name: 'updateOrder', method: 'POST', path: new RegExp(`^/orders/${id}$`), handle: (request, [orderId]) => sim.update(request, decodeURIComponent(orderId ?? '')) },
     { name: 'mandates', method: 'GET', path: new RegExp(`^/customers/${id}/mandates$`), handle: (request, [customerId]) => sim.mandatesOf(request, decodeURIComponent(customerId ?? '')) },
     { name: 'mandate', method: 'POST', path: new RegExp(`^/mandates/${id}$`), handle: (request, [mandateId]) => sim.mandateCommand(request, decodeURIComponent(mandateId ?? '')) },
-    { name: 'txns', method: 'POST', path: '/txns', handle: (request) => sim.execute(request) },
+    { name: 'txns', method: 'POST', path: '/txns', handle: (request) => sim.execute(request) }
+  ]
+  if (controls) {
+    routes.push(
     // The simulator's own controls (not Juspay's): move an order on, script refunds, deliver webhooks now, set webhooks up.
     {
       name: 'control-order',
@@ -60,7 +64,8 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
         return { status: 200, body: { ok: true } }
       }
     }
-  ]
+    )
+  }
   const running = await startSimulator(
     {
       practice: () => seedOrders().map((o) => ({ id: o.orderId, kind: o.status })),
@@ -70,11 +75,12 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
       clock,
       inspect: () => sim.inspect(),
       reset: () => sim.reset(),
+      controls,
       notFound: () => ({ status: 404, body: { status: 'error', error_code: 'RESOURCE_NOT_FOUND', error_message: 'Not found' } })
     },
     options.port ?? 0
   )
-  return { ...running, sim, merchantId: JUSPAY_MERCHANT_ID, apiKey: JUSPAY_API_KEY, webhookUser: JUSPAY_WEBHOOK_USER, webhookPassword: JUSPAY_WEBHOOK_PASSWORD }
+  return { ...running, sim, merchantId: sim.config.merchantId, apiKey: sim.config.apiKey, webhookUser: sim.config.webhookUser, webhookPassword: sim.config.webhookPassword }
 }
 
 /** The line `npm run sandbox` prints for Juspay. */

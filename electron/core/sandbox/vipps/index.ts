@@ -1,7 +1,7 @@
 import { SimClock } from '../framework/clock'
 import { OpenApiValidator } from '../framework/openapi-validator'
 import { startSimulator, type RunningSimulator, type SimRoute } from '../framework/sim-server'
-import { VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY, seedOrders } from './fixtures'
+import { VIPPS_MSN, seedOrders } from './fixtures'
 import specText from './vipps-order-management.yaml?raw'
 import { VippsSimulator, type VippsSimConfig } from './vipps-simulator'
 
@@ -21,7 +21,7 @@ export function vippsSpecValidator(): OpenApiValidator {
   return validator
 }
 
-export async function startVippsSimulator(options: { port?: number; config?: Partial<VippsSimConfig>; clock?: SimClock } = {}): Promise<RunningVippsSimulator> {
+export async function startVippsSimulator(options: { port?: number; config?: Partial<VippsSimConfig>; clock?: SimClock; controls?: boolean } = {}): Promise<RunningVippsSimulator> {
   const clock = options.clock ?? new SimClock()
   const sim = new VippsSimulator(clock, vippsSpecValidator(), options.config)
   const om = /^\/order-management(\/.*)$/
@@ -30,6 +30,6 @@ export async function startVippsSimulator(options: { port?: number; config?: Par
     ...['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ name: `om-${method.toLowerCase()}`, method, path: om, handle: (request: Parameters<SimRoute['handle']>[0]) => sim.handle(request) }))
   ]
   const practice = () => seedOrders().filter((o) => o.msn === VIPPS_MSN).map((o) => ({ id: o.order.orderId, kind: o.order.paymentType }))
-  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice, statement: () => sim.statement() }, options.port ?? 0)
-  return { ...running, sim, clientId: VIPPS_CLIENT_ID, clientSecret: VIPPS_CLIENT_SECRET, subscriptionKey: VIPPS_SUBSCRIPTION_KEY, msn: VIPPS_MSN }
+  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice, statement: () => sim.statement(), controls: options.controls ?? true }, options.port ?? 0)
+  return { ...running, sim, clientId: sim.config.clientId, clientSecret: sim.config.clientSecret, subscriptionKey: sim.config.subscriptionKey, msn: VIPPS_MSN }
 }

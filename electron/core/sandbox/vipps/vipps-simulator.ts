@@ -6,16 +6,20 @@ import { csvField, csvLine } from '../../../../shared/csv'
 import { receiptTotal } from '../../../../shared/domain/receipt-lines'
 import { ReceiptSchema } from '../../../../shared/domain/receipts'
 import { seedOrders, VIPPS_CLIENT_ID, VIPPS_CLIENT_SECRET, VIPPS_MSN, VIPPS_SUBSCRIPTION_KEY } from './fixtures'
-import { imageProblem } from '../../providers/vipps/image-check'
+import { imageRefusal } from './image-rules'
 
 export interface VippsSimConfig {
+  /** The credentials it takes (the fixtures' by default; fresh ones in the app). */
+  clientId: string
+  clientSecret: string
+  subscriptionKey: string
   /** Token life in seconds (test environment: 3600). */
   tokenTtlSecs: number
   /** The sales units (MSN) these credentials may act for. */
   msns: string[]
 }
 
-export const defaultVippsConfig: VippsSimConfig = { tokenTtlSecs: 3600, msns: [VIPPS_MSN] }
+export const defaultVippsConfig: VippsSimConfig = { clientId: VIPPS_CLIENT_ID, clientSecret: VIPPS_CLIENT_SECRET, subscriptionKey: VIPPS_SUBSCRIPTION_KEY, tokenTtlSecs: 3600, msns: [VIPPS_MSN] }
 
 /** A request that broke the official spec, kept for tests to read (`GET /__sim/state`). */
 export interface SpecViolation {
@@ -84,8 +88,8 @@ export class VippsSimulator {
   /** `POST /accesstoken/get`: credentials in headers, no body; the token fields come as numeric strings. */
   token(request: SimRequest): SimResponse {
     if (!header(request, 'Ocp-Apim-Subscription-Key')) return gateway(401, 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.')
-    if (header(request, 'Ocp-Apim-Subscription-Key') !== VIPPS_SUBSCRIPTION_KEY) return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
-    if (header(request, 'client_id') !== VIPPS_CLIENT_ID || header(request, 'client_secret') !== VIPPS_CLIENT_SECRET) return gateway(401, 'Invalid client credentials')
+    if (header(request, 'Ocp-Apim-Subscription-Key') !== this.config.subscriptionKey) return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
+    if (header(request, 'client_id') !== this.config.clientId || header(request, 'client_secret') !== this.config.clientSecret) return gateway(401, 'Invalid client credentials')
     const token = `sim.${randomBytes(24).toString('base64url')}`
     const now = Math.floor(this.clock.now().getTime() / 1000)
     this.tokens.set(token, (now + this.config.tokenTtlSecs) * 1000)
@@ -107,7 +111,7 @@ export class VippsSimulator {
   handle(request: SimRequest): SimResponse {
     const key = header(request, 'Ocp-Apim-Subscription-Key')
     if (!key) return gateway(401, 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.')
-    if (key !== VIPPS_SUBSCRIPTION_KEY) return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
+    if (key !== this.config.subscriptionKey) return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
     const auth = header(request, 'Authorization') ?? ''
     const expires = auth.startsWith('Bearer ') ? this.tokens.get(auth.slice(7)) : undefined
     if (expires === undefined || expires <= this.clock.now().getTime()) return gateway(401, 'Something went wrong, please try again later')
@@ -143,7 +147,7 @@ export class VippsSimulator {
     const id = `${msn}/${body.imageId}`
     if (this.images.has(id)) return problem(409, 'Conflict', [`the image ${body.imageId} exists and cannot be overwritten`])
     const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(body.src) ? Buffer.from(body.src, 'base64') : Buffer.alloc(0)
-    const why = imageProblem(bytes)
+    const why = imageRefusal(bytes)
     if (why) return problem(400, 'One or more validation errors occurred.', [why], 'Src')
     this.images.set(id, body.imageId)
     return { status: 200, body: { imageId: body.imageId } }
