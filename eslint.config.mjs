@@ -22,7 +22,10 @@ export const walls = {
     paths: [{ name: 'electron', message: 'The simulators run in plain Node.' }],
     patterns: [
       { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core may not reach into the hosts or the renderer.' },
-      { group: ['**/providers/**', '**/features/**', '**/journal/**', '**/settings/**', '**/training/**'], message: 'A simulator is written from the provider’s documents, not from the till’s code: it imports only shared/ (the wire facts) and the sandbox framework.' }
+      {
+        group: ['**/providers/**', '**/features/**', '**/journal/**', '**/settings/**', '**/training/**'],
+        message: 'A simulator is written from the provider’s documents, not from the till’s code: it imports only shared/ (the wire facts) and the sandbox framework.'
+      }
     ]
   },
   shared: {
@@ -35,7 +38,9 @@ export const walls = {
   },
   backofficeWeb: {
     paths: [{ name: 'electron', message: 'The back office page runs in a browser.' }],
-    patterns: [{ group: ['**/electron/**', '**/renderer/**', '**/backoffice/src/**', 'node:*'], message: 'The back office page talks to its service only through the calls in shared/backoffice/screens.ts.' }]
+    patterns: [
+      { group: ['**/electron/**', '**/renderer/**', '**/backoffice/src/**', 'node:*'], message: 'The back office page talks to its service only through the calls in shared/backoffice/screens.ts.' }
+    ]
   },
   renderer: {
     paths: [{ name: 'electron', message: 'The renderer talks to the till only through the contract bridge.' }],

@@ -22,7 +22,10 @@ function percentile(sorted: number[], p: number): number {
 
 /** The built back office in a process of its own (the load comes from this one), on a PostgreSQL server. */
 export async function startService(root: string, databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'out', 'backoffice', 'index.mjs')], { env: { ...process.env, DATABASE_URL: databaseUrl, BACKOFFICE_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(root, 'out', 'backoffice', 'index.mjs')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, BACKOFFICE_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -41,7 +44,9 @@ async function enrol(url: string, databaseUrl: string, tillId: string, fromSeq =
   const db = postgres(databaseUrl, { max: 1 })
   const { code } = await createEnrolmentCode(db, { id: 'BENCH', name: 'Bench store', timeZone: 'Asia/Kolkata' }, new Date())
   await db.close()
-  const answer = (await (await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, tillId, fromSeq, auditHead }) })).json()) as { tillKey: string }
+  const answer = (await (
+    await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, tillId, fromSeq, auditHead }) })
+  ).json()) as { tillKey: string }
   return answer.tillKey
 }
 
@@ -57,9 +62,32 @@ function batchesOf(tillId: string): Batch[] {
     for (let o = 0; o < OPERATIONS_PER_BATCH; o++) {
       const ref = `T${tillId}-${b}-${o}`
       const at = new Date(Date.UTC(2026, 11, 6, 8, b, o)).toISOString()
-      const ledger = { provider: 'gotit', kind: 'redemption', ref, detailStatus: 'open', amountMinor: 100000, currency: 'VND', staffId: 'staff-1', staffName: 'Mai Manager', approvedBy: null, offline: false, summary: '••••0042 ••••0043', createdAt: at, updatedAt: at }
+      const ledger = {
+        provider: 'gotit',
+        kind: 'redemption',
+        ref,
+        detailStatus: 'open',
+        amountMinor: 100000,
+        currency: 'VND',
+        staffId: 'staff-1',
+        staffName: 'Mai Manager',
+        approvedBy: null,
+        offline: false,
+        summary: '••••0042 ••••0043',
+        createdAt: at,
+        updatedAt: at
+      }
       events.push({ seq: ++seq, kind: 'ledger', data: { ...ledger, status: 'open' } })
-      const entry = { at, tillId, actorId: 'staff-1', actorName: 'Mai Manager', action: 'redemption_requested', subject: ref, outcome: 'ok', detail: JSON.stringify({ codes: '••••0042 ••••0043', amount: 100000 }) }
+      const entry = {
+        at,
+        tillId,
+        actorId: 'staff-1',
+        actorName: 'Mai Manager',
+        action: 'redemption_requested',
+        subject: ref,
+        outcome: 'ok',
+        detail: JSON.stringify({ codes: '••••0042 ••••0043', amount: 100000 })
+      }
       const hash = createHash('sha256').update(auditHashMaterial(head, entry)).digest('hex')
       events.push({ seq: ++seq, kind: 'audit', data: { id: ++auditId, ...entry, prevHash: head, hash } })
       head = hash
@@ -122,7 +150,9 @@ export async function backofficeFigures(root: string): Promise<Record<string, nu
         const ref = `VISIBLE-${i}`
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 300))
         const committed = performance.now()
-        visibleCore.context.db.transaction(() => visibleCore.context.history.record({ provider: 'gotit', kind: 'redemption', ref, status: 'done', detailStatus: 'redeemed', at: new Date().toISOString() }))()
+        visibleCore.context.db.transaction(() =>
+          visibleCore.context.history.record({ provider: 'gotit', kind: 'redemption', ref, status: 'done', detailStatus: 'redeemed', at: new Date().toISOString() })
+        )()
         for (;;) {
           const found = await client.query('SELECT 1 FROM ledger WHERE till_id = $1 AND ref = $2', [tillId, ref])
           if (found.rowCount) break

@@ -167,7 +167,7 @@ async function otherProviders(dir: string, count: number) {
     times.sort((a, b) => a - b)
     return { [`${name}_p50_ms`]: percentile(times, 50), [`${name}_p99_ms`]: percentile(times, 99) }
   }
-  const ok = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
     if (!result.ok) throw new Error(result.error.message)
     return result.value
   }
@@ -176,7 +176,10 @@ async function otherProviders(dir: string, count: number) {
     ok(await core.call('settings:setStore', { idleLockSeconds: 0 }))
     ok(await core.call('giftcards:sync', {}))
     const customer = { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
-    const receipt = { orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }], bottomLine: { currency: 'NOK' as const, paymentSources: { card: 12500 } } }
+    const receipt = {
+      orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }],
+      bottomLine: { currency: 'NOK' as const, paymentSources: { card: 12500 } }
+    }
     return {
       ...(await timed('gift_sale', async () => {
         const sale = ok(await core.call('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer }))
@@ -334,7 +337,17 @@ async function historyAtScale(dir: string) {
         term.run(ref.toLowerCase(), id)
         term.run(code.slice(-4), id)
         const requestId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
-        journal.run(`gotit.markUse:${ref}:1`, ref, at, JSON.stringify([{ at, from: 'pending', to: 'sending', note: null, requestId: null }, { at, from: 'sending', to: 'succeeded', note: null, requestId }]), at, at)
+        journal.run(
+          `gotit.markUse:${ref}:1`,
+          ref,
+          at,
+          JSON.stringify([
+            { at, from: 'pending', to: 'sending', note: null, requestId: null },
+            { at, from: 'sending', to: 'succeeded', note: null, requestId }
+          ]),
+          at,
+          at
+        )
       }
     })
     for (let i = 0; i < HISTORY_ROWS; i += 50_000) batch.immediate(i, Math.min(HISTORY_ROWS, i + 50_000))
@@ -461,7 +474,11 @@ async function webReady(dir: string, runs: number): Promise<{ ready_ms: number; 
   } finally {
     await browser.close()
   }
-  const median = (pick: (sample: (typeof samples)[number]) => number) => percentile(samples.map(pick).sort((a, b) => a - b), 50)
+  const median = (pick: (sample: (typeof samples)[number]) => number) =>
+    percentile(
+      samples.map(pick).sort((a, b) => a - b),
+      50
+    )
   return { ready_ms: median((s) => s.ready), host_listening_ms: median((s) => s.listening), page_ms: median((s) => s.page), browser_launch_ms: browserLaunchMs }
 }
 
@@ -479,7 +496,9 @@ async function webReadyInChild(): Promise<Awaited<ReturnType<typeof webReady>>> 
 async function profileOnly(dir: string): Promise<void> {
   const measured = await redeemAndDrain(join(dir, 'till'))
   const floor = measured.floor
-  process.stderr.write(`redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); log pages ${round(measured.pages.redeem, 1)} a redemption, ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`)
+  process.stderr.write(
+    `redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); log pages ${round(measured.pages.redeem, 1)} a redemption, ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`
+  )
 }
 
 async function main(): Promise<void> {
@@ -494,7 +513,9 @@ async function main(): Promise<void> {
     if (process.env['BENCH_PROFILE'] === 'shell') {
       const shell = await shellDuringDrain(ROOT, join(dir, 'shell'), DRAIN_ROWS)
       process.stdout.write(`${JSON.stringify(shell)}\n`)
-      return void process.stderr.write(`the core in its own process drained ${shell.rows} mark uses at ${round(shell.drain_ops_per_s, 0)}/s; the shell's event loop lag p99 ${round(shell.shell_lag_p99_ms)} ms (max ${round(shell.shell_lag_max_ms)} ms; an idle process's p99 meanwhile ${round(shell.idle_process_lag_p99_ms)} ms); a contract call meanwhile p50 ${round(shell.reply_p50_ms)} ms, p99 ${round(shell.reply_p99_ms)} ms\n`)
+      return void process.stderr.write(
+        `the core in its own process drained ${shell.rows} mark uses at ${round(shell.drain_ops_per_s, 0)}/s; the shell's event loop lag p99 ${round(shell.shell_lag_p99_ms)} ms (max ${round(shell.shell_lag_max_ms)} ms; an idle process's p99 meanwhile ${round(shell.idle_process_lag_p99_ms)} ms); a contract call meanwhile p50 ${round(shell.reply_p50_ms)} ms, p99 ${round(shell.reply_p99_ms)} ms\n`
+      )
     }
     if (process.env['BENCH_PROFILE'] === 'screens') {
       const figures = await screensFigures(ROOT)
@@ -504,7 +525,9 @@ async function main(): Promise<void> {
     if (process.env['BENCH_PROFILE'] === 'web') {
       const web = await webReady(join(dir, 'web'), 5)
       process.stdout.write(`${JSON.stringify(web)}\n`)
-      return void process.stderr.write(`web host to Redeem screen ${round(web.ready_ms, 0)} ms: host listening ${round(web.host_listening_ms, 0)} ms, page ${round(web.page_ms, 0)} ms (browser start ${round(web.browser_launch_ms, 0)} ms, not counted)\n`)
+      return void process.stderr.write(
+        `web host to Redeem screen ${round(web.ready_ms, 0)} ms: host listening ${round(web.host_listening_ms, 0)} ms, page ${round(web.page_ms, 0)} ms (browser start ${round(web.browser_launch_ms, 0)} ms, not counted)\n`
+      )
     }
     // First, on a quiet machine (after the history phase the disk may still be writing back a
     // database of a million rows; measured last, the figure ranged 850-1,120 ms between runs), and

@@ -28,7 +28,9 @@ function percentile(sorted: number[], p: number): number {
 async function seed(client: pg.Client, now: Date): Promise<number> {
   const started = performance.now()
   await client.query("SET maintenance_work_mem = '1GB'")
-  await client.query(`INSERT INTO store (store_id, name, time_zone) SELECT 'S' || lpad(s::text, 3, '0'), 'Store ' || s, (ARRAY['${ZONES.join("','")}'])[1 + s % ${ZONES.length}] FROM generate_series(1, ${STORES}) s`)
+  await client.query(
+    `INSERT INTO store (store_id, name, time_zone) SELECT 'S' || lpad(s::text, 3, '0'), 'Store ' || s, (ARRAY['${ZONES.join("','")}'])[1 + s % ${ZONES.length}] FROM generate_series(1, ${STORES}) s`
+  )
   await client.query(
     `INSERT INTO till (till_id, store_id, name, key_hash, applied_seq, audit_head, enrolled_at, last_seen_at, last_batch_at, skew_ms, backlog)
      SELECT 'S' || lpad(s::text, 3, '0') || '-T' || t, 'S' || lpad(s::text, 3, '0'), 'Till ' || t, md5(s::text || t::text), 0, repeat('0', 64), now(), now(), now(), 0, 0
@@ -72,7 +74,11 @@ async function seed(client: pg.Client, now: Date): Promise<number> {
 }
 
 async function signedIn(url: string, login: string): Promise<string> {
-  const answer = await fetch(`${url}/api/bo/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-till-backoffice': '1' }, body: JSON.stringify({ login, password: PASSWORD }) })
+  const answer = await fetch(`${url}/api/bo/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-backoffice': '1' },
+    body: JSON.stringify({ login, password: PASSWORD })
+  })
   if (answer.status !== 200) throw new Error(`sign-in answered ${answer.status}: ${await answer.text()}`)
   return (answer.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
 }

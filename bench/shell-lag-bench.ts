@@ -93,7 +93,15 @@ export async function shellDuringDrain(root: string, dir: string, rows: number) 
       const used = Object.values(await sim.uses())
       if (used.length !== rows || used.some((n) => n !== 1)) throw new Error('a queued voucher was not used exactly once')
       replies.sort((a, b) => a - b)
-      return { rows, drain_ops_per_s: rows / seconds, shell_lag_p99_ms: lag.percentile(99) / 1e6, shell_lag_max_ms: lag.max / 1e6, idle_process_lag_p99_ms: floor.p99, reply_p50_ms: percentile(replies, 50), reply_p99_ms: percentile(replies, 99) }
+      return {
+        rows,
+        drain_ops_per_s: rows / seconds,
+        shell_lag_p99_ms: lag.percentile(99) / 1e6,
+        shell_lag_max_ms: lag.max / 1e6,
+        idle_process_lag_p99_ms: floor.p99,
+        reply_p50_ms: percentile(replies, 50),
+        reply_p99_ms: percentile(replies, 99)
+      }
     } finally {
       await client.close()
     }

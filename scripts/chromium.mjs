@@ -10,7 +10,8 @@ export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
  */
 export function resolveChromium(io) {
   const chosen = io.env['TILL_CHROMIUM']
-  if (chosen) return io.exists(chosen) ? { executablePath: chosen, problem: null, note: null } : { executablePath: null, problem: `TILL_CHROMIUM is ${chosen}, and there is no Chromium there.`, note: null }
+  if (chosen)
+    return io.exists(chosen) ? { executablePath: chosen, problem: null, note: null } : { executablePath: null, problem: `TILL_CHROMIUM is ${chosen}, and there is no Chromium there.`, note: null }
   if (io.exists(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, problem: null, note: null }
   if (io.playwrightHas()) return { executablePath: null, problem: null, note: null }
   if (io.install()) return { executablePath: null, problem: null, note: 'No Chromium was found, so Playwright fetched its own (npx playwright install chromium).' }

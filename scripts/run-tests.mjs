@@ -74,7 +74,7 @@ if (chromium.problem) {
 
 const postgres = readJson(join(reports, 'postgres.json'))
 if (postgres && !postgres.available) {
-  console.log('\nPostgreSQL was not found on this machine, so the back office\'s tests ran on the embedded PostgreSQL (PGlite) only. CI runs them on both (apt-get install -y postgresql).')
+  console.log("\nPostgreSQL was not found on this machine, so the back office's tests ran on the embedded PostgreSQL (PGlite) only. CI runs them on both (apt-get install -y postgresql).")
 }
 for (const problem of problems) console.log(`\n${problem}`)
 totals.failed += problems.length

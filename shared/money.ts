@@ -23,9 +23,7 @@ const locales: Record<Language, string> = { en: 'en-GB', vi: 'vi-VN' }
 
 export function formatMoney(money: Money, language: Language): string {
   const digits = minorDigits[money.currency]
-  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    money.amount / 10 ** digits
-  )
+  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(money.amount / 10 ** digits)
 }
 
 export function inr(paise: number): Money {

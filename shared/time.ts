@@ -19,7 +19,16 @@ export function formatDay(isoUtc: string, timeZone: string, language: Language):
 /** The UTC instant a local wall-clock hour of a day starts at in a time zone (DST-safe: the offset is asked of the zone twice). */
 function localStart(day: string, hour: number, timeZone: string): number {
   const offsetAt = (utcMs: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utcMs))
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit'
+    }).formatToParts(new Date(utcMs))
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs
   }

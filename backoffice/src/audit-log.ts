@@ -37,7 +37,16 @@ export async function auditPage(db: Sql, before: number | null, limit: number) {
   )
   const page = rows.slice(0, limit)
   return {
-    entries: page.map((r) => ({ id: Number(r.id), at: new Date(r.at).toISOString(), userName: r.user_name, action: r.action, subject: r.subject, outcome: r.outcome, detail: r.detail, address: r.address })),
+    entries: page.map((r) => ({
+      id: Number(r.id),
+      at: new Date(r.at).toISOString(),
+      userName: r.user_name,
+      action: r.action,
+      subject: r.subject,
+      outcome: r.outcome,
+      detail: r.detail,
+      address: r.address
+    })),
     next: rows.length > limit ? Number(page.at(-1)?.id ?? 0) : null
   }
 }

@@ -63,7 +63,11 @@ async function main(): Promise<void> {
   const where = db.kind === 'postgres' ? 'PostgreSQL at DATABASE_URL' : `the embedded PostgreSQL (PGlite) in ${dataDir}: for trying it and small stores, not for a chain`
   if (command === 'enrol') {
     if (!store) throw new Refused(400, 'no_store', 'Say which store: --store ID.')
-    const { code, expiresAt } = await createEnrolmentCode(db, { id: store, ...(values.name ? { name: values.name } : {}), ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}) }, new Date())
+    const { code, expiresAt } = await createEnrolmentCode(
+      db,
+      { id: store, ...(values.name ? { name: values.name } : {}), ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}) },
+      new Date()
+    )
     console.log(`Enrolment code for store ${store}: ${code}`)
     console.log(`Type it with the back office's address in the till's Settings → Back office. It works once, until ${expiresAt}.`)
     await db.close()

@@ -49,8 +49,7 @@ export async function applyBatch(db: Database, tillId: string, batch: Batch, rec
         if (event.kind === 'ledger') {
           ledger.set(`${event.data.provider}\u0000${event.data.kind}\u0000${event.data.ref}\u0000${event.data.createdAt}`, { ...event.data, seq: event.seq })
           versions.push({ ...event.data, seq: event.seq })
-        }
-        else if (event.kind === 'journal') journal.set(event.data.id, { ...event.data, seq: event.seq })
+        } else if (event.kind === 'journal') journal.set(event.data.id, { ...event.data, seq: event.seq })
         else if (event.kind === 'term') terms.push(event.data)
         else {
           const hashMatches = hashOf(event.data) === event.data.hash

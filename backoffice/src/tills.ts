@@ -45,7 +45,9 @@ export async function createEnrolmentCode(db: Database, store: { id: string; nam
 export async function enrol(db: Database, request: EnrolRequest, now: Date): Promise<EnrolAnswer> {
   const key = randomBytes(32).toString('base64url')
   return db.transaction(async (tx) => {
-    const [code] = await tx.query<{ store_id: string; expires_at: Date; used_at: Date | null }>('SELECT store_id, expires_at, used_at FROM enrolment_code WHERE code_hash = $1 FOR UPDATE', [sha256(normalCode(request.code))])
+    const [code] = await tx.query<{ store_id: string; expires_at: Date; used_at: Date | null }>('SELECT store_id, expires_at, used_at FROM enrolment_code WHERE code_hash = $1 FOR UPDATE', [
+      sha256(normalCode(request.code))
+    ])
     if (!code) throw new Refused(403, 'unknown_code', 'This enrolment code is not known. Check it, or ask head office for a new one.')
     if (code.used_at) throw new Refused(403, 'used_code', 'This enrolment code was used already. Ask head office for a new one.')
     if (new Date(code.expires_at).getTime() < now.getTime()) throw new Refused(403, 'expired_code', 'This enrolment code has run out. Ask head office for a new one.')

@@ -1,9 +1,4 @@
-import {
-  type Connectivity,
-  type ProviderId,
-  type ProviderMode,
-  type ProviderStatus
-} from '../../shared/domain/providers'
+import { type Connectivity, type ProviderId, type ProviderMode, type ProviderStatus } from '../../shared/domain/providers'
 
 type Listener = (statuses: ProviderStatus[]) => void
 

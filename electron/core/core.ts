@@ -143,7 +143,24 @@ export function createCore(options: CoreOptions): Core {
   const callLog = new CallLog(db, now)
   const agents = new KeepAliveAgents()
   const history = new HistoryLedger(db, () => identity.tillId)
-  const context: ModuleContext = { dataDir: options.dataDir, version: options.version, db, events, connectivity, audit, auth, settings, journal, worker, http: { log: callLog, connectivity, agents }, identity, history, log, now, monotonic: options.monotonic ?? (() => performance.now()) }
+  const context: ModuleContext = {
+    dataDir: options.dataDir,
+    version: options.version,
+    db,
+    events,
+    connectivity,
+    audit,
+    auth,
+    settings,
+    journal,
+    worker,
+    http: { log: callLog, connectivity, agents },
+    identity,
+    history,
+    log,
+    now,
+    monotonic: options.monotonic ?? (() => performance.now())
+  }
 
   const recovery = applyRecoveryFile({ dataDir: options.dataDir, db, staff: auth.staff, audit, log, now, hash: (pin) => auth.newPinHash(pin) }).catch((error: unknown) => {
     log.error('the recovery file could not be applied', { error: error instanceof Error ? error.message : String(error) })
@@ -160,8 +177,16 @@ export function createCore(options: CoreOptions): Core {
     })()
     log.warn('this till must enrol with the back office again; what waited to be sent stays the previous till’s', { dropped })
     // The folder came from another till (or a backup): what it had not settled may be that till's to settle.
-    const parked = journal.parkUnsettled(`this data folder was ${identity.change.reason === 'copied' ? 'copied from another computer' : 'moved, copied or restored'}; check with the till it came from before settling`)
-    audit.append({ actor: null, action: 'till_identity_changed', subject: identity.tillId, outcome: 'ok', detail: { previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked } })
+    const parked = journal.parkUnsettled(
+      `this data folder was ${identity.change.reason === 'copied' ? 'copied from another computer' : 'moved, copied or restored'}; check with the till it came from before settling`
+    )
+    audit.append({
+      actor: null,
+      action: 'till_identity_changed',
+      subject: identity.tillId,
+      outcome: 'ok',
+      detail: { previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked }
+    })
     log.warn('this till took a new identity', { tillId: identity.tillId, previousTillId: identity.change.previousTillId, why: identity.change.details, parkedOperations: parked })
   }
 
@@ -212,7 +237,15 @@ export function createCore(options: CoreOptions): Core {
   const dispatchLog: DispatchLog = { error: (message, detail) => log.error(message, detail) }
   const dispatch = createDispatcher(handlers, dispatchLog, (access, channel) => auth.authorize(access, channel), databaseFile)
   const call: Core['call'] = (channel, input) => dispatch(channel, input) as Promise<Result<ChannelOutput<typeof channel>>>
-  log.info('till started', { tillId: identity.tillId, host: options.host, version: options.version, providers: connectivity.list().map((s) => `${s.provider}:${s.mode}`).join(' ') })
+  log.info('till started', {
+    tillId: identity.tillId,
+    host: options.host,
+    version: options.version,
+    providers: connectivity
+      .list()
+      .map((s) => `${s.provider}:${s.mode}`)
+      .join(' ')
+  })
   const close = async (): Promise<void> => {
     probe.stop()
     if (maintenance) clearInterval(maintenance)

@@ -18,10 +18,7 @@ export interface CallContext {
 /** Decides whether a call may go ahead; throws the TillError to answer with. */
 export type Authorize = (access: Access, channel: ChannelName) => StaffSummary | null
 
-export type Handler<C extends ChannelName> = (
-  input: ChannelParsedInput<C>,
-  call: CallContext
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+export type Handler<C extends ChannelName> = (input: ChannelParsedInput<C>, call: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
 export type Handlers = { [C in ChannelName]: Handler<C> }
 
@@ -80,9 +77,7 @@ export function brokenTextAt(value: unknown, path = ''): string | null {
 }
 
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ')
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ')
 }
 
 /**

@@ -6,11 +6,7 @@ import type { EventBus } from '../core/events'
 import { randomUUID } from 'node:crypto'
 
 /** One `ipcMain.handle` for the whole contract, refusing calls from frames that are not ours; the dispatcher checks the channel name. */
-export function registerContractIpc(
-  ipcMain: Pick<IpcMain, 'handle'>,
-  dispatch: Dispatch,
-  isTrusted: (event: IpcMainInvokeEvent) => boolean
-): void {
+export function registerContractIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
   ipcMain.handle(RPC_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!isTrusted(event)) {
       return fail({ code: 'forbidden', message: 'This window is not allowed to call the till.', requestId: randomUUID() })

@@ -7,7 +7,9 @@ import type { MenuItemConstructorOptions } from 'electron'
 export function menuTemplate(options: { packaged: boolean; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
-    ...(mac ? [{ label: 'Till', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions] : []),
+    ...(mac
+      ? [{ label: 'Till', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions]
+      : []),
     { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'togglefullscreen' }] }

@@ -23,7 +23,11 @@ connectTill(window).then(
     void appStore.getState().start()
   },
   (error: unknown) => {
-    root.render(<p className="splash" role="alert">{error instanceof Error ? error.message : String(error)}</p>)
+    root.render(
+      <p className="splash" role="alert">
+        {error instanceof Error ? error.message : String(error)}
+      </p>
+    )
     // A sign-in address pasted into this tab changes only the fragment, which loads nothing by itself.
     window.addEventListener('hashchange', () => window.location.reload(), { once: true })
   }

@@ -93,7 +93,16 @@ export type TillView = z.infer<typeof TillViewSchema>
 export const TillsAnswerSchema = z.object({ tills: z.array(TillViewSchema), stoppedAfterMinutes: z.number(), skewLimitSeconds: z.number() })
 
 export const EnrolmentCodeAnswerSchema = z.object({ storeId: z.string(), code: z.string(), expiresAt: Iso })
-export const NewStoreSchema = z.object({ storeId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'A store id is 1 to 32 letters, digits, - or _' }), name: z.string().trim().min(1).max(100), timeZone: z.string().min(1).max(64) }).strict()
+export const NewStoreSchema = z
+  .object({
+    storeId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'A store id is 1 to 32 letters, digits, - or _' }),
+    name: z.string().trim().min(1).max(100),
+    timeZone: z.string().min(1).max(64)
+  })
+  .strict()
 
 // ---- Day at a glance ----
 
@@ -161,7 +170,20 @@ export const OperationsPageSchema = z.object({ operations: z.array(OperationSche
 
 export const StorySchema = z.object({
   operation: OperationSchema,
-  versions: z.array(z.object({ version: z.number().int(), status: z.string(), detailStatus: z.string(), amountMinor: z.number().int().nullable(), currency: z.string().nullable(), approvedBy: z.string().nullable(), offline: z.boolean(), providerRef: z.string().nullable(), updatedAt: Iso, receivedAt: Iso })),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      status: z.string(),
+      detailStatus: z.string(),
+      amountMinor: z.number().int().nullable(),
+      currency: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+      offline: z.boolean(),
+      providerRef: z.string().nullable(),
+      updatedAt: Iso,
+      receivedAt: Iso
+    })
+  ),
   journal: z.array(z.object({ journalId: z.number().int(), operation: z.string(), state: z.string(), attempts: z.number().int(), requestIds: z.array(z.string()), createdAt: Iso, updatedAt: Iso })),
   audit: z.array(z.object({ auditId: z.number().int(), at: Iso, actorName: z.string().nullable(), action: z.string(), outcome: z.string(), detail: z.string(), chainOk: z.boolean() }))
 })
@@ -250,13 +272,18 @@ export const ReconItemSchema = z.object({
 })
 export type ReconItem = z.infer<typeof ReconItemSchema>
 
-export const ReconItemsQuerySchema = z.object({ outcome: ReconOutcomeSchema.optional(), after: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }).strict()
+export const ReconItemsQuerySchema = z
+  .object({ outcome: ReconOutcomeSchema.optional(), after: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) })
+  .strict()
 export const ReconItemsPageSchema = z.object({ items: z.array(ReconItemSchema), next: z.number().int().nullable() })
 
 // ---- Accounts ----
 
 export const PASSWORD_MIN_LENGTH = 10
-const Password = z.string().min(PASSWORD_MIN_LENGTH, { message: `A password has at least ${PASSWORD_MIN_LENGTH} characters` }).max(200)
+const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `A password has at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(200)
 
 export const UserViewSchema = z.object({
   userId: z.string(),
@@ -272,7 +299,10 @@ export type UserView = z.infer<typeof UserViewSchema>
 
 export const NewUserSchema = z
   .object({
-    login: z.string().trim().regex(/^[A-Za-z0-9._@-]{2,100}$/, { message: 'A sign-in name is 2 to 100 letters, digits, . _ @ or -' }),
+    login: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._@-]{2,100}$/, { message: 'A sign-in name is 2 to 100 letters, digits, . _ @ or -' }),
     name: z.string().trim().min(1).max(100),
     role: RoleSchema,
     password: Password,
@@ -291,6 +321,17 @@ export const UserChangeSchema = z.discriminatedUnion('change', [
 export type UserChange = z.infer<typeof UserChangeSchema>
 
 export const BackofficeAuditSchema = z.object({
-  entries: z.array(z.object({ id: z.number().int(), at: Iso, userName: z.string().nullable(), action: z.string(), subject: z.string().nullable(), outcome: z.string(), detail: z.record(z.string(), z.unknown()), address: z.string().nullable() })),
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      at: Iso,
+      userName: z.string().nullable(),
+      action: z.string(),
+      subject: z.string().nullable(),
+      outcome: z.string(),
+      detail: z.record(z.string(), z.unknown()),
+      address: z.string().nullable()
+    })
+  ),
   next: z.number().int().nullable()
 })

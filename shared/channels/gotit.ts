@@ -26,8 +26,7 @@ export const gotitFeature = defineFeature({
       output: TrainingVouchersSchema
     },
     'redeem:check': {
-      summary:
-        'Checks Got It codes for a bill (a new bill when billNumber is omitted): value, expiry, state, conditions and the amount each takes off the bill. Nothing is redeemed.',
+      summary: 'Checks Got It codes for a bill (a new bill when billNumber is omitted): value, expiry, state, conditions and the amount each takes off the bill. Nothing is redeemed.',
       access: 'staff',
       input: BillInputSchema,
       output: CheckResultSchema

@@ -19,9 +19,18 @@ export const historyFeature = defineFeature({
       output: HistoryStorySchema
     },
     'history:day': {
-      summary: 'A store day at a glance: done totals per provider and currency, counts by status, offline acceptances and those still open, what needs review, and operations per hour beside the same weekday last week.',
+      summary:
+        'A store day at a glance: done totals per provider and currency, counts by status, offline acceptances and those still open, what needs review, and operations per hour beside the same weekday last week.',
       access: 'manager',
-      input: z.object({ day: z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+      input: z
+        .object({
+          day: z
+            .string()
+            .max(10)
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional()
+        })
+        .strict(),
       output: DayTotalsSchema
     },
     'history:export': {

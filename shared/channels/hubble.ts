@@ -7,7 +7,19 @@ import { NoInput, ReferenceSchema } from './common'
 /** Hubble gift cards at the till: the catalogue, selling, looking orders up, the wallet. */
 export const hubbleFeature = defineFeature({
   /** Why a gift card sale or lookup was refused. */
-  reasons: z.enum(['gift_brand_unknown', 'gift_denomination', 'gift_denominations_per_order', 'gift_duplicate_denomination', 'gift_no_cards', 'gift_order_max', 'gift_order_min', 'gift_order_unknown', 'gift_per_denomination', 'gift_per_order', 'gift_voucher_range']),
+  reasons: z.enum([
+    'gift_brand_unknown',
+    'gift_denomination',
+    'gift_denominations_per_order',
+    'gift_duplicate_denomination',
+    'gift_no_cards',
+    'gift_order_max',
+    'gift_order_min',
+    'gift_order_unknown',
+    'gift_per_denomination',
+    'gift_per_order',
+    'gift_voucher_range'
+  ]),
   channels: {
     'giftcards:brands': {
       summary: 'Active gift card brands from the till’s copy of the catalogue (works offline), searched by name and category.',
@@ -35,8 +47,7 @@ export const hubbleFeature = defineFeature({
       output: GiftOrderSchema
     },
     'giftcards:lookup': {
-      summary:
-        'A gift card order by Hubble order id or by reference id, asked of Hubble, so orders placed by another till or system are found too: status, amount, masked cards.',
+      summary: 'A gift card order by Hubble order id or by reference id, asked of Hubble, so orders placed by another till or system are found too: status, amount, masked cards.',
       access: 'staff',
       input: z.union([z.object({ orderId: ReferenceSchema }).strict(), z.object({ referenceId: ReferenceSchema }).strict()]),
       output: GiftOrderLookupSchema
@@ -44,9 +55,7 @@ export const hubbleFeature = defineFeature({
     'giftcards:orders': {
       summary: 'This till’s gift card orders, newest first, optionally of one status and one day (YYYY-MM-DD, in the store’s zone).',
       access: 'staff',
-      input: z
-        .object({ status: GiftOrderStatusSchema.optional(), day: z.iso.date().optional(), limit: z.number().int().min(1).max(200).default(50) })
-        .strict(),
+      input: z.object({ status: GiftOrderStatusSchema.optional(), day: z.iso.date().optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
       output: z.array(GiftOrderSchema)
     },
     'giftcards:showAgain': {
@@ -56,7 +65,8 @@ export const hubbleFeature = defineFeature({
       output: GiftSaleSchema
     },
     'giftcards:cards': {
-      summary: 'The cards of a sale that settled after its first answer (recovered from a lost answer, or finished by Hubble later), whole, for the cashier who is waiting: as a plain success shows them, or fetched again from Hubble (audited) when the till no longer holds them.',
+      summary:
+        'The cards of a sale that settled after its first answer (recovered from a lost answer, or finished by Hubble later), whole, for the cashier who is waiting: as a plain success shows them, or fetched again from Hubble (audited) when the till no longer holds them.',
       access: 'staff',
       input: z.object({ referenceId: ReferenceSchema }).strict(),
       output: GiftSaleSchema

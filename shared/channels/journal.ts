@@ -27,8 +27,7 @@ export const journalFeature = defineFeature({
       output: JournalItemSchema
     },
     'journal:resolve': {
-      summary:
-        "A manager settles an operation the till could not settle itself, with a note for the audit log; the provider's own records (a bill, an order) follow.",
+      summary: "A manager settles an operation the till could not settle itself, with a note for the audit log; the provider's own records (a bill, an order) follow.",
       access: 'manager',
       input: z.object({ id: z.number().int().positive(), outcome: z.enum(['succeeded', 'rejected']), note: z.string().trim().min(3).max(500) }).strict(),
       output: JournalItemSchema
@@ -40,8 +39,7 @@ export const journalFeature = defineFeature({
       output: ShiftSummarySchema
     },
     'shift:close': {
-      summary:
-        'Closes the shift and signs out. With money operations still unresolved, only a manager may close it, and only with acknowledge: true; the count goes to the audit log.',
+      summary: 'Closes the shift and signs out. With money operations still unresolved, only a manager may close it, and only with acknowledge: true; the count goes to the audit log.',
       access: 'staff',
       input: z.object({ acknowledge: z.boolean().default(false) }).strict(),
       output: z.object({ unresolved: z.number().int() })

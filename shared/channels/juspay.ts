@@ -17,7 +17,25 @@ import { NoInput } from './common'
 /** Juspay payments at the till (India): a payment's true status, refunds, order updates and customers' mandates. */
 export const juspayFeature = defineFeature({
   /** Why a payment, refund or mandate call was refused. */
-  reasons: z.enum(['juspay_amount_exceeded', 'juspay_duplicate', 'juspay_invalid', 'juspay_invalid_action', 'juspay_invalid_amount', 'juspay_mandate_not_active', 'juspay_not_found', 'juspay_not_refundable', 'juspay_nothing_left', 'juspay_over_refund', 'juspay_refund_needs_manager', 'juspay_refund_too_late', 'juspay_refund_unsupported', 'juspay_too_many_refunds', 'juspay_unknown_mandate', 'juspay_unknown_order', 'juspay_update_after_payment']),
+  reasons: z.enum([
+    'juspay_amount_exceeded',
+    'juspay_duplicate',
+    'juspay_invalid',
+    'juspay_invalid_action',
+    'juspay_invalid_amount',
+    'juspay_mandate_not_active',
+    'juspay_not_found',
+    'juspay_not_refundable',
+    'juspay_nothing_left',
+    'juspay_over_refund',
+    'juspay_refund_needs_manager',
+    'juspay_refund_too_late',
+    'juspay_refund_unsupported',
+    'juspay_too_many_refunds',
+    'juspay_unknown_mandate',
+    'juspay_unknown_order',
+    'juspay_update_after_payment'
+  ]),
   channels: {
     'payments:order': {
       summary:

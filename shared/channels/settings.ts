@@ -38,8 +38,7 @@ export const settingsFeature = defineFeature({
       output: PreferencesSchema
     },
     'callbacks:status': {
-      summary:
-        'Whether the callback receiver listens (it is off by default; Settings → Store turns it on with its address and port), and the latest deliveries: accepted, duplicate or refused.',
+      summary: 'Whether the callback receiver listens (it is off by default; Settings → Store turns it on with its address and port), and the latest deliveries: accepted, duplicate or refused.',
       access: 'manager',
       input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
       output: CallbackStatusSchema

@@ -22,7 +22,8 @@ export const trainingFeature = defineFeature({
       output: z.array(z.object({ provider: z.string(), on: z.boolean() }))
     },
     'training:statement': {
-      summary: 'In training mode only, the statement the provider would send for what this till did at its simulator (CSV, as the back office reads it by default), to practise reconciliation. Refused outside training mode.',
+      summary:
+        'In training mode only, the statement the provider would send for what this till did at its simulator (CSV, as the back office reads it by default), to practise reconciliation. Refused outside training mode.',
       access: 'manager',
       input: z.object({ provider: Provider }).strict(),
       output: z.object({ fileName: z.string(), csv: z.string(), lines: z.number().int() })

@@ -5,7 +5,20 @@ import { defineFeature } from '../ipc/channel-table'
 /** Vipps MobilePay Order Management at the till: a payment's receipt and category, and attaching the till's receipt. */
 export const vippsFeature = defineFeature({
   /** Why a receipt was refused. */
-  reasons: z.enum(['vipps_busy', 'vipps_forbidden', 'vipps_image', 'vipps_invalid', 'vipps_line_discount', 'vipps_line_sum', 'vipps_line_unit_price', 'vipps_line_vat', 'vipps_paid_mismatch', 'vipps_receipt_exists', 'vipps_refused', 'vipps_unknown_order']),
+  reasons: z.enum([
+    'vipps_busy',
+    'vipps_forbidden',
+    'vipps_image',
+    'vipps_invalid',
+    'vipps_line_discount',
+    'vipps_line_sum',
+    'vipps_line_unit_price',
+    'vipps_line_vat',
+    'vipps_paid_mismatch',
+    'vipps_receipt_exists',
+    'vipps_refused',
+    'vipps_unknown_order'
+  ]),
   channels: {
     'receipts:lookup': {
       summary: 'What Vipps MobilePay holds for a payment (eCom or Recurring): its category with link and image, and its receipt, as the customer sees them in the app.',

@@ -66,7 +66,11 @@ export const SellInputSchema = z
     customer: z
       .object({
         name: Text(100),
-        phone: z.string().trim().regex(/^\+?\d{10,13}$/, { message: 'A phone number is 10 to 13 digits' }).max(14),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?\d{10,13}$/, { message: 'A phone number is 10 to 13 digits' })
+          .max(14),
         email: z.email().max(200)
       })
       .strict()

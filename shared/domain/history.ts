@@ -9,7 +9,10 @@ export type HistoryStatus = z.infer<typeof HistoryStatusSchema>
 export const HistoryKindSchema = z.enum(['redemption', 'gift_sale', 'receipt', 'refund', 'mandate_revoke'])
 export type HistoryKind = z.infer<typeof HistoryKindSchema>
 
-const Day = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A day is written YYYY-MM-DD' })
+const Day = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'A day is written YYYY-MM-DD' })
 
 /** One money operation of any provider, as History lists it. */
 export const HistoryEntrySchema = z.object({
@@ -47,7 +50,10 @@ export const HistoryQuerySchema = z
     /** The last 4 of a code or card, a bill, order or reference id, or a request id. */
     search: z.string().trim().min(1).max(100).optional(),
     /** The `next` of the page before: newer pages first. */
-    before: z.object({ createdAt: z.string().max(40), id: z.number().int() }).strict().optional(),
+    before: z
+      .object({ createdAt: z.string().max(40), id: z.number().int() })
+      .strict()
+      .optional(),
     limit: z.number().int().min(1).max(200).default(50)
   })
   .strict()

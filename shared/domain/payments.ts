@@ -2,9 +2,31 @@ import { z } from 'zod'
 
 /** Every order status Juspay documents (juspay.md §6.1): each has a sentence in every language. */
 export const juspayOrderStatuses = [
-  'NEW', 'CREATED', 'STARTED', 'PENDING_VBV', 'VBV_SUCCESSFUL', 'AUTHORIZING', 'AUTHORIZED', 'TO_BE_CHARGED', 'CHARGED', 'PARTIAL_CHARGED',
-  'AUTHENTICATION_FAILED', 'AUTHORIZATION_FAILED', 'JUSPAY_DECLINED', 'DECLINED', 'ERROR', 'COD_INITIATED', 'AUTO_REFUNDED',
-  'VOID_INITIATED', 'VOIDED', 'VOID_FAILED', 'MERCHANT_VOIDED', 'AUTO_VOIDED', 'CAPTURE_INITIATED', 'CAPTURE_FAILED', 'NOT_FOUND'
+  'NEW',
+  'CREATED',
+  'STARTED',
+  'PENDING_VBV',
+  'VBV_SUCCESSFUL',
+  'AUTHORIZING',
+  'AUTHORIZED',
+  'TO_BE_CHARGED',
+  'CHARGED',
+  'PARTIAL_CHARGED',
+  'AUTHENTICATION_FAILED',
+  'AUTHORIZATION_FAILED',
+  'JUSPAY_DECLINED',
+  'DECLINED',
+  'ERROR',
+  'COD_INITIATED',
+  'AUTO_REFUNDED',
+  'VOID_INITIATED',
+  'VOIDED',
+  'VOID_FAILED',
+  'MERCHANT_VOIDED',
+  'AUTO_VOIDED',
+  'CAPTURE_INITIATED',
+  'CAPTURE_FAILED',
+  'NOT_FOUND'
 ] as const
 import { MoneySchema } from '../money'
 import { PinAttemptSchema, StaffIdSchema } from './staff'

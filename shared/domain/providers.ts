@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
 /** A provider's id, such as `gotit`; the core's provider registry says which exist. */
-export const ProviderIdSchema = z.string().max(20).regex(/^[a-z][a-z0-9]{1,19}$/, { message: 'A provider id is 2 to 20 lower-case letters or digits' })
+export const ProviderIdSchema = z
+  .string()
+  .max(20)
+  .regex(/^[a-z][a-z0-9]{1,19}$/, { message: 'A provider id is 2 to 20 lower-case letters or digits' })
 export type ProviderId = z.infer<typeof ProviderIdSchema>
 
 /** `training` uses the in-process simulator; the others call the provider's real environments. */

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 
 const Minor = z.number().int().min(0).max(1_000_000_000_00)
-const Id = z.string().regex(/^[0-9A-Za-z\-_.]+$/, { message: 'Letters, digits, - _ and . only' }).min(1).max(128)
+const Id = z
+  .string()
+  .regex(/^[0-9A-Za-z\-_.]+$/, { message: 'Letters, digits, - _ and . only' })
+  .min(1)
+  .max(128)
 
 export const PaymentTypeSchema = z.enum(['ECOM', 'RECURRING'])
 
@@ -14,7 +18,17 @@ export const ReceiptLineSchema = z
     totalAmountExcludingTax: Minor,
     totalTaxAmount: Minor,
     taxRate: z.number().int().min(0).max(10000),
-    unitInfo: z.object({ unitPrice: Minor, quantity: z.string().regex(/^\d+(\.\d{1,8})?$/).max(10), quantityUnit: z.enum(['PCS', 'KG', 'KM', 'MINUTE', 'LITRE', 'KWH']).optional() }).strict().optional(),
+    unitInfo: z
+      .object({
+        unitPrice: Minor,
+        quantity: z
+          .string()
+          .regex(/^\d+(\.\d{1,8})?$/)
+          .max(10),
+        quantityUnit: z.enum(['PCS', 'KG', 'KM', 'MINUTE', 'LITRE', 'KWH']).optional()
+      })
+      .strict()
+      .optional(),
     discount: Minor.optional(),
     isReturn: z.boolean().optional(),
     isShipping: z.boolean().optional()
@@ -31,7 +45,10 @@ export const ReceiptSchema = z
         posId: z.string().trim().min(1).max(100).optional(),
         receiptNumber: z.string().trim().min(1).max(100).optional(),
         paymentSources: z.object({ giftCard: Minor.optional(), card: Minor.optional(), voucher: Minor.optional(), cash: Minor.optional() }).strict().optional(),
-        barcode: z.object({ format: z.enum(['EAN-13', 'CODE 39', 'CODE 128']), data: z.string().min(1).max(100) }).strict().optional()
+        barcode: z
+          .object({ format: z.enum(['EAN-13', 'CODE 39', 'CODE 128']), data: z.string().min(1).max(100) })
+          .strict()
+          .optional()
       })
       .strict()
   })
@@ -96,7 +113,10 @@ export const CategoryInputSchema = z
 export const ImageInputSchema = z
   .object({
     /** PNG or JPEG, base64; at most 2 MB and at least 167 px high (checked before upload). */
-    base64: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'The image must be base64' }).max(3_000_000)
+    base64: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'The image must be base64' })
+      .max(3_000_000)
   })
   .strict()
 

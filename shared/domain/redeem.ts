@@ -91,9 +91,7 @@ export const RedemptionSchema = z.object({
   total: MoneySchema,
   /** Got It's id of the mark use; null while verifying, or when it was settled by a check. */
   transactionId: z.string().nullable(),
-  problem: z
-    .object({ reason: VoucherProblemSchema.or(z.enum(['invalid_store_pin', 'unresolved'])), code: z.string().nullable(), message: ProviderMessageSchema.nullable() })
-    .nullable(),
+  problem: z.object({ reason: VoucherProblemSchema.or(z.enum(['invalid_store_pin', 'unresolved'])), code: z.string().nullable(), message: ProviderMessageSchema.nullable() }).nullable(),
   createdAt: z.iso.datetime(),
   settledAt: z.iso.datetime().nullable(),
   requestId: z.string().nullable()

@@ -16,7 +16,10 @@ export const PinSchema = z
   })
 
 /** What a sign-in attempt may send: any digits, so that a wrong-but-weak PIN is simply wrong. */
-export const PinAttemptSchema = z.string().max(12, { message: 'A PIN is at most 12 digits' }).regex(/^\d{1,12}$/, { message: 'A PIN is digits only' })
+export const PinAttemptSchema = z
+  .string()
+  .max(12, { message: 'A PIN is at most 12 digits' })
+  .regex(/^\d{1,12}$/, { message: 'A PIN is digits only' })
 
 export const StaffNameSchema = z.string().trim().min(1, { message: 'Enter a name' }).max(60)
 

@@ -35,11 +35,11 @@ export interface FeatureContract {
 }
 
 /** Checks a feature's table against the shape without widening its literal types. */
-export function defineFeature<
-  const C extends Record<string, ChannelSpec>,
-  const E extends Record<string, EventSpec> = Record<never, EventSpec>,
-  const R extends ReasonEnum | null = null
->(feature: { channels: C; events?: E; reasons?: R }): { channels: C; events: E; reasons: R } {
+export function defineFeature<const C extends Record<string, ChannelSpec>, const E extends Record<string, EventSpec> = Record<never, EventSpec>, const R extends ReasonEnum | null = null>(feature: {
+  channels: C
+  events?: E
+  reasons?: R
+}): { channels: C; events: E; reasons: R } {
   return { channels: feature.channels, events: feature.events ?? ({} as E), reasons: feature.reasons ?? (null as R) }
 }
 
@@ -69,9 +69,7 @@ function mergeTables<T>(tables: readonly Record<string, T>[], what: string): Rec
 }
 
 /** The app's contract: every feature's channels and events, a name defined twice being an error. */
-export function mergeFeatures<const T extends readonly FeatureContract[]>(
-  ...features: T
-): { channels: Intersect<T, 'channels'>; events: Intersect<T, 'events'> } {
+export function mergeFeatures<const T extends readonly FeatureContract[]>(...features: T): { channels: Intersect<T, 'channels'>; events: Intersect<T, 'events'> } {
   return {
     channels: mergeTables(
       features.map((f) => f.channels),

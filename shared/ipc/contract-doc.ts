@@ -31,7 +31,7 @@ export function renderContractDoc(): string {
     'Events arrive as server-sent events from `GET /events` (same token), one `event:` name and one JSON `data:` line each.',
     '',
     `A request body is at most ${DEFAULT_MAX_INPUT_BYTES} bytes unless its channel says more (an image); a larger one is answered 413`,
-    'without being read. Every channel\'s largest legal input fits its limit (a test proves it).',
+    "without being read. Every channel's largest legal input fits its limit (a test proves it).",
     '',
     'A till is one terminal with one session at a time: `auth:setup` (first manager) or `auth:signIn` starts it,',
     'for the desktop window and the web host alike, and a new sign-in replaces it. Channels marked for staff or',
@@ -50,7 +50,24 @@ export function renderContractDoc(): string {
   ]
   for (const name of channelNames) {
     const spec = contract[name]
-    lines.push(`### \`${name}\``, '', spec.summary, '', `Who may call it: ${accessWords[spec.access]}.`, '', `Largest request body: ${maxInputBytesOf(name)} bytes.`, '', 'Input:', '', schemaBlock(spec.input), '', 'Output:', '', schemaBlock(spec.output), '')
+    lines.push(
+      `### \`${name}\``,
+      '',
+      spec.summary,
+      '',
+      `Who may call it: ${accessWords[spec.access]}.`,
+      '',
+      `Largest request body: ${maxInputBytesOf(name)} bytes.`,
+      '',
+      'Input:',
+      '',
+      schemaBlock(spec.input),
+      '',
+      'Output:',
+      '',
+      schemaBlock(spec.output),
+      ''
+    )
   }
   lines.push('## Events', '')
   for (const name of eventNames) {

@@ -19,7 +19,20 @@ export type { Access, ChannelSpec, EventSpec } from './channel-table'
  * Every call the renderer (or an operator's script through the web host) may make, and every
  * event the core emits: each feature's table, merged. A name defined twice stops the till at start.
  */
-const features = [appFeature, authFeature, staffFeature, settingsFeature, journalFeature, gotitFeature, hubbleFeature, vippsFeature, juspayFeature, historyFeature, backofficeFeature, trainingFeature] as const
+const features = [
+  appFeature,
+  authFeature,
+  staffFeature,
+  settingsFeature,
+  journalFeature,
+  gotitFeature,
+  hubbleFeature,
+  vippsFeature,
+  juspayFeature,
+  historyFeature,
+  backofficeFeature,
+  trainingFeature
+] as const
 const app = mergeFeatures(...features)
 
 /** Every reason an error may carry (each feature declares its own); the renderer has words for each, or does not compile. */

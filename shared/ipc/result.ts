@@ -5,10 +5,7 @@ import { TillErrorDataSchema, type TillErrorData } from '../errors'
 export type Result<T> = { ok: true; value: T } | { ok: false; error: TillErrorData }
 
 export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: TillErrorDataSchema })
-  ])
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: TillErrorDataSchema })])
 }
 
 export function ok<T>(value: T): Result<T> {

@@ -10,7 +10,13 @@ async function seriousFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`
+    )
 }
 
 /** Every control a finger taps that is smaller than 44 × 44 px (a radio or checkbox counts with its label). */
@@ -23,7 +29,8 @@ async function smallTargets(page: Page): Promise<string[]> {
       const target = element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox') ? (element.closest('label') ?? element) : element
       const box = target.getBoundingClientRect()
       if (box.width === 0 && box.height === 0) continue
-      if (box.width < 44 || box.height < 44) small.push(`${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
+      if (box.width < 44 || box.height < 44)
+        small.push(`${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`)
     }
     return small
   })
@@ -42,7 +49,12 @@ for (const language of ['en', 'vi'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     for (const n of SCREENS) {
       await page.keyboard.press(`Alt+${n}`)
-      await expect(page.getByRole('navigation').getByRole('button').nth(n - 1)).toHaveAttribute('aria-current', 'page')
+      await expect(
+        page
+          .getByRole('navigation')
+          .getByRole('button')
+          .nth(n - 1)
+      ).toHaveAttribute('aria-current', 'page')
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? String(n)
       findings.push(...(await seriousFindings(page)).map((f) => `${name}: ${f}`))

@@ -38,7 +38,11 @@ export async function startBackoffice(databaseUrl: string, port = 0, env: Record
 
 /** `npm run backoffice -- enrol --store …`: a one-time enrolment code. */
 export async function enrolmentCode(databaseUrl: string, store: string, name = `Store ${store}`): Promise<string> {
-  const started = await start(['out/backoffice/index.mjs', 'enrol', '--store', store, '--name', name, '--time-zone', 'Asia/Kolkata'], { DATABASE_URL: databaseUrl }, /Enrolment code for store \S+: ([A-Z0-9-]+)/)
+  const started = await start(
+    ['out/backoffice/index.mjs', 'enrol', '--store', store, '--name', name, '--time-zone', 'Asia/Kolkata'],
+    { DATABASE_URL: databaseUrl },
+    /Enrolment code for store \S+: ([A-Z0-9-]+)/
+  )
   await started.exited
   return started.match[1] ?? ''
 }

@@ -33,7 +33,9 @@ async function enrolledTill(databaseUrl: string, serviceUrl: string, store: stri
   const status = (await first.rpc<{ enrolment: { tillId: string; fromSeq: number; auditHead: string } }>('backoffice:status')).value
   if (!status || !setup.value) throw new Error('the till did not start as expected')
   const code = await enrolmentCode(databaseUrl, store, store === 'S1' ? 'Quận 1' : 'Hà Nội')
-  const enrolled = (await (await fetch(`${serviceUrl}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, ...status.enrolment, name: `Till ${store}` }) })).json()) as { tillKey: string }
+  const enrolled = (await (
+    await fetch(`${serviceUrl}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, ...status.enrolment, name: `Till ${store}` }) })
+  ).json()) as { tillKey: string }
   first.child.kill('SIGTERM')
   await first.exited
   const till = await startWebTill(dir, { TILL_BACKOFFICE_URL: serviceUrl, TILL_BACKOFFICE_KEY: enrolled.tillKey, TILL_BACKOFFICE_INTERVAL_MS: '50', TILL_BACKOFFICE_HEARTBEAT_MS: '1000' })
@@ -44,7 +46,13 @@ async function enrolledTill(databaseUrl: string, serviceUrl: string, store: stri
 /** A third till in store S1 that writes its own outbox by hand: a clock ten minutes ahead, one audit entry altered after it was chained, then silence. */
 async function brokenTill(databaseUrl: string, serviceUrl: string): Promise<void> {
   const code = await enrolmentCode(databaseUrl, 'S1', 'Quận 1')
-  const enrolled = (await (await fetch(`${serviceUrl}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, tillId: 'till-c', fromSeq: 1, auditHead: GENESIS_HASH, name: 'Till C' }) })).json()) as { tillKey: string }
+  const enrolled = (await (
+    await fetch(`${serviceUrl}/api/v1/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, tillId: 'till-c', fromSeq: 1, auditHead: GENESIS_HASH, name: 'Till C' })
+    })
+  ).json()) as { tillKey: string }
   const ahead = new Date(Date.now() + 10 * 60_000).toISOString()
   let head = GENESIS_HASH
   const entry = (id: number, action: string) => {
@@ -101,8 +109,15 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
       bills.push({ billNumber: check.value.billNumber, code })
     }
     await a.rpc('giftcards:sync')
-    const sale = await a.rpc<{ order: { orderId: string } }>('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
-    const receipt = { orderLines: [{ name: 'Coffee mug', id: 'SKU-2002', totalAmount: 10000, totalAmountExcludingTax: 8000, totalTaxAmount: 2000, taxRate: 2500 }], bottomLine: { currency: 'NOK', posId: 'till', receiptNumber: '1' } }
+    const sale = await a.rpc<{ order: { orderId: string } }>('giftcards:sell', {
+      productId: '01GMAW822RPDJ5C50XK24QC2C4',
+      lines: [{ denomination: 50000, quantity: 1 }],
+      customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
+    })
+    const receipt = {
+      orderLines: [{ name: 'Coffee mug', id: 'SKU-2002', totalAmount: 10000, totalAmountExcludingTax: 8000, totalTaxAmount: 2000, taxRate: 2500 }],
+      bottomLine: { currency: 'NOK', posId: 'till', receiptNumber: '1' }
+    }
     expect((await a.rpc('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-screens-1', receipt })).ok).toBe(true)
     const other = await b.rpc<{ billNumber: string }>('redeem:check', { codes: ['2000000201'] })
     if (other.value) await b.rpc('redeem:redeem', { billNumber: other.value.billNumber })
@@ -172,7 +187,9 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
     await expect(rows.first()).toContainText('Hubble gift cards')
     const client = new pg.Client({ connectionString: seeded.databaseUrl })
     await client.connect()
-    const requestId = (await client.query<{ id: string }>("SELECT request_ids[1] AS id FROM journal_outcome WHERE provider = 'gotit' AND cardinality(request_ids) > 0 AND subject = $1", [seeded.bills[0]?.billNumber])).rows[0]?.id ?? ''
+    const requestId =
+      (await client.query<{ id: string }>("SELECT request_ids[1] AS id FROM journal_outcome WHERE provider = 'gotit' AND cardinality(request_ids) > 0 AND subject = $1", [seeded.bills[0]?.billNumber]))
+        .rows[0]?.id ?? ''
     await client.end()
     expect(requestId).not.toBe('')
     await show({ search: requestId }, 1)
@@ -231,9 +248,17 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
     const download = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Export the differences (CSV)' }).click()
     const file = await (await download).path()
-    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('outcome,provider id,statement line,statement amount,till amount,difference,currency,store,till,kind,reference,created (UTC)')
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['amount_differs', 'provider_only', 'till_only', 'till_only'])
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort()
+    ).toEqual(['amount_differs', 'provider_only', 'till_only', 'till_only'])
   })
 
   for (const language of ['en', 'vi'] as const) {
@@ -250,10 +275,29 @@ test.describe('the back office’s screens, on a real PostgreSQL with two tills 
         await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
         await page.waitForLoadState('networkidle')
         const result = await new AxeBuilder({ page }).analyze()
-        findings.push(...result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`))
+        findings.push(
+          ...result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${name}: ${v.id} ${v.nodes
+                  .slice(0, 2)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`
+            )
+        )
         const width = await page.evaluate(() => document.documentElement.scrollWidth)
         // Named by what sticks out, for the failure message.
-        if (width > 1024) wide.push(`${name}: ${width}px`, ...(await page.evaluate(() => Array.from(document.querySelectorAll('*')).filter((e) => e.getBoundingClientRect().right > 1024).slice(0, 3).map((e) => `${e.tagName}.${e.className}`))))
+        if (width > 1024)
+          wide.push(
+            `${name}: ${width}px`,
+            ...(await page.evaluate(() =>
+              Array.from(document.querySelectorAll('*'))
+                .filter((e) => e.getBoundingClientRect().right > 1024)
+                .slice(0, 3)
+                .map((e) => `${e.tagName}.${e.className}`)
+            ))
+          )
       }
       await page.getByRole('button', { name: language === 'vi' ? 'Đăng xuất' : 'Sign out' }).click()
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

@@ -45,7 +45,11 @@ test.describe('the back office on a real PostgreSQL', () => {
         const status = (await first.rpc<Status>('backoffice:status')).value
         if (!status || !setup.value) throw new Error('the till did not start as expected')
         const enrolled = (await (
-          await fetch(`${service.url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await enrolmentCode(databaseUrl, 'S1'), ...status.enrolment }) })
+          await fetch(`${service.url}/api/v1/enrol`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: await enrolmentCode(databaseUrl, 'S1'), ...status.enrolment })
+          })
         ).json()) as { tillKey: string }
         first.child.kill('SIGTERM')
         await first.exited
@@ -63,7 +67,11 @@ test.describe('the back office on a real PostgreSQL', () => {
       const work = async (t: (typeof tills)[number]) => {
         const check = await t.till.rpc<{ billNumber: string }>('redeem:check', { codes: [String(code++)] })
         if (check.value) await t.till.rpc('redeem:redeem', { billNumber: check.value.billNumber })
-        await t.till.rpc('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
+        await t.till.rpc('giftcards:sell', {
+          productId: '01GMAW822RPDJ5C50XK24QC2C4',
+          lines: [{ denomination: 50000, quantity: 1 }],
+          customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
+        })
         await t.till.rpc('receipts:attach', { paymentType: 'ECOM', orderId: `pos-${receiptNumber}`, receipt: receipt(receiptNumber++) })
         await t.till.rpc('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 100, reason: 'one item returned' })
       }
@@ -105,7 +113,10 @@ test.describe('the back office on a real PostgreSQL', () => {
           const audit = local.prepare('SELECT hash FROM audit_log ORDER BY id').pluck().all()
           const outcomes = local.prepare("SELECT id, state FROM journal WHERE state IN ('succeeded', 'rejected', 'needs_review') ORDER BY id").all()
           local.close()
-          const ledger = await client.query('SELECT provider, kind, ref, status, detail_status AS "detailStatus", amount_minor AS "amountMinor" FROM ledger WHERE till_id = $1 ORDER BY provider, kind, ref', [t.tillId])
+          const ledger = await client.query(
+            'SELECT provider, kind, ref, status, detail_status AS "detailStatus", amount_minor AS "amountMinor" FROM ledger WHERE till_id = $1 ORDER BY provider, kind, ref',
+            [t.tillId]
+          )
           const remoteAudit = await client.query('SELECT hash, chain_ok FROM audit WHERE till_id = $1 ORDER BY audit_id', [t.tillId])
           const remoteOutcomes = await client.query('SELECT journal_id::int AS id, state FROM journal_outcome WHERE till_id = $1 ORDER BY journal_id', [t.tillId])
           expect(history.length).toBeGreaterThan(20)

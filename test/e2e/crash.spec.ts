@@ -150,7 +150,10 @@ test('SIGKILL while a gift card order is in flight: the restarted till settles i
       const orders = (await doomed.rpc('giftcards:orders', {})).value as { referenceId: string; status: string }[]
       expect(orders[0]?.status, point).toBe('succeeded')
       const state = (await hubble.control('state')) as { orders: { referenceId: string }[] }
-      expect(state.orders.filter((o) => o.referenceId === orders[0]?.referenceId), point).toHaveLength(1)
+      expect(
+        state.orders.filter((o) => o.referenceId === orders[0]?.referenceId),
+        point
+      ).toHaveLength(1)
       doomed.child.kill('SIGTERM')
       await doomed.exited
     }

@@ -8,7 +8,10 @@ import { redeemWithKeys } from './fixtures'
 const electronBinary = existsSync(join('node_modules', 'electron', 'path.txt'))
 
 test('the built desktop app starts, a first manager signs in and redeems a training voucher', async () => {
-  test.skip(!electronBinary, 'No Electron binary on this machine (npx install-electron fetches it where the network allows); the same flow runs through the web host in staff.spec.ts and redeem.spec.ts.')
+  test.skip(
+    !electronBinary,
+    'No Electron binary on this machine (npx install-electron fetches it where the network allows); the same flow runs through the web host in staff.spec.ts and redeem.spec.ts.'
+  )
   const dataDir = mkdtempSync(join(tmpdir(), 'till-electron-'))
   const app = await electron.launch({ args: ['.'], env: { ...process.env, TILL_DATA_DIR: dataDir } })
   try {

@@ -180,7 +180,17 @@ export const test = base.extend<{ till: TillHost; tillEnv: Record<string, string
         }
         return { managerId: id(setup), cashierId: id(cashier) }
       }
-      await use({ url, token, dataDir, rpc, staff, corePid: () => corePid, gotit: gotitSandbox ? (sim?.sandbox ?? null) : null, vipps: vippsSandbox ? (sim?.vipps ?? null) : null, juspay: juspaySandbox ? (sim?.juspay ?? null) : null })
+      await use({
+        url,
+        token,
+        dataDir,
+        rpc,
+        staff,
+        corePid: () => corePid,
+        gotit: gotitSandbox ? (sim?.sandbox ?? null) : null,
+        vipps: vippsSandbox ? (sim?.vipps ?? null) : null,
+        juspay: juspaySandbox ? (sim?.juspay ?? null) : null
+      })
     } finally {
       sim?.stop()
       child.kill('SIGTERM')

@@ -33,7 +33,10 @@ async function busyMorning(till: TillHost): Promise<{ bill: string; cashierBill:
   await call(till, 'receipts:attach', {
     paymentType: 'ECOM',
     orderId: 'pos-history-e2e',
-    receipt: { orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }], bottomLine: { currency: 'NOK', paymentSources: { card: 12500 } } }
+    receipt: {
+      orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }],
+      bottomLine: { currency: 'NOK', paymentSources: { card: 12500 } }
+    }
   })
   const refund = await call<{ uniqueRequestId: string }>(till, 'payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 20000 })
   await call(till, 'auth:signIn', { staffId: cashierId, pin: CASHIER.pin })
@@ -164,5 +167,7 @@ test('at 1024 px History fits the screen and says the provider’s state in word
   expect(text).not.toMatch(/\([A-Z_]{4,}\)/)
   expect(text).not.toMatch(/\((redeemed|succeeded|attached|open)\)/)
   await expect(table).toContainText('the bank is processing it')
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && (document.querySelector('main')?.scrollWidth ?? 0) <= (document.querySelector('main')?.clientWidth ?? 0))).toBe(true)
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && (document.querySelector('main')?.scrollWidth ?? 0) <= (document.querySelector('main')?.clientWidth ?? 0))
+  ).toBe(true)
 })

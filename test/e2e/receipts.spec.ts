@@ -79,14 +79,20 @@ test('attaches a receipt item by item, with a discount, a return and a split pay
     await attach.getByLabel(`Unit price of line ${n}`).fill(price)
     await attach.getByLabel(`Discount of line ${n}`).fill(discount)
     await attach.getByLabel(`VAT rate of line ${n}`).selectOption({ label: vat })
-    if (isReturn) await attach.getByRole('row', { name: `Line ${n}` }).getByLabel('return').check()
+    if (isReturn)
+      await attach
+        .getByRole('row', { name: `Line ${n}` })
+        .getByLabel('return')
+        .check()
   }
   await expect(attach.getByTestId('receipt-line-total-2')).toHaveText('NOK 120.00')
   await expect(attach.getByTestId('receipt-line-total-3')).toHaveText('-NOK 100.00')
   await expect(attach.getByTestId('receipt-draft-total')).toHaveText('Total: NOK 220.00 (of which VAT NOK 35.65)')
   await attach.getByLabel('voucher', { exact: true }).fill('100.00')
   await attach.getByLabel('card', { exact: true }).fill('50.00')
-  await expect(attach.getByRole('list', { name: 'What keeps this receipt from being sent' })).toHaveText('The payments add up to 150.00 NOK, but the receipt comes to 220.00 NOK. Make them match before sending.')
+  await expect(attach.getByRole('list', { name: 'What keeps this receipt from being sent' })).toHaveText(
+    'The payments add up to 150.00 NOK, but the receipt comes to 220.00 NOK. Make them match before sending.'
+  )
   await expect(attach.getByRole('button', { name: 'Attach receipt' })).toBeDisabled()
   await attach.getByLabel('card', { exact: true }).fill('120.00')
   await attach.getByLabel('Receipt number').fill('E2E-2')
@@ -138,8 +144,15 @@ test.describe('against the Vipps MobilePay sandbox in another process', () => {
 
   test('a receipt another system attached first is not overwritten: the cashier is told a manager must check', async ({ page, till }) => {
     const vipps = sandboxOf(till)
-    const token = ((await (await fetch(`${vipps.url}/accesstoken/get`, { method: 'POST', headers: { client_id: vipps.clientId, client_secret: vipps.clientSecret, 'Ocp-Apim-Subscription-Key': vipps.subscriptionKey } })).json()) as { access_token: string }).access_token
-    const theirs = { orderLines: [{ name: 'Their sale', id: 'X-1', totalAmount: 5000, totalAmountExcludingTax: 4000, totalTaxAmount: 1000, taxRate: 2500 }], bottomLine: { currency: 'NOK', receiptNumber: 'OTHER-POS-1' } }
+    const token = (
+      (await (
+        await fetch(`${vipps.url}/accesstoken/get`, { method: 'POST', headers: { client_id: vipps.clientId, client_secret: vipps.clientSecret, 'Ocp-Apim-Subscription-Key': vipps.subscriptionKey } })
+      ).json()) as { access_token: string }
+    ).access_token
+    const theirs = {
+      orderLines: [{ name: 'Their sale', id: 'X-1', totalAmount: 5000, totalAmountExcludingTax: 4000, totalTaxAmount: 1000, taxRate: 2500 }],
+      bottomLine: { currency: 'NOK', receiptNumber: 'OTHER-POS-1' }
+    }
     const posted = await fetch(`${vipps.url}/order-management/v2/ECOM/receipts/pos-e2e-409`, {
       method: 'POST',
       headers: {

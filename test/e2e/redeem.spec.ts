@@ -202,7 +202,10 @@ test.describe('RESERVE_FLOW against the Got It sandbox', () => {
     await page.getByLabel('Got It redemption flow').selectOption('reserve')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
-    await page.getByRole('button', { name: /^Redeem/ }).first().click()
+    await page
+      .getByRole('button', { name: /^Redeem/ })
+      .first()
+      .click()
 
     const stateOf = async (code: string) => {
       const state = (await gotit.control('state')) as { vouchers: { code: string; state: number }[] }

@@ -170,7 +170,11 @@ test('a manager adds a person only with the same PIN typed twice', async ({ page
 test('Close shift shows what the shift did and asks before it signs out', async ({ page, till }) => {
   await till.staff()
   await till.rpc('giftcards:sync')
-  await till.rpc('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
+  await till.rpc('giftcards:sell', {
+    productId: '01GMAW822RPDJ5C50XK24QC2C4',
+    lines: [{ denomination: 50000, quantity: 1 }],
+    customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
+  })
   await page.goto(till.url)
   await redeemWithKeys(page, '1000000001')
   await page.getByRole('button', { name: 'Close shift' }).click()

@@ -25,13 +25,25 @@ test('Payments in training: practice orders to pick, one above the cashier’s r
 test('Receipts and gift cards in training: practice payments and orders to pick, looked up at once', async ({ page, till }) => {
   await till.staff()
   await till.rpc('giftcards:sync')
-  const sale = (await till.rpc('giftcards:sell', { productId: '01GMAW822RPDJ5C50XK24QC2C4', lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })).body as { value: { order: { referenceId: string } } }
+  const sale = (
+    await till.rpc('giftcards:sell', {
+      productId: '01GMAW822RPDJ5C50XK24QC2C4',
+      lines: [{ denomination: 50000, quantity: 1 }],
+      customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
+    })
+  ).body as { value: { order: { referenceId: string } } }
   await page.goto(till.url)
   await page.getByRole('button', { name: /^Receipts/ }).click()
-  await page.getByRole('list', { name: 'Practice cases at Vipps MobilePay' }).getByRole('button', { name: /training-with-receipt-1/ }).click()
+  await page
+    .getByRole('list', { name: 'Practice cases at Vipps MobilePay' })
+    .getByRole('button', { name: /training-with-receipt-1/ })
+    .click()
   await expect(page.getByTestId('vipps-receipt')).toContainText('Coffee beans')
   await page.getByRole('button', { name: /^Gift cards/ }).click()
-  await page.getByRole('list', { name: 'Practice cases at Hubble' }).getByRole('button', { name: new RegExp(sale.value.order.referenceId) }).click()
+  await page
+    .getByRole('list', { name: 'Practice cases at Hubble' })
+    .getByRole('button', { name: new RegExp(sale.value.order.referenceId) })
+    .click()
   await expect(page.getByTestId('gift-lookup')).toContainText('Hubble issued the cards')
 })
 

@@ -77,7 +77,27 @@ export class FakeTill {
 
   ledger(ref: string, fields: Partial<LedgerData> = {}): OutboxEvent {
     const at = fields.updatedAt ?? '2026-12-06T08:00:00.000Z'
-    return { seq: ++this.seq, kind: 'ledger', data: { provider: 'gotit', kind: 'redemption', ref, status: 'open', detailStatus: 'open', amountMinor: 100000, currency: 'VND', staffId: 's1', staffName: 'Mai', approvedBy: null, offline: false, summary: '••••0001', createdAt: '2026-12-06T08:00:00.000Z', updatedAt: at, ...fields } }
+    return {
+      seq: ++this.seq,
+      kind: 'ledger',
+      data: {
+        provider: 'gotit',
+        kind: 'redemption',
+        ref,
+        status: 'open',
+        detailStatus: 'open',
+        amountMinor: 100000,
+        currency: 'VND',
+        staffId: 's1',
+        staffName: 'Mai',
+        approvedBy: null,
+        offline: false,
+        summary: '••••0001',
+        createdAt: '2026-12-06T08:00:00.000Z',
+        updatedAt: at,
+        ...fields
+      }
+    }
   }
 
   term(ref: string, term: string, row: { provider: string; kind: string } = { provider: 'gotit', kind: 'redemption' }): OutboxEvent {
@@ -93,7 +113,11 @@ export class FakeTill {
   }
 
   journal(id: number, state: string, fields: Partial<JournalData> = {}): OutboxEvent {
-    return { seq: ++this.seq, kind: 'journal', data: { id, provider: 'gotit', operation: 'gotit.markUse', subject: 'B1', state, attempts: 1, createdAt: '2026-12-06T08:00:00.000Z', updatedAt: '2026-12-06T08:00:01.000Z', ...fields } }
+    return {
+      seq: ++this.seq,
+      kind: 'journal',
+      data: { id, provider: 'gotit', operation: 'gotit.markUse', subject: 'B1', state, attempts: 1, createdAt: '2026-12-06T08:00:00.000Z', updatedAt: '2026-12-06T08:00:01.000Z', ...fields }
+    }
   }
 
   batch(events: OutboxEvent[], sentAt = '2026-12-06T08:00:02.000Z'): Batch {

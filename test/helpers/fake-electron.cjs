@@ -119,7 +119,13 @@ const electron = {
     decryptString: (sealed) => Buffer.from(sealed.toString().slice('fake-keychain:'.length), 'base64').toString()
   },
   utilityProcess: { fork: (modulePath, args, options) => new UtilityProcess(modulePath, args, options) },
-  session: { defaultSession: { setPermissionRequestHandler: () => report('permissions', { request: true }), setPermissionCheckHandler: () => report('permissions', { check: true }), webRequest: { onHeadersReceived: noop } } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => report('permissions', { request: true }),
+      setPermissionCheckHandler: () => report('permissions', { check: true }),
+      webRequest: { onHeadersReceived: noop }
+    }
+  },
   shell: { openExternal: noop }
 }
 

@@ -63,7 +63,7 @@ describe('audit trail', () => {
 
   it('detects a forged entry whose hash was recomputed without the chain', async () => {
     const core = await busyTill()
-    tamper(core, "UPDATE audit_log SET detail = '{\"idleLockSeconds\":\"300 -> 0\"}', hash = prev_hash WHERE id = 4")
+    tamper(core, 'UPDATE audit_log SET detail = \'{"idleLockSeconds":"300 -> 0"}\', hash = prev_hash WHERE id = 4')
     expect(core.context.audit.verify()).toMatchObject({ intact: false, brokenAt: 4 })
   })
 

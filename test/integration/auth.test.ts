@@ -84,7 +84,12 @@ describe('staff sign-in and roles', () => {
     expect(valueOf(await core.call('staff:unlock', { staffId: cashierId }))).toMatchObject({ status: 'active', failedAttempts: 0 })
     expect(valueOf(await attempt(CASHIER_PIN)).staff.id).toBe(cashierId)
     const actions = core.context.db.prepare('SELECT action, outcome FROM audit_log ORDER BY id').all()
-    expect(actions).toEqual(expect.arrayContaining([{ action: 'sign_in_failed', outcome: 'failed' }, { action: 'staff_unlocked', outcome: 'ok' }]))
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: 'sign_in_failed', outcome: 'failed' },
+        { action: 'staff_unlocked', outcome: 'ok' }
+      ])
+    )
   })
 
   it('counts every PIN attempt before the slow hash: 200 guesses sent at once check only as many PINs as the policy allows', async () => {

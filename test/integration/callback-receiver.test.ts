@@ -148,12 +148,20 @@ describe('callback receiver', () => {
     const port = await freePort()
     const prefs = valueOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: '127.0.0.1', port } }))
     expect(prefs.callbacks.enabled).toBe(true)
-    const status = await until(async () => valueOf(await core.call('callbacks:status', {})), (s) => s.listening, 'the receiver to listen')
+    const status = await until(
+      async () => valueOf(await core.call('callbacks:status', {})),
+      (s) => s.listening,
+      'the receiver to listen'
+    )
     const answer = await fetch(`${status.url}/nowhere`, { method: 'POST', body: '{}' })
     expect(answer.status).toBe(404)
     expect(valueOf(await core.call('callbacks:status', {})).deliveries[0]).toMatchObject({ route: '/nowhere', status: 404, outcome: 'no such callback' })
     valueOf(await core.call('settings:setStore', { callbacks: { enabled: false, host: '127.0.0.1', port } }))
-    await until(async () => valueOf(await core.call('callbacks:status', {})).listening, (listening) => !listening, 'the receiver to stop')
+    await until(
+      async () => valueOf(await core.call('callbacks:status', {})).listening,
+      (listening) => !listening,
+      'the receiver to stop'
+    )
     expect(errorOf(await core.call('settings:setStore', { callbacks: { enabled: true, host: 'the shop', port } })).message).toMatch(/IP address/)
   })
 
@@ -168,7 +176,11 @@ describe('callback receiver', () => {
     // The same JSON with other spacing is other bytes: its signature must be over those bytes.
     expect(await deliver('{"id": "01ORDER", "status": "SUCCESS"}', sign(body))).toMatchObject({ status: 401, body: { outcome: 'refused: bad signature' } })
     expect(await deliver(body, 'AAAA')).toMatchObject({ status: 401 })
-    await until(() => inbox.unprocessed(5).length, (n) => n === 0, 'the event to be processed')
+    await until(
+      () => inbox.unprocessed(5).length,
+      (n) => n === 0,
+      'the event to be processed'
+    )
     expect(processed).toEqual([body])
     expect(inbox.recent(10).map((d) => [d.status, d.outcome, d.remote])).toEqual([
       [401, 'refused: bad signature', '203.0.113.7'],
@@ -184,7 +196,11 @@ describe('callback receiver', () => {
     const { r, inbox } = receiver(signedRoute(processed, fail))
     const body = '{"balance":50,"threshold":100}'
     await r.receive('POST', '/hubble', { 'x-verify': sign(body) }, null, () => Promise.resolve(Buffer.from(body)))
-    await until(() => inbox.unprocessed(5)[0]?.attempts, (attempts) => attempts === 1, 'the first attempt to fail')
+    await until(
+      () => inbox.unprocessed(5)[0]?.attempts,
+      (attempts) => attempts === 1,
+      'the first attempt to fail'
+    )
     expect(processed).toEqual([])
     expect(inbox.unprocessed(5)).toHaveLength(1)
     await r.processPending()

@@ -7,7 +7,29 @@ import { useTempDirs } from '../helpers/temp-dir'
 type Json = Record<string, unknown>
 
 /** Values an attacker or a broken script sends: text no encoder takes, wrong types, sizes, paths, formulas. */
-const HOSTILE: unknown[] = ['\ud800', 'a\udfffb', '\udc00\ud800', '', ' ', 'x'.repeat(5000), '../../etc/passwd', '%E0%A4%A', '=HYPERLINK("x")', '<script>', -1, 0, 1e308, 2 ** 53 + 1, 1.5, null, true, [], {}, ['\ud800'], { '\ud800': 1 }]
+const HOSTILE: unknown[] = [
+  '\ud800',
+  'a\udfffb',
+  '\udc00\ud800',
+  '',
+  ' ',
+  'x'.repeat(5000),
+  '../../etc/passwd',
+  '%E0%A4%A',
+  '=HYPERLINK("x")',
+  '<script>',
+  -1,
+  0,
+  1e308,
+  2 ** 53 + 1,
+  1.5,
+  null,
+  true,
+  [],
+  {},
+  ['\ud800'],
+  { '\ud800': 1 }
+]
 
 /** A plausible value for a JSON schema node, so the hostile one lands beside well-formed neighbours. */
 function sample(node: unknown): unknown {
@@ -68,7 +90,10 @@ describe('every channel under hostile input', () => {
         expect(typeof answer.ok).toBe('boolean')
         if (!answer.ok && answer.error.code === 'internal') internal.push(`${channel} ${JSON.stringify(input).slice(0, 120)}: ${answer.error.message}`)
         if (JSON.stringify(input).includes('\\ud800') || JSON.stringify(input).includes('\\udfff') || JSON.stringify(input).includes('\\udc00')) {
-          expect(answer, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid_input|forbidden|unauthenticated|till_locked)$/) } })
+          expect(answer, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toMatchObject({
+            ok: false,
+            error: { code: expect.stringMatching(/^(invalid_input|forbidden|unauthenticated|till_locked)$/) }
+          })
         }
       }
     }

@@ -46,7 +46,12 @@ describe('outages and chaos', () => {
     expect(core.context.connectivity.list().find((p) => p.provider === 'gotit')?.connectivity).toBe('online')
     expect(Array.from({ length: 12 }, (_, i) => sim.sim.uses.get(code(i)))).toEqual(Array(12).fill(1))
     const sentOrder = sim.requests.filter((r) => r.route === 'usemultiple' && r.status === 200).map((r) => (r.body as { bill_number: string }).bill_number)
-    expect(sentOrder.slice(0, 4).sort()).toEqual(queued.slice(0, 4).map((q) => q.billNumber).sort())
+    expect(sentOrder.slice(0, 4).sort()).toEqual(
+      queued
+        .slice(0, 4)
+        .map((q) => q.billNumber)
+        .sort()
+    )
   })
 
   it('loses nothing and doubles nothing through timeouts, resets, 5xx, commit-then-drop, broken bodies, flapping and clock jumps', async () => {
@@ -67,7 +72,8 @@ describe('outages and chaos', () => {
       sim.faults.add({ route: 'checkmultiple', kind: 'latency', latencyMs: 400, every: 5 })
     }
     for (let round = 0; round < 12; round++) {
-      if (round % 3 === 2) sim.faults.add({ route: '*', kind: 'reset-before' }) // the network flaps
+      if (round % 3 === 2)
+        sim.faults.add({ route: '*', kind: 'reset-before' }) // the network flaps
       else chaos()
       skew = round % 4 === 3 ? -60_000 : round * 30_000 // the system clock jumps back and forth
       core.context.journal.makeDue('gotit')

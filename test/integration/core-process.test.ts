@@ -37,7 +37,12 @@ describe('the core in its own process', () => {
 
   async function startCore(env: NodeJS.ProcessEnv, vault: VaultKey | null = null, unseal?: (sealed: Buffer) => string | null) {
     const dataDir = env['TILL_DATA_DIR'] ?? tempDir()
-    const client = new CoreClient({ spawn: forkCore(entry, { ...process.env, ...env }), start: { host: 'web', version: '0.0.0-test', dataDir, vault }, restartDelaysMs: [0], ...(unseal ? { unseal } : {}) })
+    const client = new CoreClient({
+      spawn: forkCore(entry, { ...process.env, ...env }),
+      start: { host: 'web', version: '0.0.0-test', dataDir, vault },
+      restartDelaysMs: [0],
+      ...(unseal ? { unseal } : {})
+    })
     clients.push(client)
     const seen: TillEvent[] = []
     client.events.subscribe((event) => seen.push(event))
@@ -62,12 +67,20 @@ describe('the core in its own process', () => {
     sim.faults.add({ route: 'usemultiple', kind: 'latency', latencyMs: 400, times: 1 })
     const firstPid = client.pid
     const redeeming = client.dispatch('redeem:redeem', { billNumber: check.billNumber })
-    await until(() => sim.requests.filter((r) => r.route === 'usemultiple').length, (n) => n > 0, 'the mark use to reach Got It')
+    await until(
+      () => sim.requests.filter((r) => r.route === 'usemultiple').length,
+      (n) => n > 0,
+      'the mark use to reach Got It'
+    )
     process.kill(firstPid ?? 0, 'SIGKILL')
 
     const answer = await redeeming
     expect(answer).toMatchObject({ ok: false, error: { code: 'outcome_unknown', params: { reason: 'core_stopped' } } })
-    await until(() => seen.filter((event) => event.name === 'core:changed').map((event) => (event.payload as { state: string }).state), (states) => states.includes('running'), 'the core to run again')
+    await until(
+      () => seen.filter((event) => event.name === 'core:changed').map((event) => (event.payload as { state: string }).state),
+      (states) => states.includes('running'),
+      'the core to run again'
+    )
     expect(seen.filter((event) => event.name === 'core:changed').map((event) => event.payload)).toEqual([
       { state: 'restarting', restarts: 1 },
       { state: 'running', restarts: 1 }
@@ -78,14 +91,22 @@ describe('the core in its own process', () => {
     expect(valueOf<{ session: unknown }>(await client.dispatch('auth:status', {})).session).toBeNull()
     const [manager] = valueOf<{ id: string }[]>(await client.dispatch('auth:staffList', {}))
     valueOf(await client.dispatch('auth:signIn', { staffId: manager?.id, pin: PIN }))
-    await until(async () => valueOf<{ status: string }>(await client.dispatch('redeem:get', { billNumber: check.billNumber })).status, (status) => status === 'redeemed', 'the redemption to settle')
+    await until(
+      async () => valueOf<{ status: string }>(await client.dispatch('redeem:get', { billNumber: check.billNumber })).status,
+      (status) => status === 'redeemed',
+      'the redemption to settle'
+    )
     expect(sim.sim.uses.get(code)).toBe(1)
   })
 
   it('a call made while the core starts again waits for it and is answered', async () => {
     const { client, seen } = await startCore({})
     process.kill(client.pid ?? 0, 'SIGKILL')
-    await until(() => seen.map((event) => event.name), (names) => names.includes('core:changed'), 'the shell to see the core stop')
+    await until(
+      () => seen.map((event) => event.name),
+      (names) => names.includes('core:changed'),
+      'the shell to see the core stop'
+    )
     const answer = await client.dispatch('app:info', {})
     expect(answer.ok).toBe(true)
   })

@@ -29,7 +29,17 @@ describe('core', () => {
   it('names every journal operation of every provider module in every language', () => {
     const core = openCore({ dataDir: tempDir() })
     const operations = [...core.providers.values()].flatMap((runtime) => Object.entries(runtime.operations))
-    expect(operations.map(([name]) => name)).toEqual(['gotit.markUse', 'gotit.reserve', 'gotit.unreserve', 'hubble.placeOrder', 'vipps.attachReceipt', 'vipps.setCategory', 'vipps.uploadImage', 'juspay.refund', 'juspay.revokeMandate'])
+    expect(operations.map(([name]) => name)).toEqual([
+      'gotit.markUse',
+      'gotit.reserve',
+      'gotit.unreserve',
+      'hubble.placeOrder',
+      'vipps.attachReceipt',
+      'vipps.setCategory',
+      'vipps.uploadImage',
+      'juspay.refund',
+      'juspay.revokeMandate'
+    ])
     for (const [name, operation] of operations) {
       expect(operation.label.en, name).toMatch(/\S/)
       expect(operation.label.vi, name).toMatch(/\S/)
@@ -55,12 +65,45 @@ describe('core', () => {
     await staffedTill(core)
     valueOf(await core.call('prefs:setLanguage', { language: 'vi' }))
     const saved = valueOf(await core.call('settings:setStore', { timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600 }))
-    expect(saved).toEqual({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' })
+    expect(saved).toEqual({
+      language: 'vi',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      idleLockSeconds: 600,
+      gotitFlow: 'direct',
+      offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
+      callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
+      errorRateAlertPercent: 25,
+      storeName: ''
+    })
     const changes = seen.filter((event) => event.name === 'prefs:changed').map((event) => event.payload)
-    expect(changes).toEqual([expect.objectContaining({ language: 'vi' }), { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' }])
+    expect(changes).toEqual([
+      expect.objectContaining({ language: 'vi' }),
+      {
+        language: 'vi',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        idleLockSeconds: 600,
+        gotitFlow: 'direct',
+        offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
+        callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
+        errorRateAlertPercent: 25,
+        storeName: ''
+      }
+    ])
     await core.close()
     const reopened = openCore({ dataDir })
-    expect(await reopened.call('prefs:get', {})).toEqual({ ok: true, value: { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', idleLockSeconds: 600, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' } })
+    expect(await reopened.call('prefs:get', {})).toEqual({
+      ok: true,
+      value: {
+        language: 'vi',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        idleLockSeconds: 600,
+        gotitFlow: 'direct',
+        offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
+        callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
+        errorRateAlertPercent: 25,
+        storeName: ''
+      }
+    })
   })
 
   it('falls back to the default for a stored preference that no longer validates', async () => {

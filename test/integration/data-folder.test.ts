@@ -57,7 +57,9 @@ describe('a damaged or emptied database', () => {
     const file = join(dataDir, 'till.sqlite')
     truncateSync(file, 0)
     expect(() => openCore({ dataDir })).toThrow(DatabaseDamagedError)
-    expect(() => openCore({ dataDir })).toThrow(`The till's database ${file} is damaged: the file is empty, though a till has run in this folder before. Nothing was changed. Close the till and restore the data folder from your latest backup`)
+    expect(() => openCore({ dataDir })).toThrow(
+      `The till's database ${file} is damaged: the file is empty, though a till has run in this folder before. Nothing was changed. Close the till and restore the data folder from your latest backup`
+    )
     expect(statSync(file).size).toBe(0)
   })
 

@@ -26,7 +26,9 @@ describe('a full disk', () => {
     expect(refused?.requestId).toMatch(/^[0-9a-f-]{36}$/)
 
     // Timers keep running over the full disk without taking the process down: the worker, the call log.
-    await gotItOf(core).connection.probe().catch(() => undefined)
+    await gotItOf(core)
+      .connection.probe()
+      .catch(() => undefined)
     await core.context.worker.drain()
     expect(() => core.context.http.log.flush()).not.toThrow()
     expect(valueOf(await core.call('auth:status', {})).session?.staff.name).toBe('Mai Manager')

@@ -8,7 +8,6 @@ import { useTempDirs } from '../helpers/temp-dir'
 import { until } from '../helpers/until'
 import type { Core } from '../../electron/core/core'
 
-
 const customer = { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
 
 describe('selling Hubble gift cards in training mode', () => {
@@ -38,14 +37,16 @@ describe('selling Hubble gift cards in training mode', () => {
     return { core, hubble, sim, advance, jumpWall }
   }
 
-  const sell = (core: Awaited<ReturnType<typeof till>>['core'], productId: string, lines: { denomination: number; quantity: number }[]) =>
-    core.call('giftcards:sell', { productId, lines, customer })
+  const sell = (core: Awaited<ReturnType<typeof till>>['core'], productId: string, lines: { denomination: number; quantity: number }[]) => core.call('giftcards:sell', { productId, lines, customer })
 
   it('keeps the active brands of the catalogue and finds them by name and category, offline too', async () => {
     const { core, sim } = await till()
     const all = valueOf(await core.call('giftcards:brands', {}))
     expect(all.map((b) => b.title)).not.toContain('Swiggy')
-    expect(all.find((b) => b.id === B.amazon)).toMatchObject({ denominationType: 'FIXED', rules: { denominations: [{ amount: 50000, currency: 'INR' }, { amount: 100000 }, { amount: 200000 }, { amount: 500000 }] } })
+    expect(all.find((b) => b.id === B.amazon)).toMatchObject({
+      denominationType: 'FIXED',
+      rules: { denominations: [{ amount: 50000, currency: 'INR' }, { amount: 100000 }, { amount: 200000 }, { amount: 500000 }] }
+    })
     await sim.close()
     expect(valueOf(await core.call('giftcards:brands', { query: 'zom' })).map((b) => b.title)).toEqual(['Zomato'])
     expect(valueOf(await core.call('giftcards:brands', { category: 'FOOD' })).map((b) => b.title)).toEqual(['Zomato'])
@@ -62,7 +63,12 @@ describe('selling Hubble gift cards in training mode', () => {
     expect(sale.order.cards[0]).toEqual({ id: card?.id, last4: card?.cardNumber?.slice(-4), hasPin: true, validTill: card?.validTill, amount: { amount: 50000, currency: 'INR' } })
     expect(sale.order.requestIds.length).toBeGreaterThanOrEqual(1)
     core.context.http.log.flush()
-    const everything = JSON.stringify([core.context.db.prepare('SELECT * FROM gift_orders').all(), core.context.db.prepare('SELECT * FROM provider_calls').all(), core.context.db.prepare('SELECT * FROM journal').all(), core.context.db.prepare('SELECT * FROM audit_log').all()])
+    const everything = JSON.stringify([
+      core.context.db.prepare('SELECT * FROM gift_orders').all(),
+      core.context.db.prepare('SELECT * FROM provider_calls').all(),
+      core.context.db.prepare('SELECT * FROM journal').all(),
+      core.context.db.prepare('SELECT * FROM audit_log').all()
+    ])
     for (const c of sale.cards) {
       expect(everything).not.toContain(c.cardPin)
       expect(everything).not.toContain(c.cardNumber)
@@ -180,9 +186,15 @@ describe('selling Hubble gift cards in training mode', () => {
     const sale = valueOf(await sell(core, B.bigbasketSlow, [{ denomination: 30000, quantity: 1 }]))
     advance(120_000)
     expect(await sim.sim.deliverDue()).toBe(2)
-    const settledSale = await until(async () => valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })), (o) => o.status === 'succeeded', 'the callback to settle the sale')
+    const settledSale = await until(
+      async () => valueOf(await core.call('giftcards:order', { referenceId: sale.order.referenceId })),
+      (o) => o.status === 'succeeded',
+      'the callback to settle the sale'
+    )
     expect(settledSale).toMatchObject({ status: 'succeeded', cards: [{ hasPin: true }] })
-    const outcomes = valueOf(await core.call('callbacks:status', {})).deliveries.slice(0, 2).map((d) => d.outcome)
+    const outcomes = valueOf(await core.call('callbacks:status', {}))
+      .deliveries.slice(0, 2)
+      .map((d) => d.outcome)
     expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })
 
@@ -197,7 +209,9 @@ describe('selling Hubble gift cards in training mode', () => {
     // An order another till placed: Hubble knows it, this till does not.
     const other = await fetch(`${sim.url}/v1/partners/orders`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${((await (await fetch(`${sim.url}/v1/partners/auth/login`, { method: 'POST', body: JSON.stringify({ clientId: sim.clientId, clientSecret: sim.clientSecret }) })).json()) as { token: string }).token}` },
+      headers: {
+        Authorization: `Bearer ${((await (await fetch(`${sim.url}/v1/partners/auth/login`, { method: 'POST', body: JSON.stringify({ clientId: sim.clientId, clientSecret: sim.clientSecret }) })).json()) as { token: string }).token}`
+      },
       body: JSON.stringify({ productId: B.zomato, referenceId: 'OTHER-TILL-1', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }] })
     })
     expect(other.status).toBe(200)
@@ -234,12 +248,23 @@ describe('selling Hubble gift cards in training mode', () => {
     }
     expect(await reason(B.amazon, [{ denomination: 70000, quantity: 1 }])).toBe('gift_denomination')
     expect(await reason(B.amazon, [{ denomination: 50000, quantity: 6 }])).toBe('gift_per_denomination')
-    expect(await reason(B.amazon, [{ denomination: 50000, quantity: 1 }, { denomination: 100000, quantity: 1 }, { denomination: 200000, quantity: 1 }])).toBe('gift_denominations_per_order')
+    expect(
+      await reason(B.amazon, [
+        { denomination: 50000, quantity: 1 },
+        { denomination: 100000, quantity: 1 },
+        { denomination: 200000, quantity: 1 }
+      ])
+    ).toBe('gift_denominations_per_order')
     expect(await reason(B.zomato, [{ denomination: 20000, quantity: 1 }])).toBe('gift_voucher_range')
     expect(await reason(B.zomato, [{ denomination: 50000, quantity: 5 }])).toBe('gift_per_order')
     expect(await reason(B.flipkart, [{ denomination: 600000, quantity: 1 }])).toBe('gift_voucher_range')
     expect(await reason(B.amazon, [{ denomination: 500000, quantity: 5 }])).toBe('gift_order_max')
-    expect(await reason(B.zomato, [{ denomination: 50000, quantity: 1 }, { denomination: 50000, quantity: 1 }])).toBe('gift_duplicate_denomination')
+    expect(
+      await reason(B.zomato, [
+        { denomination: 50000, quantity: 1 },
+        { denomination: 50000, quantity: 1 }
+      ])
+    ).toBe('gift_duplicate_denomination')
     expect(errorOf(await sell(core, B.swiggyInactive, [{ denomination: 10000, quantity: 1 }])).code).toBe('not_found')
     expect(sim.requests.filter((r) => r.route === 'placeOrder')).toHaveLength(0)
   })
@@ -264,7 +289,12 @@ describe('selling Hubble gift cards in training mode', () => {
       await until(async () => valueOf(await t.core.call('callbacks:status', {})).listening, Boolean, 'the callback receiver to listen')
       t.sim.sim.config.webhookUrl = `http://127.0.0.1:${port}/hubble`
       const order = async (referenceId: string) => valueOf(await t.core.call('giftcards:order', { referenceId }))
-      const settles = (referenceId: string, status: string) => until(() => order(referenceId), (o) => o.status === status, `order ${referenceId} to be ${status}`)
+      const settles = (referenceId: string, status: string) =>
+        until(
+          () => order(referenceId),
+          (o) => o.status === status,
+          `order ${referenceId} to be ${status}`
+        )
       return { ...t, order, settles }
     }
 
@@ -322,7 +352,10 @@ describe('selling Hubble gift cards in training mode', () => {
       const day = valueOf(await core.call('history:day', { day: '2026-11-22' }))
       expect(day.counts).toMatchObject({ done: 0, reversed: 1 })
       expect(day.totals.filter((t) => t.provider === 'hubble')).toEqual([])
-      expect(valueOf(await core.call('audit:list', { limit: 5 })).find((e) => e.action === 'gift_card_sale_reversed')).toMatchObject({ subject: sale.order.referenceId, detail: { amount: 50000, currency: 'INR', learntFrom: 'callback' } })
+      expect(valueOf(await core.call('audit:list', { limit: 5 })).find((e) => e.action === 'gift_card_sale_reversed')).toMatchObject({
+        subject: sale.order.referenceId,
+        detail: { amount: 50000, currency: 'INR', learntFrom: 'callback' }
+      })
       expect(valueOf(await core.call('giftcards:lookup', { referenceId: sale.order.referenceId }))).toMatchObject({ hubbleStatus: 'REVERSED', local: { status: 'reversed' } })
       expect(errorOf(await core.call('giftcards:showAgain', { referenceId: sale.order.referenceId }))).toMatchObject({ params: { reason: 'gift_no_cards' } })
     })
@@ -367,7 +400,11 @@ describe('selling Hubble gift cards in training mode', () => {
       expect(pin).toMatch(/^\d{6}$/)
       expect(sale.cards[0]?.cardNumber).toBeNull()
       expect(sale.order.cards).toEqual([expect.objectContaining({ last4: null, hasPin: true })])
-      const everything = JSON.stringify([core.context.db.prepare('SELECT * FROM gift_orders').all(), core.context.db.prepare('SELECT * FROM history').all(), core.context.db.prepare('SELECT * FROM history_terms').all()])
+      const everything = JSON.stringify([
+        core.context.db.prepare('SELECT * FROM gift_orders').all(),
+        core.context.db.prepare('SELECT * FROM history').all(),
+        core.context.db.prepare('SELECT * FROM history_terms').all()
+      ])
       expect(everything).not.toContain(pin.slice(-4))
     })
   })

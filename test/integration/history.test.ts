@@ -50,7 +50,10 @@ describe('History: every provider’s money operations in one place', () => {
       await core.call('receipts:attach', {
         paymentType: 'ECOM',
         orderId: 'pos-history-1',
-        receipt: { orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }], bottomLine: { currency: 'NOK', receiptNumber: 'R-77', paymentSources: { card: 12500 } } }
+        receipt: {
+          orderLines: [{ name: 'Mug', id: 'SKU-1', totalAmount: 12500, totalAmountExcludingTax: 10000, totalTaxAmount: 2500, taxRate: 2500 }],
+          bottomLine: { currency: 'NOK', receiptNumber: 'R-77', paymentSources: { card: 12500 } }
+        }
       })
     )
     at('2026-12-05T05:40:00Z')

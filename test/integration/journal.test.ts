@@ -143,7 +143,12 @@ describe('journal', () => {
     const worker = new JournalWorker(db, store, only(handler), now, { leaseMs: 60_000, tickMs: 10_000, backoff: { baseMs: 1000, capMs: 10_000 }, maxVerifications: 3, concurrency: 4 })
     for (const key of ['a', 'broken', 'b', 'c']) store.insert({ key, provider: 'gotit', operation: 'op', subject: null, payload: {} })
     await worker.drain()
-    expect(store.list(['succeeded']).map((r) => r.key).sort()).toEqual(['a', 'b', 'c'])
+    expect(
+      store
+        .list(['succeeded'])
+        .map((r) => r.key)
+        .sort()
+    ).toEqual(['a', 'b', 'c'])
     // The broken one stays as it was sent: the next start (or lease) turns it into one to verify, never to send blind.
     expect(store.list(['sending']).map((r) => r.key)).toEqual(['broken'])
   })

@@ -27,7 +27,12 @@ describe('the built Electron main bundle', () => {
 
   function start(env: Record<string, string>): { status: number | null; reported: Reported[]; stderr: string; dataDir: string } {
     const dataDir = tempDir()
-    const run = spawnSync(process.execPath, ['-r', join(root, 'test', 'helpers', 'fake-electron.cjs'), main], { cwd: root, env: { ...process.env, TILL_DATA_DIR: dataDir, ...env }, encoding: 'utf8', timeout: 30_000 })
+    const run = spawnSync(process.execPath, ['-r', join(root, 'test', 'helpers', 'fake-electron.cjs'), main], {
+      cwd: root,
+      env: { ...process.env, TILL_DATA_DIR: dataDir, ...env },
+      encoding: 'utf8',
+      timeout: 30_000
+    })
     const reported = run.stdout
       .split('\n')
       .filter((line) => line.startsWith('{'))
@@ -43,7 +48,10 @@ describe('the built Electron main bundle', () => {
     expect(what).toEqual(expect.arrayContaining(['sandbox', 'schemes', 'protocol', 'permissions', 'menu', 'utility', 'ipc', 'window', 'done']))
     // The core runs in a utility process of its own, started from the bundle's second entry.
     expect(reported.find((r) => r.what === 'utility')).toEqual({ what: 'utility', modulePath: 'core.js', serviceName: 'Till core' })
-    expect(reported.find((r) => r.what === 'window')).toMatchObject({ url: 'app://till/index.html', webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false } })
+    expect(reported.find((r) => r.what === 'window')).toMatchObject({
+      url: 'app://till/index.html',
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false }
+    })
     expect(JSON.stringify(reported.find((r) => r.what === 'menu'))).not.toContain('toggleDevTools')
     expect(reported.filter((r) => r.what === 'permissions')).toEqual([
       { what: 'permissions', request: true },

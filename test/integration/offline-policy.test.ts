@@ -30,7 +30,15 @@ describe('offline policy for Got It', () => {
 
   it('accepts vouchers within the caps with a manager PIN, queues the mark use and settles it when Got It is back', async () => {
     const { core, sim, managerId } = await offlineTill()
-    const bill = valueOf(await core.call('redeem:acceptOffline', accept(managerId, [{ code: V.new, value: 100_000 }, { code: V.new_50k, value: 50_000 }])))
+    const bill = valueOf(
+      await core.call(
+        'redeem:acceptOffline',
+        accept(managerId, [
+          { code: V.new, value: 100_000 },
+          { code: V.new_50k, value: 50_000 }
+        ])
+      )
+    )
     expect(bill).toMatchObject({ status: 'verifying', total: { amount: 150_000 } })
     expect(valueOf(await core.call('offline:exposure', {}))).toEqual({ count: 1, amount: { amount: 150_000, currency: 'VND' }, shiftTotal: { amount: 150_000, currency: 'VND' } })
     const [entry] = valueOf(await core.call('journal:list', {}))
@@ -53,7 +61,11 @@ describe('offline policy for Got It', () => {
     const exported = valueOf(await core.call('history:export', {}))
     const csv = readFileSync(join(core.context.dataDir, 'exports', exported.file), 'utf8')
     const header = csv.split('\r\n')[0]?.replace('\uFEFF', '').split(',') ?? []
-    const row = csv.split('\r\n').find((line) => line.includes(bill.billNumber))?.split(',') ?? []
+    const row =
+      csv
+        .split('\r\n')
+        .find((line) => line.includes(bill.billNumber))
+        ?.split(',') ?? []
     expect(row[header.indexOf('approved by')]).toBe('Mai Manager')
     expect(row[header.indexOf('approved by (id)')]).toBe(managerId)
   })

@@ -50,7 +50,13 @@ describe('Juspay payments in training mode', () => {
       updatable: false
     })
     const partly = valueOf(await core.call('payments:order', { orderId: 'jp-partly-refunded' }))
-    expect(partly).toMatchObject({ orderId: 'JP-PARTLY-REFUNDED', method: { cardBrand: 'VISA', last4: '4242' }, amountRefunded: { amount: 20000 }, effectiveAmount: { amount: 80000 }, refundable: { amount: 80000 } })
+    expect(partly).toMatchObject({
+      orderId: 'JP-PARTLY-REFUNDED',
+      method: { cardBrand: 'VISA', last4: '4242' },
+      amountRefunded: { amount: 20000 },
+      effectiveAmount: { amount: 80000 },
+      refundable: { amount: 80000 }
+    })
     expect(partly.refunds).toEqual([expect.objectContaining({ uniqueRequestId: 'RFSEED0001', status: 'SUCCESS', amount: { amount: 20000, currency: 'INR' }, ours: false })])
     expect(valueOf(await core.call('payments:order', { orderId: 'JP-FULLY-REFUNDED' }))).toMatchObject({ fullyRefunded: true, refundBlocked: 'nothing_left' })
     expect(valueOf(await core.call('payments:order', { orderId: 'JP-PENDING-AUTH' }))).toMatchObject({ status: 'PENDING_VBV', refundBlocked: 'not_charged' })
@@ -97,7 +103,10 @@ describe('Juspay payments in training mode', () => {
 
   it('a full refund takes what is left; an over-refund, a refund of an unpaid order and one after the last date are refused before anything is sent', async () => {
     const { core, sim } = await till()
-    expect(errorOf(await core.call('payments:refund', { orderId: 'JP-PARTLY-REFUNDED', amount: 80001 }))).toMatchObject({ code: 'invalid_input', params: { reason: 'juspay_over_refund', refundable: '800.00', amount: '800.01' } })
+    expect(errorOf(await core.call('payments:refund', { orderId: 'JP-PARTLY-REFUNDED', amount: 80001 }))).toMatchObject({
+      code: 'invalid_input',
+      params: { reason: 'juspay_over_refund', refundable: '800.00', amount: '800.01' }
+    })
     expect(errorOf(await core.call('payments:refund', { orderId: 'JP-PENDING-AUTH' }))).toMatchObject({ code: 'conflict', params: { reason: 'juspay_not_refundable', status: 'PENDING_VBV' } })
     expect(errorOf(await core.call('payments:refund', { orderId: 'JP-FULLY-REFUNDED' }))).toMatchObject({ params: { reason: 'juspay_nothing_left' } })
     expect(errorOf(await core.call('payments:refund', { orderId: 'JP-REFUND-TOO-LATE' }))).toMatchObject({ params: { reason: 'juspay_refund_too_late' } })
@@ -115,7 +124,10 @@ describe('Juspay payments in training mode', () => {
     valueOf(await core.call('auth:signIn', { staffId: staff.managerId, pin: MANAGER_PIN }))
     valueOf(await core.call('settings:setProvider', { provider: 'juspay', values: { cashierRefundLimitRupees: '50' } }))
     await asCashier()
-    expect(errorOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 10000 }))).toMatchObject({ code: 'forbidden', params: { reason: 'juspay_refund_needs_manager', limit: '50.00' } })
+    expect(errorOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 10000 }))).toMatchObject({
+      code: 'forbidden',
+      params: { reason: 'juspay_refund_needs_manager', limit: '50.00' }
+    })
     expect(errorOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 10000, approval: { managerId: staff.managerId, managerPin: '0000' } })).code).toBe('wrong_pin')
     const approved = valueOf(await core.call('payments:refund', { orderId: 'JP-CHARGED-UPI', amount: 10000, approval: { managerId: staff.managerId, managerPin: MANAGER_PIN } }))
     expect(approved).toMatchObject({ staffName: 'Cuong Cashier', approvedBy: 'Mai Manager', status: 'PENDING' })
@@ -189,10 +201,16 @@ describe('Juspay payments in training mode', () => {
     advance(60_000)
     const ordersBefore = sim.requests.filter((r) => r.route === 'orderStatus').length
     expect(await sim.sim.deliverDue()).toBe(2)
-    await until(async () => valueOf(await core.call('payments:refunds', {}))[0]?.status, (status) => status === 'SUCCESS', 'the webhook to settle the refund')
+    await until(
+      async () => valueOf(await core.call('payments:refunds', {}))[0]?.status,
+      (status) => status === 'SUCCESS',
+      'the webhook to settle the refund'
+    )
     // Confirmed by asking Juspay, once: the duplicate changed nothing.
     expect(sim.requests.filter((r) => r.route === 'orderStatus').length - ordersBefore).toBe(1)
-    const outcomes = valueOf(await core.call('callbacks:status', {})).deliveries.slice(0, 2).map((d) => d.outcome)
+    const outcomes = valueOf(await core.call('callbacks:status', {}))
+      .deliveries.slice(0, 2)
+      .map((d) => d.outcome)
     expect(outcomes.sort()).toEqual(['accepted', 'duplicate'])
   })
 
@@ -247,7 +265,10 @@ describe('Juspay payments in training mode', () => {
     expect(valueOf(await core.call('payments:mandate', { mandateId: 'MD-ASHA-ACTIVE', customerId: 'cust_asha' })).status).toBe('REVOKED')
     expect(sim.requests.filter((r) => r.route === 'mandate' && (r.body as { command?: string }).command === 'revoke')).toHaveLength(1)
     expect(core.context.db.prepare("SELECT subject FROM audit_log WHERE action = 'mandate_revoke_requested'").pluck().all()).toEqual(['MD-ASHA-ACTIVE'])
-    expect(errorOf(await core.call('payments:revoke', { mandateId: 'MD-ASHA-ACTIVE', customerId: 'cust_asha' }))).toMatchObject({ code: 'conflict', params: { reason: 'juspay_mandate_not_active', status: 'REVOKED' } })
+    expect(errorOf(await core.call('payments:revoke', { mandateId: 'MD-ASHA-ACTIVE', customerId: 'cust_asha' }))).toMatchObject({
+      code: 'conflict',
+      params: { reason: 'juspay_mandate_not_active', status: 'REVOKED' }
+    })
   })
 
   it('reads a mandate debit’s status at the documented path, and at another path when Settings say so', async () => {

@@ -45,10 +45,11 @@ async function fakeProvider(answer: Answer) {
     seen,
     connections: () => new Set(seen.map((s) => s.socket)).size,
     dropIdleConnections: () => sockets.forEach((s) => s.destroy()),
-    close: () => new Promise<void>((resolve) => {
-      sockets.forEach((s) => s.destroy())
-      server.close(() => resolve())
-    })
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.destroy())
+        server.close(() => resolve())
+      })
   }
 }
 
@@ -74,7 +75,13 @@ describe('provider HTTP layer', () => {
     const http = new ProviderHttp({ provider: 'hubble', requestIdHeader: 'X-REQUEST-ID', timeoutMs: 2000, ...config }, { log, connectivity, agents })
     const calls = () => {
       log.flush()
-      return db.prepare('SELECT operation, endpoint, status, error_code, request_id FROM provider_calls ORDER BY id').all() as { operation: string; endpoint: string; status: number | null; error_code: string | null; request_id: string }[]
+      return db.prepare('SELECT operation, endpoint, status, error_code, request_id FROM provider_calls ORDER BY id').all() as {
+        operation: string
+        endpoint: string
+        status: number | null
+        error_code: string | null
+        request_id: string
+      }[]
     }
     return { http, calls, connectivity }
   }
@@ -169,7 +176,12 @@ describe('provider HTTP layer', () => {
     const p = await provider((_req, res) => json(res, 200, {}))
     const auth = new TokenAuth({ now: () => new Date(), login: () => Promise.reject(new LoginFailed(401, { message: 'bad client' }, 'req-1', true, 'the client id or secret is wrong')) })
     const { http } = setup({ baseUrl: p.url, auth })
-    expect(await http.request({ operation: 'orders', method: 'GET', path: '/orders' })).toMatchObject({ kind: 'auth_failed', status: 401, message: 'the client id or secret is wrong', requestId: 'req-1' })
+    expect(await http.request({ operation: 'orders', method: 'GET', path: '/orders' })).toMatchObject({
+      kind: 'auth_failed',
+      status: 401,
+      message: 'the client id or secret is wrong',
+      requestId: 'req-1'
+    })
     expect(p.seen).toHaveLength(0)
   })
 

@@ -32,7 +32,16 @@ describe('provider settings that reach the wire', () => {
     servers.push(vipps.server)
     const core = openCore({
       dataDir: tempDir(),
-      env: { TILL_VIPPS_MODE: 'sandbox', TILL_VIPPS_BASE_URL: vipps.url, TILL_VIPPS_CLIENT_ID: 'id', TILL_VIPPS_CLIENT_SECRET: 's', TILL_VIPPS_SUBSCRIPTION_KEY: 'k', TILL_VIPPS_MSN: '123456', TILL_VIPPS_SYSTEM_NAME: 'store-pos', TILL_VIPPS_SYSTEM_VERSION: '9.4.2' }
+      env: {
+        TILL_VIPPS_MODE: 'sandbox',
+        TILL_VIPPS_BASE_URL: vipps.url,
+        TILL_VIPPS_CLIENT_ID: 'id',
+        TILL_VIPPS_CLIENT_SECRET: 's',
+        TILL_VIPPS_SUBSCRIPTION_KEY: 'k',
+        TILL_VIPPS_MSN: '123456',
+        TILL_VIPPS_SYSTEM_NAME: 'store-pos',
+        TILL_VIPPS_SYSTEM_VERSION: '9.4.2'
+      }
     })
     await staffedTill(core)
     await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'order-1' })
@@ -42,7 +51,12 @@ describe('provider settings that reach the wire', () => {
 
   it.each([
     ['hubble', { TILL_HUBBLE_MODE: 'sandbox', TILL_HUBBLE_CLIENT_ID: 'id', TILL_HUBBLE_CLIENT_SECRET: 's' }, 'giftcards:lookup', { referenceId: 'G1' }],
-    ['vipps', { TILL_VIPPS_MODE: 'sandbox', TILL_VIPPS_CLIENT_ID: 'id', TILL_VIPPS_CLIENT_SECRET: 's', TILL_VIPPS_SUBSCRIPTION_KEY: 'k', TILL_VIPPS_MSN: '123456' }, 'receipts:lookup', { paymentType: 'ECOM', orderId: 'order-1' }],
+    [
+      'vipps',
+      { TILL_VIPPS_MODE: 'sandbox', TILL_VIPPS_CLIENT_ID: 'id', TILL_VIPPS_CLIENT_SECRET: 's', TILL_VIPPS_SUBSCRIPTION_KEY: 'k', TILL_VIPPS_MSN: '123456' },
+      'receipts:lookup',
+      { paymentType: 'ECOM', orderId: 'order-1' }
+    ],
     ['juspay', { TILL_JUSPAY_MODE: 'sandbox', TILL_JUSPAY_MERCHANT_ID: 'm', TILL_JUSPAY_API_KEY: 'k' }, 'payments:order', { orderId: 'JP-1' }]
   ] as const)('gives up on %s after the timeout set in its settings, not a fixed 30 s', async (provider, env, channel, input) => {
     const silent = await recordingProvider('hang')

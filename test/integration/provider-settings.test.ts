@@ -45,9 +45,7 @@ describe('provider settings', () => {
       code: 'invalid_input',
       message: 'Hubble gift cards cannot run in production mode yet: Missing client id, client secret.'
     })
-    const view = valueOf(
-      await core.call('settings:setProvider', { provider: 'hubble', mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
-    )
+    const view = valueOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } }))
     expect(view).toMatchObject({ mode: 'production', baseUrl: 'https://api.myhubble.money', problems: [] })
     expect(view.fields).toEqual([
       { key: 'clientId', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
@@ -129,9 +127,7 @@ describe('provider settings', () => {
     await staffedTill(core)
     const view = valueOf(await core.call('settings:get', {}))
     expect(view.secretProtection).toBe('environment-only')
-    expect(errorOf(await core.call('settings:setProvider', { provider: 'gotit', secrets: { storePin: PIN } })).message).toMatch(
-      /keeps secrets only in its environment/
-    )
+    expect(errorOf(await core.call('settings:setProvider', { provider: 'gotit', secrets: { storePin: PIN } })).message).toMatch(/keeps secrets only in its environment/)
     valueOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'sandbox', values: { clientId: 'acme' } }))
     expect(core.context.settings.resolve('hubble').secrets).toEqual({ clientSecret: SECRET })
     expect(core.context.db.prepare('SELECT count(*) FROM provider_settings WHERE secrets IS NOT NULL').pluck().get()).toBe(0)

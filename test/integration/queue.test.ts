@@ -58,7 +58,7 @@ describe('queue of unsettled operations', () => {
     const { core, journalId, billNumber, cashierId } = await tillWithStuckRedemption()
     valueOf(await core.call('auth:signIn', { staffId: cashierId, pin: CASHIER_PIN }))
     expect(errorOf(await core.call('journal:resolve', { id: journalId, outcome: 'succeeded', note: 'checked in the Got It portal' })).code).toBe('forbidden')
-    valueOf(await core.call('auth:signIn', { staffId: (valueOf(await core.call('auth:staffList', {})).find((s) => s.role === 'manager')?.id ?? ''), pin: '4826' }))
+    valueOf(await core.call('auth:signIn', { staffId: valueOf(await core.call('auth:staffList', {})).find((s) => s.role === 'manager')?.id ?? '', pin: '4826' }))
     const resolved = valueOf(await core.call('journal:resolve', { id: journalId, outcome: 'succeeded', note: 'checked in the Got It portal' }))
     expect(resolved.state).toBe('succeeded')
     expect(valueOf(await core.call('redeem:get', { billNumber })).status).toBe('redeemed')

@@ -8,7 +8,6 @@ import { until } from '../helpers/until'
 import { testVault } from '../helpers/test-vault'
 import { startVippsSimulator } from '../../electron/core/sandbox/vipps'
 
-
 const receipt: Receipt = {
   orderLines: [
     { name: 'Coffee mug', id: 'SKU-2002', totalAmount: 20000, totalAmountExcludingTax: 16000, totalTaxAmount: 4000, taxRate: 2500, unitInfo: { unitPrice: 10000, quantity: '2', quantityUnit: 'PCS' } },
@@ -32,7 +31,10 @@ describe('Vipps MobilePay receipts in training mode', () => {
     const { core, sim } = await till()
     const found = valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))
     expect(found).toMatchObject({ msn: '123456', category: { category: 'RECEIPT' }, receipt: { bottomLine: { receiptNumber: '000101' } } })
-    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'RECURRING', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'not_found', params: { reason: 'vipps_unknown_order' } })
+    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'RECURRING', orderId: 'training-with-receipt-1' }))).toMatchObject({
+      code: 'not_found',
+      params: { reason: 'vipps_unknown_order' }
+    })
     expect(sim.sim.violations).toEqual([])
   })
 
@@ -68,7 +70,10 @@ describe('Vipps MobilePay receipts in training mode', () => {
     core.context.db.prepare("DELETE FROM vipps_attachments WHERE order_id = 'pos-000125'").run()
     const mine = valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000125', receipt }))
     expect(mine.status).toBe('needs_review')
-    expect(core.context.journal.list(['needs_review'])[0]).toMatchObject({ subject: 'ECOM:pos-000125', last_error: 'Vipps already has a receipt for this payment: Vipps holds a different receipt for this payment' })
+    expect(core.context.journal.list(['needs_review'])[0]).toMatchObject({
+      subject: 'ECOM:pos-000125',
+      last_error: 'Vipps already has a receipt for this payment: Vipps holds a different receipt for this payment'
+    })
   })
 
   it('logs in again once when the token stops working, and says what is missing when Vipps is not set up', async () => {
@@ -80,7 +85,10 @@ describe('Vipps MobilePay receipts in training mode', () => {
 
     const unset = openCore({ dataDir: tempDir(), env: { TILL_VIPPS_MODE: 'sandbox' } })
     await staffedTill(unset)
-    expect(errorOf(await unset.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'x' }))).toMatchObject({ code: 'provider_unreachable', params: { reason: 'not_set_up', provider: 'Vipps MobilePay' } })
+    expect(errorOf(await unset.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'x' }))).toMatchObject({
+      code: 'provider_unreachable',
+      params: { reason: 'not_set_up', provider: 'Vipps MobilePay' }
+    })
   })
 
   it('uploads an image checked first, sets and then replaces a category with it, all within the spec', async () => {
@@ -90,7 +98,9 @@ describe('Vipps MobilePay receipts in training mode', () => {
     expect(image).toMatchObject({ state: 'done', imageId: expect.stringMatching(/^I[0-9A-Z]+$/) })
     const ref = { paymentType: 'ECOM' as const, orderId: 'pos-000127' }
     expect(valueOf(await core.call('receipts:category', { ...ref, category: 'GENERAL', orderDetailsUrl: 'https://shop.example.com/orders/127' }))).toMatchObject({ state: 'done' })
-    expect(valueOf(await core.call('receipts:category', { ...ref, category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/127', imageId: image.imageId }))).toMatchObject({ state: 'done' })
+    expect(valueOf(await core.call('receipts:category', { ...ref, category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/127', imageId: image.imageId }))).toMatchObject({
+      state: 'done'
+    })
     expect(valueOf(await core.call('receipts:lookup', ref)).category).toEqual({ category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/127', imageId: image.imageId })
     expect(sim.sim.violations).toEqual([])
   })
@@ -111,7 +121,9 @@ describe('Vipps MobilePay receipts in training mode', () => {
       params: { reason: 'vipps_line_sum', line: 1, total: '9.99', parts: '200.00', currency: 'NOK' }
     })
     const unpaid = { ...receipt, bottomLine: { ...receipt.bottomLine, paymentSources: { card: 100 } } }
-    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: unpaid }))).toMatchObject({ params: { reason: 'vipps_paid_mismatch', paid: '1.00', total: '325.00' } })
+    expect(errorOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-000126', receipt: unpaid }))).toMatchObject({
+      params: { reason: 'vipps_paid_mismatch', paid: '1.00', total: '325.00' }
+    })
     expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(0)
   })
 
@@ -141,7 +153,10 @@ describe('Vipps MobilePay receipts in training mode', () => {
     expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_busy' } })
     // The credentials stop covering the till's sales unit (MSN).
     sim.sim.config.msns.length = 0
-    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({ code: 'provider_rejected', params: { reason: 'vipps_forbidden', status: 403 } })
+    expect(errorOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'training-with-receipt-1' }))).toMatchObject({
+      code: 'provider_rejected',
+      params: { reason: 'vipps_forbidden', status: 403 }
+    })
   })
 
   it('a receipt attached while Vipps cannot be reached at all waits and goes later: no answer to the login is not a refusal', async () => {
@@ -169,8 +184,16 @@ describe('Vipps MobilePay receipts in training mode', () => {
       expect(tokenCalls()).toBe(before)
 
       valueOf(await core.call('settings:setProvider', { provider: 'vipps', secrets: { clientSecret: sim.clientSecret } }))
-      await until(async () => valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000200' })).receipt, (r) => r !== null && r !== undefined, 'the receipt to reach Vipps')
-      await until(async () => valueOf(await core.call('journal:list', {})), (items) => items.length === 0, 'the Queue to be empty')
+      await until(
+        async () => valueOf(await core.call('receipts:lookup', { paymentType: 'ECOM', orderId: 'pos-000200' })).receipt,
+        (r) => r !== null && r !== undefined,
+        'the receipt to reach Vipps'
+      )
+      await until(
+        async () => valueOf(await core.call('journal:list', {})),
+        (items) => items.length === 0,
+        'the Queue to be empty'
+      )
       expect(sim.requests.filter((r) => r.route === 'om-post')).toHaveLength(1)
     } finally {
       await sim.close()

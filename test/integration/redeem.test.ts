@@ -19,7 +19,11 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
   }
 
   async function settled(core: Core, billNumber: string): Promise<Redemption> {
-    return until(async () => valueOf(await core.call('redeem:get', { billNumber })), (view) => view.status !== 'verifying' && view.status !== 'redeeming', `bill ${billNumber} to settle`)
+    return until(
+      async () => valueOf(await core.call('redeem:get', { billNumber })),
+      (view) => view.status !== 'verifying' && view.status !== 'redeeming',
+      `bill ${billNumber} to settle`
+    )
   }
 
   it('checks a voucher and redeems it once, with the transaction id and bill number', async () => {
@@ -218,7 +222,11 @@ describe('redeeming Got It vouchers (DIRECT_FLOW) in training mode', () => {
     sim.faults.add({ route: 'usemultiple', kind: 'latency', latencyMs: 1800, times: 1 })
     const checksBefore = sim.requests.filter((r) => r.route === 'checkmultiple').length
     const recheck = core.call('redeem:check', { billNumber: check.billNumber, codes: [V.new_50k] })
-    await until(() => sim.requests.filter((r) => r.route === 'checkmultiple').length, (n) => n > checksBefore, 'the re-check to reach Got It')
+    await until(
+      () => sim.requests.filter((r) => r.route === 'checkmultiple').length,
+      (n) => n > checksBefore,
+      'the re-check to reach Got It'
+    )
     const redeem = core.call('redeem:redeem', { billNumber: check.billNumber })
     expect(errorOf(await recheck)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/being redeemed right now/) })
     const done = valueOf(await redeem)
@@ -326,6 +334,10 @@ describe('RESERVE_FLOW', () => {
     valueOf(await core.call('redeem:abandon', { billNumber: check.billNumber }))
     const unsettled = () => core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review'])
     // The simulator releases the voucher a moment before the till records the answer: wait for both.
-    await until(() => ({ state: sim.sim.voucher(V.new)?.state, unsettled: unsettled().length }), (now) => now.state === 1 && now.unsettled === 0, 'the release to be completed')
+    await until(
+      () => ({ state: sim.sim.voucher(V.new)?.state, unsettled: unsettled().length }),
+      (now) => now.state === 1 && now.unsettled === 0,
+      'the release to be completed'
+    )
   })
 })

@@ -74,13 +74,20 @@ describe('training kept apart from production', () => {
     const juspay = await juspayOf(core).connection.simulator()
     // Nothing on the computer can move the practice clock, inject faults, read the state or reset it.
     for (const sim of [gotit, hubble, vipps, juspay]) {
-      for (const [path, method] of [['/__sim/state', 'GET'], ['/__sim/faults', 'POST'], ['/__sim/clock', 'POST'], ['/__sim/reset', 'POST'], ['/__sim/requests', 'GET']] as const) {
+      for (const [path, method] of [
+        ['/__sim/state', 'GET'],
+        ['/__sim/faults', 'POST'],
+        ['/__sim/clock', 'POST'],
+        ['/__sim/reset', 'POST'],
+        ['/__sim/requests', 'GET']
+      ] as const) {
         expect((await fetch(`${sim.url}${path}`, { method, body: method === 'POST' ? '{}' : undefined })).status, `${sim.provider} ${path}`).toBe(404)
       }
     }
     expect((await fetch(`${juspay.url}/__juspay/deliver`, { method: 'POST' })).status).toBe(404)
     // The fixtures' credentials (printed in the repository) open nothing here; this start's do, and the till uses them.
-    const login = (clientId: string, clientSecret: string) => fetch(`${hubble.url}/v1/partners/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, clientSecret }) })
+    const login = (clientId: string, clientSecret: string) =>
+      fetch(`${hubble.url}/v1/partners/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, clientSecret }) })
     expect((await login(HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET)).status).toBe(401)
     expect(hubble.clientSecret).not.toBe(HUBBLE_CLIENT_SECRET)
     expect(juspay.webhookPassword).not.toBe(JUSPAY_WEBHOOK_PASSWORD)

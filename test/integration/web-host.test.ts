@@ -75,7 +75,8 @@ describe('web host', () => {
     const setCookie = answer.headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(/^till_session=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/)
     const cookie = setCookie.split(';')[0] ?? ''
-    const withCookie = (headers: Record<string, string> = {}) => fetch(`${host.url}/rpc/app:info`, { method: 'POST', body: '{}', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers } })
+    const withCookie = (headers: Record<string, string> = {}) =>
+      fetch(`${host.url}/rpc/app:info`, { method: 'POST', body: '{}', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers } })
     expect((await withCookie()).status).toBe(200)
     expect((await withCookie({ Origin: host.url })).status).toBe(200)
     // A page on another origin that somehow sends the cookie is still refused.
@@ -179,7 +180,11 @@ describe('web host', () => {
     const listening = host.core.events.listeners()
     const received = new Promise((resolve) => client.subscribe('prefs:changed', resolve))
     // The change happens once the host's event stream for this client is open.
-    await until(() => host.core.events.listeners(), (n) => n > listening, 'the event stream to open')
+    await until(
+      () => host.core.events.listeners(),
+      (n) => n > listening,
+      'the event stream to open'
+    )
     const saved = await client.call('prefs:setLanguage', { language: 'vi' })
     expect(saved).toMatchObject({ ok: true, value: { language: 'vi' } })
     await expect(received).resolves.toMatchObject({ language: 'vi' })

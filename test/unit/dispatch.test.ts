@@ -20,7 +20,16 @@ describe('dispatcher', () => {
 
   it('never calls the handler with input outside the schema', async () => {
     let called = false
-    const dispatch = createDispatcher(handlers({ 'prefs:setLanguage': () => { called = true; throw new Error('reached') } }), recordingLog(), anyone)
+    const dispatch = createDispatcher(
+      handlers({
+        'prefs:setLanguage': () => {
+          called = true
+          throw new Error('reached')
+        }
+      }),
+      recordingLog(),
+      anyone
+    )
     for (const input of [{ language: 'fr' }, {}, { language: 'en', extra: 1 }, 'en', 42, [1]]) {
       const result = await dispatch('prefs:setLanguage', input)
       expect(result.ok).toBe(false)
@@ -52,7 +61,11 @@ describe('dispatcher', () => {
 
   it('turns a TillError into its envelope and keeps the request id and params it carries', async () => {
     const dispatch = createDispatcher(
-      handlers({ 'prefs:get': () => { throw new TillError('pin_retry_later', 'wait', { requestId: 'req-1', params: { seconds: 4 } }) } }),
+      handlers({
+        'prefs:get': () => {
+          throw new TillError('pin_retry_later', 'wait', { requestId: 'req-1', params: { seconds: 4 } })
+        }
+      }),
       recordingLog(),
       anyone
     )
@@ -61,7 +74,15 @@ describe('dispatcher', () => {
 
   it('hides an unexpected exception behind internal, and logs it with the same request id', async () => {
     const log = recordingLog()
-    const dispatch = createDispatcher(handlers({ 'prefs:get': () => { throw new Error('disk on fire at /secret/path') } }), log, anyone)
+    const dispatch = createDispatcher(
+      handlers({
+        'prefs:get': () => {
+          throw new Error('disk on fire at /secret/path')
+        }
+      }),
+      log,
+      anyone
+    )
     const result = await dispatch('prefs:get', {})
     expect(result.ok).toBe(false)
     if (result.ok) return

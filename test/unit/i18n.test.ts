@@ -28,7 +28,9 @@ describe('translations', () => {
 
   it('have words for exactly the reasons the features declare, and the types hold both sides to them', () => {
     for (const language of languages) {
-      const reasons = Object.keys(dictionaries[language]).filter((key) => key.startsWith('reason.')).map((key) => key.slice('reason.'.length))
+      const reasons = Object.keys(dictionaries[language])
+        .filter((key) => key.startsWith('reason.'))
+        .map((key) => key.slice('reason.'.length))
       expect(reasons.sort(), language).toEqual([...ErrorReasonSchema.options].sort())
     }
     const words = (words: Record<`reason.${ErrorReason}`, string>) => Object.keys(words).length

@@ -26,7 +26,12 @@ describe('what can still be refunded of a Juspay order', () => {
 
   it('takes off this till’s refunds on their way that Juspay does not list yet, and not those it lists', () => {
     const o = order({ amount_refunded: 200, refunds: [refund('OURS1', 200, 'PENDING')] } as Partial<WireOrder>)
-    expect(refundable(o, [{ uniqueRequestId: 'OURS1', amountPaise: 20_000 }, { uniqueRequestId: 'OURS2', amountPaise: 5_000 }])).toBe(75_000)
+    expect(
+      refundable(o, [
+        { uniqueRequestId: 'OURS1', amountPaise: 20_000 },
+        { uniqueRequestId: 'OURS2', amountPaise: 5_000 }
+      ])
+    ).toBe(75_000)
   })
 
   it('releases a failed refund', () => {

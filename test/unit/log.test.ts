@@ -36,7 +36,11 @@ describe('structured log', () => {
     const all = files.map((f) => readFileSync(join(dataDir, LOG_FOLDER, f), 'utf8')).join('')
     expect(all).not.toContain('1000000001')
     expect(all).not.toContain('1212')
-    const last = readFileSync(join(dataDir, LOG_FOLDER, LOG_FILE), 'utf8').trim().split('\n').at(-1) ?? ''
+    const last =
+      readFileSync(join(dataDir, LOG_FOLDER, LOG_FILE), 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1) ?? ''
     expect(JSON.parse(last)).toMatchObject({ level: 50, msg: 'the provider answered 500', storePin: '[secret]' })
   })
 })

@@ -29,7 +29,9 @@ const request = (method: string, path: string, body?: unknown, extra: Partial<Ap
 
 describe('requests checked against the official Vipps Order Management spec', () => {
   it('accepts every request example the spec itself gives, for its own operation', () => {
-    const spec = parse(specText) as { paths: Record<string, Record<string, { operationId?: string; deprecated?: boolean; requestBody?: { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } }>> }
+    const spec = parse(specText) as {
+      paths: Record<string, Record<string, { operationId?: string; deprecated?: boolean; requestBody?: { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } }>>
+    }
     let examples = 0
     for (const [template, item] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(item)) {
@@ -51,7 +53,9 @@ describe('requests checked against the official Vipps Order Management spec', ()
     const receipt = { orderLines: [line], bottomLine: { currency: 'NOK', posId: 'pos-1' } }
     expect(validator.check(request('POST', '/v2/ECOM/receipts/order-1', receipt))).toMatchObject({ operation: 'post-receipt-v2', problems: [] })
     expect(validator.check(request('POST', '/v2/ECOM/receipts/order-1', { ...receipt, note: 'x' })).problems).toEqual(['body has a field the spec does not declare: note'])
-    expect(validator.check(request('POST', '/v2/ECOM/receipts/order-1', { ...receipt, bottomLine: { currency: 'SEK', posId: 'pos-1' } })).problems.join()).toMatch(/body\.bottomLine\.currency must be equal to one of the allowed values/)
+    expect(validator.check(request('POST', '/v2/ECOM/receipts/order-1', { ...receipt, bottomLine: { currency: 'SEK', posId: 'pos-1' } })).problems.join()).toMatch(
+      /body\.bottomLine\.currency must be equal to one of the allowed values/
+    )
     const noKey = validator.check(request('POST', '/v2/ECOM/receipts/order-1', receipt, { headers: { ...headers, 'ocp-apim-subscription-key': undefined } }))
     expect(noKey.problems).toEqual(['the header parameter Ocp-Apim-Subscription-Key is required'])
     expect(validator.check(request('POST', '/v2/ecom/receipts/order-1', receipt)).problems.join()).toMatch(/path paymentType must be equal to one of the allowed values/)

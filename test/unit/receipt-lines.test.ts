@@ -15,7 +15,13 @@ describe('receipt lines as Vipps MobilePay takes them', () => {
       taxRate: 2500,
       unitInfo: { unitPrice: 10000, quantity: '2', quantityUnit: 'PCS' }
     })
-    expect(buildLine({ ...draft, quantity: '1', unitPrice: 12500, discount: 500, taxRate: 1500, isReturn: true })).toMatchObject({ totalAmount: 12000, totalTaxAmount: 1565, totalAmountExcludingTax: 10435, discount: 500, isReturn: true })
+    expect(buildLine({ ...draft, quantity: '1', unitPrice: 12500, discount: 500, taxRate: 1500, isReturn: true })).toMatchObject({
+      totalAmount: 12000,
+      totalTaxAmount: 1565,
+      totalAmountExcludingTax: 10435,
+      discount: 500,
+      isReturn: true
+    })
   })
 
   it('multiplies decimal quantities in integers, rounding half away from zero, and refuses what is not a quantity', () => {

@@ -58,7 +58,10 @@ async function accountOf(db: Sql, row: Pick<UserRow, 'user_id' | 'login' | 'name
 
 /** The stores an account may see, with their names and time zones. */
 export async function visibleStores(db: Sql, account: Account): Promise<Store[]> {
-  const rows = await db.query<{ store_id: string; name: string; time_zone: string }>('SELECT store_id, name, time_zone FROM store WHERE ($1::text[] IS NULL OR store_id = ANY($1)) ORDER BY name, store_id', [account.storeIds])
+  const rows = await db.query<{ store_id: string; name: string; time_zone: string }>(
+    'SELECT store_id, name, time_zone FROM store WHERE ($1::text[] IS NULL OR store_id = ANY($1)) ORDER BY name, store_id',
+    [account.storeIds]
+  )
   return rows.map((r) => ({ storeId: r.store_id, name: r.name, timeZone: r.time_zone }))
 }
 
@@ -96,7 +99,15 @@ export async function createUser(db: Database, user: NewUser, by: Account | null
     await checkStoresExist(tx, stores)
     const [taken] = await tx.query('SELECT 1 FROM bo_user WHERE lower(login) = lower($1)', [user.login])
     if (taken) throw new Refused(409, 'login_taken', `There is already an account signing in as ${user.login}.`, { login: user.login })
-    await tx.query('INSERT INTO bo_user (user_id, login, name, role, password_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [userId, user.login, user.name, user.role, hash, now.toISOString(), by?.userId ?? null])
+    await tx.query('INSERT INTO bo_user (user_id, login, name, role, password_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      userId,
+      user.login,
+      user.name,
+      user.role,
+      hash,
+      now.toISOString(),
+      by?.userId ?? null
+    ])
     for (const storeId of stores) await tx.query('INSERT INTO bo_user_store (user_id, store_id) VALUES ($1, $2)', [userId, storeId])
     await recordAudit(tx, { at: now, actor: actorOf(by), action: 'user_added', subject: user.login, outcome: 'ok', detail: { role: user.role, stores, from: by ? 'screen' : 'command line' } })
   })
@@ -108,7 +119,16 @@ export async function listUsers(db: Sql, by: Account): Promise<UserView[]> {
   const rows = await db.query<UserRow & { stores: string[] | null }>(
     `SELECT u.*, array_remove(array_agg(s.store_id ORDER BY s.store_id), NULL) AS stores FROM bo_user u LEFT JOIN bo_user_store s ON s.user_id = u.user_id GROUP BY u.user_id ORDER BY u.role, u.name`
   )
-  return rows.map((r) => ({ userId: r.user_id, login: r.login, name: r.name, role: r.role, stores: r.stores ?? [], locked: r.locked_at !== null, disabled: r.disabled_at !== null, createdAt: new Date(r.created_at).toISOString() }))
+  return rows.map((r) => ({
+    userId: r.user_id,
+    login: r.login,
+    name: r.name,
+    role: r.role,
+    stores: r.stores ?? [],
+    locked: r.locked_at !== null,
+    disabled: r.disabled_at !== null,
+    createdAt: new Date(r.created_at).toISOString()
+  }))
 }
 
 /** Head office disables, enables, unlocks, sets a new password or the stores of an account; each change is in the audit log. */
@@ -151,10 +171,25 @@ let decoy: Promise<string> | null = null
  * until head office unlocks it. Every attempt is in the audit log. Returns the session's token,
  * which only the browser's cookie holds.
  */
-export async function signIn(db: Database, login: string, password: string, now: Date, address: string | null, policy: SignInPolicy = DEFAULT_SIGN_IN_POLICY): Promise<{ token: string; account: Account; expiresAt: Date }> {
+export async function signIn(
+  db: Database,
+  login: string,
+  password: string,
+  now: Date,
+  address: string | null,
+  policy: SignInPolicy = DEFAULT_SIGN_IN_POLICY
+): Promise<{ token: string; account: Account; expiresAt: Date }> {
   const [user] = await db.query<UserRow>('SELECT * FROM bo_user WHERE lower(login) = lower($1)', [login])
   const refuse = async (code: string, status: number, message: string, params: Record<string, string | number> = {}): Promise<never> => {
-    await recordAudit(db, { at: now, actor: { userId: user?.user_id ?? null, name: user?.name ?? null }, action: 'sign_in', subject: login.slice(0, 100), outcome: 'refused', detail: { reason: code }, address })
+    await recordAudit(db, {
+      at: now,
+      actor: { userId: user?.user_id ?? null, name: user?.name ?? null },
+      action: 'sign_in',
+      subject: login.slice(0, 100),
+      outcome: 'refused',
+      detail: { reason: code },
+      address
+    })
     throw new Refused(status, code, message, params)
   }
   if (!user || user.disabled_at) {
@@ -163,7 +198,8 @@ export async function signIn(db: Database, login: string, password: string, now:
     return refuse('wrong_password', 401, 'That name or password is not right.')
   }
   if (user.locked_at) return refuse('locked', 423, 'This account is locked after too many wrong passwords. Head office can unlock it.')
-  const waitMs = user.failures >= policy.freeAttempts && user.last_failure_at ? policy.baseDelayMs * 2 ** (user.failures - policy.freeAttempts) - (now.getTime() - new Date(user.last_failure_at).getTime()) : 0
+  const waitMs =
+    user.failures >= policy.freeAttempts && user.last_failure_at ? policy.baseDelayMs * 2 ** (user.failures - policy.freeAttempts) - (now.getTime() - new Date(user.last_failure_at).getTime()) : 0
   if (waitMs > 0) return refuse('wait', 429, `Wait ${Math.ceil(waitMs / 1000)} seconds before trying again.`, { seconds: Math.ceil(waitMs / 1000) })
   if (!(await passwordMatches(password, user.password_hash))) {
     // Counted in one statement: tries racing in parallel each count.
@@ -180,7 +216,12 @@ export async function signIn(db: Database, login: string, password: string, now:
   await db.transaction(async (tx) => {
     await tx.query('UPDATE bo_user SET failures = 0, last_failure_at = NULL WHERE user_id = $1', [user.user_id])
     await tx.query('DELETE FROM bo_session WHERE expires_at < $1', [now.toISOString()])
-    await tx.query('INSERT INTO bo_session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)', [tokenHash(token), user.user_id, now.toISOString(), expiresAt.toISOString()])
+    await tx.query('INSERT INTO bo_session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)', [
+      tokenHash(token),
+      user.user_id,
+      now.toISOString(),
+      expiresAt.toISOString()
+    ])
     await recordAudit(tx, { at: now, actor: { userId: user.user_id, name: user.name }, action: 'sign_in', subject: user.login, outcome: 'ok', address })
   })
   return { token, account: await accountOf(db, user), expiresAt }

@@ -26,7 +26,10 @@ export async function ensurePartitions(db: Database, now: Date, monthsBack = 2, 
         const [exists] = await tx.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [name])
         if (exists?.found) return false
         await tx.query(`CREATE TABLE ${name} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`)
-        await tx.query(`WITH moved AS (DELETE FROM ${table}_default WHERE ${column} >= $1 AND ${column} < $2 RETURNING *) INSERT INTO ${name} SELECT * FROM moved`, [from.toISOString(), to.toISOString()])
+        await tx.query(`WITH moved AS (DELETE FROM ${table}_default WHERE ${column} >= $1 AND ${column} < $2 RETURNING *) INSERT INTO ${name} SELECT * FROM moved`, [
+          from.toISOString(),
+          to.toISOString()
+        ])
         await tx.query(`ALTER TABLE ${table} ATTACH PARTITION ${name} FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`)
         return true
       })

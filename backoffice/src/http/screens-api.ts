@@ -72,8 +72,7 @@ export function registerScreens(app: FastifyInstance, options: ScreensOptions): 
     if (origin && origin !== 'null' && new URL(origin).host !== request.headers.host) throw new Refused(403, 'csrf', 'This call came from another site.')
   })
 
-  const cookie = (token: string, maxAgeSeconds: number): string =>
-    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${options.secureCookie ? '; Secure' : ''}`
+  const cookie = (token: string, maxAgeSeconds: number): string => `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${options.secureCookie ? '; Secure' : ''}`
 
   async function account(request: FastifyRequest): Promise<Account> {
     const token = cookieOf(request, SESSION_COOKIE)
@@ -182,7 +181,9 @@ export function registerScreens(app: FastifyInstance, options: ScreensOptions): 
     const who = await account(request)
     const q = parse(OperationsQuerySchema.omit({ limit: true, after: true }), request.query)
     const scope = scopeOf(who, q.store)
-    const lines = [csvLine(['created (UTC)', 'store', 'till', 'provider', 'kind', 'reference', 'provider id', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'offline', 'what'])]
+    const lines = [
+      csvLine(['created (UTC)', 'store', 'till', 'provider', 'kind', 'reference', 'provider id', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'offline', 'what'])
+    ]
     let after: string | undefined
     // Page by page, as the screen reads them, so an export of a year never holds it all at once in one query.
     for (;;) {
@@ -191,7 +192,15 @@ export function registerScreens(app: FastifyInstance, options: ScreensOptions): 
       if (!page.next) break
       after = page.next
     }
-    await recordAudit(db, { at: now(), actor: actorOf(who), action: 'operations_exported', subject: q.store ?? null, outcome: 'ok', detail: { filters: q, rows: lines.length - 1 }, address: request.ip })
+    await recordAudit(db, {
+      at: now(),
+      actor: actorOf(who),
+      action: 'operations_exported',
+      subject: q.store ?? null,
+      outcome: 'ok',
+      detail: { filters: q, rows: lines.length - 1 },
+      address: request.ip
+    })
     return sendCsv(reply, 'operations.csv', lines)
   })
 
@@ -259,7 +268,22 @@ export function registerScreens(app: FastifyInstance, options: ScreensOptions): 
         const currency = CurrencySchema.safeParse(i.currency)
         const money = (amount: number | null): string | null => (amount === null || !currency.success ? null : minorText(amount, currency.data))
         const difference = i.statementAmount !== null && i.ledgerAmount !== null ? money(i.statementAmount - i.ledgerAmount) : null
-        lines.push(csvLine([csvField(i.outcome), csvField(i.providerRef), csvField(i.lineNo, false), csvField(money(i.statementAmount), false), csvField(money(i.ledgerAmount), false), csvField(difference, false), csvField(i.currency), csvField(i.storeId), csvField(i.tillId), csvField(i.kind), csvField(i.ref), csvField(i.createdAt)]))
+        lines.push(
+          csvLine([
+            csvField(i.outcome),
+            csvField(i.providerRef),
+            csvField(i.lineNo, false),
+            csvField(money(i.statementAmount), false),
+            csvField(money(i.ledgerAmount), false),
+            csvField(difference, false),
+            csvField(i.currency),
+            csvField(i.storeId),
+            csvField(i.tillId),
+            csvField(i.kind),
+            csvField(i.ref),
+            csvField(i.createdAt)
+          ])
+        )
       }
       if (page.next === null) break
       after = page.next

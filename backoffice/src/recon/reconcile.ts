@@ -168,7 +168,10 @@ function toImport(r: ImportRow): StatementImport {
 }
 
 export async function statementImport(db: Sql, importId: number): Promise<StatementImport | null> {
-  const [row] = await db.query<ImportRow>("SELECT import_id, provider, to_char(day_from, 'YYYY-MM-DD') AS day_from, to_char(day_to, 'YYYY-MM-DD') AS day_to, file_name, lines, imported_at, imported_by, totals FROM statement_import WHERE import_id = $1", [importId])
+  const [row] = await db.query<ImportRow>(
+    "SELECT import_id, provider, to_char(day_from, 'YYYY-MM-DD') AS day_from, to_char(day_to, 'YYYY-MM-DD') AS day_to, file_name, lines, imported_at, imported_by, totals FROM statement_import WHERE import_id = $1",
+    [importId]
+  )
   return row ? toImport(row) : null
 }
 
@@ -211,7 +214,11 @@ const toItem = (r: ItemRow): ReconItem => ({
 })
 
 /** A page of an import's items, differences first; `differencesOnly` leaves the matched ones out (the export). */
-export async function reconItems(db: Sql, importId: number, q: { outcome?: ReconOutcome | undefined; after?: number | undefined; limit: number; differencesOnly?: boolean }): Promise<{ items: ReconItem[]; next: number | null }> {
+export async function reconItems(
+  db: Sql,
+  importId: number,
+  q: { outcome?: ReconOutcome | undefined; after?: number | undefined; limit: number; differencesOnly?: boolean }
+): Promise<{ items: ReconItem[]; next: number | null }> {
   const rows = await db.query<ItemRow>(
     `SELECT item_no, outcome, provider_ref, line_no, statement_amount, ledger_amount, currency, till_id, store_id, kind, ref, created_at FROM recon_item
      WHERE import_id = $1 AND ($2::text IS NULL OR outcome = $2) AND item_no > $3 AND (NOT $4 OR outcome <> 'matched') ORDER BY item_no LIMIT $5`,

@@ -26,18 +26,26 @@ const NAMED = 5
 export function readStatement(csv: string, mapping: StatementMapping): StatementLine[] {
   let records: { record: string[]; info: { lines: number } }[]
   try {
-    records = parse(csv, { delimiter: mapping.delimiter, bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 100_000 }) as unknown as { record: string[]; info: { lines: number } }[]
+    records = parse(csv, { delimiter: mapping.delimiter, bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 100_000 }) as unknown as {
+      record: string[]
+      info: { lines: number }
+    }[]
   } catch (error) {
     throw new Refused(400, 'statement_unreadable', `This file cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`)
   }
   const [header, ...rows] = records
   if (!header) throw new Refused(400, 'statement_empty', 'The statement is empty.')
-  if (rows.length > MAX_STATEMENT_LINES) throw new Refused(400, 'statement_too_long', `The statement has ${rows.length} lines; split it into files of at most ${MAX_STATEMENT_LINES}.`, { lines: rows.length, max: MAX_STATEMENT_LINES })
+  if (rows.length > MAX_STATEMENT_LINES)
+    throw new Refused(400, 'statement_too_long', `The statement has ${rows.length} lines; split it into files of at most ${MAX_STATEMENT_LINES}.`, { lines: rows.length, max: MAX_STATEMENT_LINES })
   const names = header.record.map((name) => name.trim().toLowerCase())
   const column = (name: string | null): number | null => {
     if (name === null || name === '') return null
     const at = names.indexOf(name.trim().toLowerCase())
-    if (at < 0) throw new Refused(400, 'statement_column', `The statement has no column "${name}"; its columns are ${header.record.join(', ')}. Change the mapping to match.`, { column: name, columns: header.record.join(', ').slice(0, 500) })
+    if (at < 0)
+      throw new Refused(400, 'statement_column', `The statement has no column "${name}"; its columns are ${header.record.join(', ')}. Change the mapping to match.`, {
+        column: name,
+        columns: header.record.join(', ').slice(0, 500)
+      })
     return at
   }
   const id = column(mapping.idColumn)
@@ -59,7 +67,12 @@ export function readStatement(csv: string, mapping: StatementMapping): Statement
   }
   if (bad.length > 0) {
     const named = bad.slice(0, NAMED).join(', ')
-    throw new Refused(400, 'statement_lines', `${bad.length} line(s) of the statement have no ${mapping.idColumn}, or an amount or currency that cannot be read (line ${named}${bad.length > NAMED ? ', …' : ''}).`, { count: bad.length, lines: `${named}${bad.length > NAMED ? ', …' : ''}` })
+    throw new Refused(
+      400,
+      'statement_lines',
+      `${bad.length} line(s) of the statement have no ${mapping.idColumn}, or an amount or currency that cannot be read (line ${named}${bad.length > NAMED ? ', …' : ''}).`,
+      { count: bad.length, lines: `${named}${bad.length > NAMED ? ', …' : ''}` }
+    )
   }
   return lines
 }

@@ -136,12 +136,27 @@ export async function listOperations(db: Sql, scope: readonly string[] | null, q
  * see it or there is none.
  */
 export async function operationStory(db: Sql, scope: readonly string[] | null, key: OperationKey): Promise<Story | null> {
-  const [row] = await db.query<LedgerRow>(
-    `SELECT * FROM ledger WHERE till_id = $1 AND provider = $2 AND kind = $3 AND ref = $4 AND created_at = $5 AND ($6::text[] IS NULL OR store_id = ANY($6))`,
-    [key.tillId, key.provider, key.kind, key.ref, key.createdAt, scope]
-  )
+  const [row] = await db.query<LedgerRow>(`SELECT * FROM ledger WHERE till_id = $1 AND provider = $2 AND kind = $3 AND ref = $4 AND created_at = $5 AND ($6::text[] IS NULL OR store_id = ANY($6))`, [
+    key.tillId,
+    key.provider,
+    key.kind,
+    key.ref,
+    key.createdAt,
+    scope
+  ])
   if (!row) return null
-  const versions = await db.query<{ version: number; status: string; detail_status: string; amount_minor: number | null; currency: string | null; approved_by: string | null; offline: boolean; provider_ref: string | null; updated_at: Date; received_at: Date }>(
+  const versions = await db.query<{
+    version: number
+    status: string
+    detail_status: string
+    amount_minor: number | null
+    currency: string | null
+    approved_by: string | null
+    offline: boolean
+    provider_ref: string | null
+    updated_at: Date
+    received_at: Date
+  }>(
     'SELECT version, status, detail_status, amount_minor, currency, approved_by, offline, provider_ref, updated_at, received_at FROM ledger_version WHERE till_id = $1 AND provider = $2 AND kind = $3 AND ref = $4 ORDER BY version',
     [key.tillId, key.provider, key.kind, key.ref]
   )
@@ -155,8 +170,27 @@ export async function operationStory(db: Sql, scope: readonly string[] | null, k
   )
   return {
     operation: toOperation(row),
-    versions: versions.map((v) => ({ version: v.version, status: v.status, detailStatus: v.detail_status, amountMinor: v.amount_minor, currency: v.currency, approvedBy: v.approved_by, offline: v.offline, providerRef: v.provider_ref, updatedAt: iso(v.updated_at), receivedAt: iso(v.received_at) })),
-    journal: journal.map((j) => ({ journalId: j.journal_id, operation: j.operation, state: j.state, attempts: j.attempts, requestIds: j.request_ids, createdAt: iso(j.created_at), updatedAt: iso(j.updated_at) })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      detailStatus: v.detail_status,
+      amountMinor: v.amount_minor,
+      currency: v.currency,
+      approvedBy: v.approved_by,
+      offline: v.offline,
+      providerRef: v.provider_ref,
+      updatedAt: iso(v.updated_at),
+      receivedAt: iso(v.received_at)
+    })),
+    journal: journal.map((j) => ({
+      journalId: j.journal_id,
+      operation: j.operation,
+      state: j.state,
+      attempts: j.attempts,
+      requestIds: j.request_ids,
+      createdAt: iso(j.created_at),
+      updatedAt: iso(j.updated_at)
+    })),
     audit: audit.map((a) => ({ auditId: a.audit_id, at: iso(a.at), actorName: a.actor_name, action: a.action, outcome: a.outcome, detail: a.detail, chainOk: a.chain_ok }))
   }
 }
@@ -187,7 +221,14 @@ export async function attention(db: Sql, scope: readonly string[] | null, store:
     open: open.map((r) => ({ ...toOperation(r), storeName: r.store_name })),
     resolved: resolved.map((r) => {
       const said = ResolutionSchema.safeParse(parseJson(r.resolution))
-      return { ...toOperation(r), storeName: r.store_name, resolvedBy: r.resolved_by, resolvedAt: r.resolved_at ? iso(r.resolved_at) : null, resolution: said.data?.resolution ?? null, note: said.data?.note ?? null }
+      return {
+        ...toOperation(r),
+        storeName: r.store_name,
+        resolvedBy: r.resolved_by,
+        resolvedAt: r.resolved_at ? iso(r.resolved_at) : null,
+        resolution: said.data?.resolution ?? null,
+        note: said.data?.note ?? null
+      }
     })
   }
 }

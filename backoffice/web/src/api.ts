@@ -46,7 +46,12 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler
 }
 
-async function call<T extends z.ZodType>(schema: T, method: 'get' | 'post' | 'put' | 'delete', path: string, options: { json?: unknown; searchParams?: Record<string, string | number | undefined> } = {}): Promise<z.infer<T>> {
+async function call<T extends z.ZodType>(
+  schema: T,
+  method: 'get' | 'post' | 'put' | 'delete',
+  path: string,
+  options: { json?: unknown; searchParams?: Record<string, string | number | undefined> } = {}
+): Promise<z.infer<T>> {
   const searchParams = Object.fromEntries(Object.entries(options.searchParams ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''))
   let response: Response
   try {
@@ -58,7 +63,12 @@ async function call<T extends z.ZodType>(schema: T, method: 'get' | 'post' | 'pu
   if (!response.ok) {
     const refusal = ScreenErrorSchema.safeParse(body)
     const code = BackofficeErrorCodeSchema.safeParse(refusal.data?.error)
-    const error = new CallError(code.success ? code.data : 'internal', refusal.data?.message ?? `HTTP ${response.status}`, refusal.data?.requestId ?? response.headers.get('x-request-id'), refusal.data?.params ?? {})
+    const error = new CallError(
+      code.success ? code.data : 'internal',
+      refusal.data?.message ?? `HTTP ${response.status}`,
+      refusal.data?.requestId ?? response.headers.get('x-request-id'),
+      refusal.data?.params ?? {}
+    )
     if (error.code === 'signed_out') onSignedOut()
     throw error
   }
@@ -95,6 +105,10 @@ export const api = {
 
 /** Where a CSV export of a list is downloaded from (the browser sends the session cookie with it). */
 export function exportUrl(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '').map(([k, v]) => [k, String(v)]))
+  const params = new URLSearchParams(
+    Object.entries(query)
+      .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+      .map(([k, v]) => [k, String(v)])
+  )
   return `/api/bo/${path}${params.size > 0 ? `?${params.toString()}` : ''}`
 }

@@ -113,7 +113,8 @@ export const messages = defineMessages({
     'attention.done': 'What was done',
     'attention.by': 'Settled by {name}',
     'attention.byProvider': 'Settled when the provider answered',
-    'tills.explain': 'A till counts as stopped after {minutes} minutes without a word (it says it is alive every minute when it has nothing to send), and its clock as wrong when it is more than {seconds} seconds off.',
+    'tills.explain':
+      'A till counts as stopped after {minutes} minutes without a word (it says it is alive every minute when it has nothing to send), and its clock as wrong when it is more than {seconds} seconds off.',
     'tills.codeFor': 'Enrolment code for {store}: type it with the back office’s address in the till’s Settings → Back office.',
     'tills.codeUntil': 'It works once, until',
     'tills.enrolCode': 'New till for {store}',
@@ -145,7 +146,8 @@ export const messages = defineMessages({
     'tills.revokeOf': 'Revoke key of {till}',
     'tills.revokeConfirm': 'Revoke: the till stops reporting until it enrols again',
     'tills.keep': 'Keep it',
-    'recon.explain': 'Import a provider’s statement for a day range; each line is matched with what the tills did by the provider’s own id (Got It’s transaction, Hubble’s order, Vipps’s order, Juspay’s refund).',
+    'recon.explain':
+      'Import a provider’s statement for a day range; each line is matched with what the tills did by the provider’s own id (Got It’s transaction, Hubble’s order, Vipps’s order, Juspay’s refund).',
     'recon.import': 'Import a statement',
     'recon.file': 'Statement (CSV)',
     'recon.importButton': 'Import and match',
@@ -353,7 +355,8 @@ export const messages = defineMessages({
     'tills.revokeOf': 'Thu hồi khoá của {till}',
     'tills.revokeConfirm': 'Thu hồi: máy ngừng báo cáo cho đến khi đăng ký lại',
     'tills.keep': 'Giữ lại',
-    'recon.explain': 'Nhập bảng kê của nhà cung cấp cho một khoảng ngày; mỗi dòng được so với những gì các máy đã làm theo mã riêng của nhà cung cấp (giao dịch Got It, đơn Hubble, đơn Vipps, hoàn tiền Juspay).',
+    'recon.explain':
+      'Nhập bảng kê của nhà cung cấp cho một khoảng ngày; mỗi dòng được so với những gì các máy đã làm theo mã riêng của nhà cung cấp (giao dịch Got It, đơn Hubble, đơn Vipps, hoàn tiền Juspay).',
     'recon.import': 'Nhập bảng kê',
     'recon.file': 'Bảng kê (CSV)',
     'recon.importButton': 'Nhập và đối soát',

@@ -32,7 +32,16 @@ interface AuditRow {
 export { GENESIS_HASH }
 
 function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const material = auditHashMaterial(prevHash, { at: row.at, tillId: row.till_id, actorId: row.actor_id, actorName: row.actor_name, action: row.action, subject: row.subject, outcome: row.outcome, detail: row.detail })
+  const material = auditHashMaterial(prevHash, {
+    at: row.at,
+    tillId: row.till_id,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    subject: row.subject,
+    outcome: row.outcome,
+    detail: row.detail
+  })
   return createHash('sha256').update(material).digest('hex')
 }
 
@@ -75,9 +84,7 @@ export class AuditLog {
   }
 
   page(before: number | undefined, limit: number): AuditEntry[] {
-    const rows = this.db
-      .prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(before ?? Number.MAX_SAFE_INTEGER, limit)
+    const rows = this.db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(before ?? Number.MAX_SAFE_INTEGER, limit)
     return rows.map((row) => ({
       id: row.id,
       at: row.at,

@@ -9,7 +9,6 @@ import { hashPin, verifyPin, type ScryptCost } from './pin-hash'
 import { retryDelayMs, shouldLock, type PinPolicy } from './pin-policy'
 import { StaffRepo, toSummary, type StaffRow } from './staff-repo'
 
-
 export interface AuthOptions {
   db: Db
   audit: AuditLog

@@ -49,18 +49,14 @@ export class StaffRepo {
 
   insert(staff: { name: string; role: Role; pinHash: string; createdAt: string }): StaffRow {
     const id = `staff-${randomUUID()}`
-    this.db
-      .prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, staff.name, staff.role, staff.pinHash, staff.createdAt)
+    this.db.prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(id, staff.name, staff.role, staff.pinHash, staff.createdAt)
     const row = this.get(id)
     if (!row) throw new Error('staff row vanished after insert')
     return row
   }
 
   recordFailure(id: string, at: string, lock: boolean): void {
-    this.db
-      .prepare('UPDATE staff SET failed_attempts = failed_attempts + 1, last_failed_at = ?, locked = CASE WHEN ? THEN 1 ELSE locked END WHERE id = ?')
-      .run(at, lock ? 1 : 0, id)
+    this.db.prepare('UPDATE staff SET failed_attempts = failed_attempts + 1, last_failed_at = ?, locked = CASE WHEN ? THEN 1 ELSE locked END WHERE id = ?').run(at, lock ? 1 : 0, id)
   }
 
   clearFailures(id: string): void {

@@ -23,7 +23,9 @@ export async function enrolTill(input: { url: string; code: string; name?: strin
       timeout: deps.timeoutMs ?? 15_000
     })
   } catch (error) {
-    throw new TillError('provider_unreachable', `The back office at ${url} could not be reached (${error instanceof Error ? error.message : String(error)}).`, { params: { reason: 'backoffice_unreachable', url } })
+    throw new TillError('provider_unreachable', `The back office at ${url} could not be reached (${error instanceof Error ? error.message : String(error)}).`, {
+      params: { reason: 'backoffice_unreachable', url }
+    })
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
@@ -33,6 +35,7 @@ export async function enrolTill(input: { url: string; code: string; name?: strin
     })
   }
   const answer = EnrolAnswerSchema.safeParse(body)
-  if (!answer.success || answer.data.tillId !== deps.tillId) throw new TillError('provider_rejected', 'The back office answered the enrolment with something the till cannot use.', { params: { reason: 'backoffice_refused', detail: 'unreadable answer' } })
+  if (!answer.success || answer.data.tillId !== deps.tillId)
+    throw new TillError('provider_rejected', 'The back office answered the enrolment with something the till cannot use.', { params: { reason: 'backoffice_refused', detail: 'unreadable answer' } })
   deps.link.save({ url, tillId: deps.tillId, store: { id: answer.data.storeId, name: answer.data.storeName }, key: answer.data.tillKey })
 }

@@ -6,11 +6,7 @@ import type { ModuleContext, ProviderRuntime } from '../providers/module'
 
 const MIN_CALLS_FOR_ALERT = 4
 
-export function appHandlers(
-  ctx: ModuleContext,
-  info: { version: string; host: 'electron' | 'web' },
-  providers: ReadonlyMap<string, ProviderRuntime>
-): HandlersOf<typeof appFeature> {
+export function appHandlers(ctx: ModuleContext, info: { version: string; host: 'electron' | 'web' }, providers: ReadonlyMap<string, ProviderRuntime>): HandlersOf<typeof appFeature> {
   const nameOf = new Map(ctx.connectivity.list().map((s) => [s.provider, s.name]))
   const rates = () => {
     const now = ctx.now().getTime()

@@ -12,7 +12,8 @@ import { who } from './who'
 export function historyHandlers(ctx: ModuleContext): HandlersOf<typeof historyFeature> {
   const { history } = ctx
   /** A cashier's view is their own shift: since the till's last Close shift. */
-  const narrowFor = (actor: StaffSummary): { staffId: string; since: string | null } | null => (actor.role === 'manager' ? null : { staffId: actor.id, since: ctx.audit.lastAt('shift_closed') ?? null })
+  const narrowFor = (actor: StaffSummary): { staffId: string; since: string | null } | null =>
+    actor.role === 'manager' ? null : { staffId: actor.id, since: ctx.audit.lastAt('shift_closed') ?? null }
   const zone = (): string => readPreferences(ctx.db).timeZone
   return {
     'history:list': (query, call) => {
@@ -32,9 +33,7 @@ export function historyHandlers(ctx: ModuleContext): HandlersOf<typeof historyFe
       if (!entry) throw new TillError('not_found', `There is no operation ${id}.`)
       return {
         entry,
-        journal: row.journal_subject
-          ? history.journalOf(row.journal_subject).map((j) => ({ id: j.id, operation: j.operation, state: j.state, attempts: j.attempts, moves: historyOf(j) }))
-          : [],
+        journal: row.journal_subject ? history.journalOf(row.journal_subject).map((j) => ({ id: j.id, operation: j.operation, state: j.state, attempts: j.attempts, moves: historyOf(j) })) : [],
         calls: row.call_subject ? ctx.http.log.about(row.provider, row.call_subject, 200) : [],
         audit: history.auditOf(row.ref)
       }

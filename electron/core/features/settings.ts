@@ -11,11 +11,7 @@ function shown(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
 }
 
-export function settingsHandlers(
-  ctx: ModuleContext,
-  receiver: CallbackReceiver,
-  onStoreChanged: (prefs: Preferences) => void
-): HandlersOf<typeof settingsFeature> {
+export function settingsHandlers(ctx: ModuleContext, receiver: CallbackReceiver, onStoreChanged: (prefs: Preferences) => void): HandlersOf<typeof settingsFeature> {
   const { audit, db, settings: providerSettings } = ctx
   return {
     'settings:get': () => providerSettings.view(),
@@ -41,7 +37,10 @@ export function settingsHandlers(
     },
     'settings:setProvider': (patch, call) => {
       const actor = who(call.actor)
-      const modesBefore = ctx.connectivity.list().map((status) => status.mode).join()
+      const modesBefore = ctx.connectivity
+        .list()
+        .map((status) => status.mode)
+        .join()
       const view = db
         .transaction(() => {
           const detail = providerSettings.apply(patch)

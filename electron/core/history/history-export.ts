@@ -12,7 +12,24 @@ const BOM = '\uFEFF'
 /** Rows per turn of the event loop: small enough that a cashier's call never waits long behind one. */
 const BATCH = 150
 
-const HEADER = ['when (store time)', 'when (UTC)', 'provider', 'kind', 'reference', 'status', 'provider status', 'amount', 'currency', 'staff', 'approved by', 'approved by (id)', 'offline', 'till', 'what', 'request ids']
+const HEADER = [
+  'when (store time)',
+  'when (UTC)',
+  'provider',
+  'kind',
+  'reference',
+  'status',
+  'provider status',
+  'amount',
+  'currency',
+  'staff',
+  'approved by',
+  'approved by (id)',
+  'offline',
+  'till',
+  'what',
+  'request ids'
+]
 
 function amountText(entry: HistoryEntry): string | null {
   return entry.amount ? minorText(entry.amount.amount, entry.amount.currency) : null
@@ -53,7 +70,11 @@ export const EXPORT_FOLDER = 'exports'
  * so spreadsheets read it right, a few hundred rows at a time, giving the event loop back between
  * batches and waiting for the disk, so a big export never stops the till.
  */
-export async function exportHistory(ledger: HistoryLedger, query: Omit<HistoryQuery, 'before' | 'limit'>, options: { dataDir: string; timeZone: string; narrow: { staffId: string; since: string | null } | null; now: Date }): Promise<{ file: string; rows: number; bytes: number }> {
+export async function exportHistory(
+  ledger: HistoryLedger,
+  query: Omit<HistoryQuery, 'before' | 'limit'>,
+  options: { dataDir: string; timeZone: string; narrow: { staffId: string; since: string | null } | null; now: Date }
+): Promise<{ file: string; rows: number; bytes: number }> {
   const dir = join(options.dataDir, EXPORT_FOLDER)
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   const file = `history-${options.now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${Math.random().toString(36).slice(2, 6)}.csv`

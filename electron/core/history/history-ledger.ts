@@ -208,7 +208,9 @@ export class HistoryLedger {
     const subjects = [...new Set(rows.map((r) => r.journal_subject).filter((s): s is string => s !== null))]
     const requestIds = new Map<string, string[]>()
     if (subjects.length > 0) {
-      const journal = this.db.prepare<string[], { subject: string; history: string }>(`SELECT subject, history FROM journal WHERE subject IN (${subjects.map(() => '?').join(',')}) ORDER BY id`).all(...subjects)
+      const journal = this.db
+        .prepare<string[], { subject: string; history: string }>(`SELECT subject, history FROM journal WHERE subject IN (${subjects.map(() => '?').join(',')}) ORDER BY id`)
+        .all(...subjects)
       for (const row of journal) {
         const ids = requestIdsOf(row.history)
         requestIds.set(row.subject, [...(requestIds.get(row.subject) ?? []), ...ids])
@@ -271,7 +273,10 @@ export class HistoryLedger {
       )
       .all(from, to)
     const counts: DayTotals['counts'] = { open: 0, done: 0, failed: 0, review: 0, reversed: 0 }
-    for (const row of this.db.prepare<[string, string], { status: HistoryStatus; n: number }>('SELECT status, count(*) AS n FROM history WHERE created_at >= ? AND created_at < ? GROUP BY status').all(from, to)) counts[row.status] = row.n
+    for (const row of this.db
+      .prepare<[string, string], { status: HistoryStatus; n: number }>('SELECT status, count(*) AS n FROM history WHERE created_at >= ? AND created_at < ? GROUP BY status')
+      .all(from, to))
+      counts[row.status] = row.n
     const offline = this.db
       .prepare<[string, string], { accepted: number; stillOpen: number }>(
         "SELECT count(*) AS accepted, coalesce(sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END), 0) AS stillOpen FROM history WHERE offline = 1 AND created_at >= ? AND created_at < ?"

@@ -19,7 +19,6 @@ export const CONTENT_SECURITY_POLICY = [
  * Only for `electron-vite dev`: Vite's dev server injects an inline React refresh preamble and
  * talks to the page over a WebSocket. Never used for a built app.
  */
-export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-  "connect-src 'self'",
-  "connect-src 'self' ws:"
-).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws:")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")

@@ -24,7 +24,11 @@ function randomBase32(length: number): string {
 }
 
 function shortOf(tillId: string): string {
-  return tillId.replace(/^till-/, '').replace(/-/g, '').slice(0, 6).toUpperCase()
+  return tillId
+    .replace(/^till-/, '')
+    .replace(/-/g, '')
+    .slice(0, 6)
+    .toUpperCase()
 }
 
 /**
@@ -44,10 +48,7 @@ export class TillIdentity {
   readonly change: IdentityChange | null
   private readonly meta: MetaRepo
 
-  constructor(
-    db: Db,
-    place: { dataDir: string; databaseFile: string; machine: MachineFacts }
-  ) {
+  constructor(db: Db, place: { dataDir: string; databaseFile: string; machine: MachineFacts }) {
     this.meta = new MetaRepo(db)
     const here = placeOf(place)
     const result = db
@@ -59,7 +60,11 @@ export class TillIdentity {
         if (existing && recorded.success) {
           const why = differences(recorded.data, here)
           if (why.length > 0) {
-            change = { reason: recorded.data.macs.length > 0 && here.macs.length > 0 && !sharesMac(recorded.data, here) ? 'copied' : 'moved_or_restored', previousTillId: existing, details: why.join('; ') }
+            change = {
+              reason: recorded.data.macs.length > 0 && here.macs.length > 0 && !sharesMac(recorded.data, here) ? 'copied' : 'moved_or_restored',
+              previousTillId: existing,
+              details: why.join('; ')
+            }
             tillId = undefined
           }
         }

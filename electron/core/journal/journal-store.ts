@@ -126,7 +126,9 @@ export class JournalStore {
    * credentials go again now. Returns how many.
    */
   retryRefusedCredentials(provider: string): number {
-    const rows = this.db.prepare<[string, string], JournalRow>("SELECT * FROM journal WHERE provider = ? AND state = 'needs_review' AND last_error LIKE ? || '%' ORDER BY id").all(provider, CREDENTIALS_REFUSED)
+    const rows = this.db
+      .prepare<[string, string], JournalRow>("SELECT * FROM journal WHERE provider = ? AND state = 'needs_review' AND last_error LIKE ? || '%' ORDER BY id")
+      .all(provider, CREDENTIALS_REFUSED)
     for (const row of rows) this.move(row, { to: 'pending', note: 'the provider’s settings were saved: sent again', error: null, nextAttemptAt: this.now() })
     return rows.length
   }
@@ -134,9 +136,7 @@ export class JournalStore {
   /** A provider came back: its waiting rows are due now instead of at the end of their backoff. */
   makeDue(provider: string): number {
     const now = this.now().toISOString()
-    return this.db
-      .prepare("UPDATE journal SET next_attempt_at = ? WHERE provider = ? AND state IN ('pending', 'unknown') AND next_attempt_at > ?")
-      .run(now, provider, now).changes
+    return this.db.prepare("UPDATE journal SET next_attempt_at = ? WHERE provider = ? AND state IN ('pending', 'unknown') AND next_attempt_at > ?").run(now, provider, now).changes
   }
 
   /** Ids of rows that are due now, oldest first. */
@@ -145,7 +145,10 @@ export class JournalStore {
     const sql = `SELECT id FROM journal WHERE state IN ('pending', 'unknown') AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
                  ${provider ? 'AND provider = ?' : ''} ORDER BY id LIMIT ?`
     const args: (string | number)[] = provider ? [now, now, provider, limit] : [now, now, limit]
-    return this.db.prepare(sql).pluck().all(...args) as number[]
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...args) as number[]
   }
 
   /**
@@ -159,14 +162,14 @@ export class JournalStore {
 
   /** `claim` inside the caller's transaction (the one that inserts the row, saving a commit). */
   claimHere(id: number, leaseMs: number, force: boolean): JournalRow | null {
-        const row = this.get(id)
-        const now = this.now()
-        if (!row || (row.state !== 'pending' && row.state !== 'unknown')) return null
-        if (row.lease_until && row.lease_until >= now.toISOString()) return null
-        if (!force && row.next_attempt_at > now.toISOString()) return null
-        const lease = new Date(now.getTime() + leaseMs).toISOString()
-        if (row.state === 'pending') return this.move(row, { to: 'sending', countAttempt: true, leaseUntil: lease })
-        return this.db.prepare<[string, number], JournalRow>('UPDATE journal SET attempts = attempts + 1, lease_until = ? WHERE id = ? RETURNING *').get(lease, id) ?? null
+    const row = this.get(id)
+    const now = this.now()
+    if (!row || (row.state !== 'pending' && row.state !== 'unknown')) return null
+    if (row.lease_until && row.lease_until >= now.toISOString()) return null
+    if (!force && row.next_attempt_at > now.toISOString()) return null
+    const lease = new Date(now.getTime() + leaseMs).toISOString()
+    if (row.state === 'pending') return this.move(row, { to: 'sending', countAttempt: true, leaseUntil: lease })
+    return this.db.prepare<[string, number], JournalRow>('UPDATE journal SET attempts = attempts + 1, lease_until = ? WHERE id = ? RETURNING *').get(lease, id) ?? null
   }
 
   /** Moves a row, checking the transition, and records it in the row's history; returns the row as it now is. */

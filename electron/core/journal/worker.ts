@@ -121,9 +121,7 @@ export class JournalWorker {
       // leaves them `sending`, and the next start verifies them before anything is sent again.
       for (let start = 0; start < ids.length && !this.stopped; start += width * CLAIM_PER_LANE) {
         const chunk = ids.slice(start, start + width * CLAIM_PER_LANE)
-        const claimed = this.db
-          .transaction(() => chunk.flatMap((id) => (this.inFlight.has(id) ? [] : (this.store.claimHere(id, this.options.leaseMs, false) ?? []))))
-          .immediate()
+        const claimed = this.db.transaction(() => chunk.flatMap((id) => (this.inFlight.has(id) ? [] : (this.store.claimHere(id, this.options.leaseMs, false) ?? [])))).immediate()
         let cursor = 0
         const lane = async (): Promise<void> => {
           while (cursor < claimed.length) {
@@ -235,20 +233,25 @@ export class JournalWorker {
     if (outcome.to === 'unknown' && claimed.state === 'unknown' && claimed.attempts >= this.options.maxVerifications) {
       outcome = { to: 'needs_review', requestId: outcome.requestId, note: `still unknown after ${claimed.attempts} checks: ${outcome.note}` }
     }
-    const delay = outcome.to === 'pending' ? (outcome.retryAfterMs ?? backoffDelayMs(this.options.backoff, claimed.attempts)) : outcome.to === 'unknown' ? backoffDelayMs(this.options.backoff, claimed.attempts) : 0
+    const delay =
+      outcome.to === 'pending'
+        ? (outcome.retryAfterMs ?? backoffDelayMs(this.options.backoff, claimed.attempts))
+        : outcome.to === 'unknown'
+          ? backoffDelayMs(this.options.backoff, claimed.attempts)
+          : 0
     let moved: JournalRow | undefined
     const settle = (): void => {
-        const current = this.store.get(id)
-        if (!current) return
-        moved = this.store.move(current, {
-          to: outcome.to as JournalState,
-          requestId: outcome.requestId,
-          note: 'note' in outcome ? (outcome.note ?? null) : null,
-          ...('result' in outcome && outcome.result !== undefined ? { result: outcome.result } : {}),
-          error: outcome.to === 'succeeded' ? null : (outcome.note ?? null),
-          nextAttemptAt: new Date(this.now().getTime() + delay)
-        })
-        handler?.settle?.(current, outcome)
+      const current = this.store.get(id)
+      if (!current) return
+      moved = this.store.move(current, {
+        to: outcome.to as JournalState,
+        requestId: outcome.requestId,
+        note: 'note' in outcome ? (outcome.note ?? null) : null,
+        ...('result' in outcome && outcome.result !== undefined ? { result: outcome.result } : {}),
+        error: outcome.to === 'succeeded' ? null : (outcome.note ?? null),
+        nextAttemptAt: new Date(this.now().getTime() + delay)
+      })
+      handler?.settle?.(current, outcome)
     }
     // While a backlog drains, settlements that arrive within a few milliseconds share one commit;
     // a cashier's operation settles at once.

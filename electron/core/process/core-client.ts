@@ -93,7 +93,12 @@ export class CoreClient {
     const requestId = randomUUID()
     if (this.state !== 'running' || !child) {
       const closing = this.state === 'closing' || this.state === 'closed'
-      return fail({ code: 'internal', message: closing ? 'The till is closing.' : 'The till’s core is starting again; try again in a moment.', requestId, params: { reason: closing ? 'core_closing' : 'core_restarting' } })
+      return fail({
+        code: 'internal',
+        message: closing ? 'The till is closing.' : 'The till’s core is starting again; try again in a moment.',
+        requestId,
+        params: { reason: closing ? 'core_closing' : 'core_restarting' }
+      })
     }
     const id = this.nextId++
     return new Promise<Result<unknown>>((resolve) => {

@@ -164,7 +164,8 @@ export class ProviderHttp {
       endpoint: wire.url.pathname,
       status,
       durationMs: performance.now() - started,
-      errorCode: result.kind === 'failed' ? result.code : outcome.kind === 'no_answer' && outcome.reason === 'malformed' ? 'malformed_body' : status !== null && status >= 400 ? `http_${status}` : null,
+      errorCode:
+        result.kind === 'failed' ? result.code : outcome.kind === 'no_answer' && outcome.reason === 'malformed' ? 'malformed_body' : status !== null && status >= 400 ? `http_${status}` : null,
       requestId,
       ...(request.detail === undefined ? {} : { detail: request.detail }),
       ...(request.subject === undefined ? {} : { subject: request.subject })

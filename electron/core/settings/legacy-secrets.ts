@@ -23,7 +23,12 @@ function sealedLinkKey(raw: string | undefined): Buffer | null {
 }
 
 function find(db: Db): Found {
-  const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name))
+  const tables = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => row.name)
+  )
   const providers = tables.has('provider_settings')
     ? db
         .prepare<[], { provider: string; secrets: Buffer }>('SELECT provider, secrets FROM provider_settings WHERE secrets IS NOT NULL')

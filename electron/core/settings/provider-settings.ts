@@ -1,12 +1,5 @@
 import { TillError } from '../../../shared/errors'
-import {
-  baseUrlProblem,
-  providerEnvName,
-  type ProviderFieldSpec,
-  type ProviderSettingsPatch,
-  type ProviderSettingsView,
-  type SettingsView
-} from '../../../shared/domain/provider-settings'
+import { baseUrlProblem, providerEnvName, type ProviderFieldSpec, type ProviderSettingsPatch, type ProviderSettingsView, type SettingsView } from '../../../shared/domain/provider-settings'
 import { ProviderModeSchema, type ProviderId, type ProviderMode } from '../../../shared/domain/providers'
 import { z } from 'zod'
 import type { AuditDetail } from '../audit/audit-log'
@@ -273,9 +266,7 @@ export class ProviderSettings {
     const defaults = this.spec(provider).settings.baseUrls
     const fallback = mode.value === 'production' ? defaults.production : defaults.sandbox
     const baseUrl =
-      urlEnv !== undefined && !urlEnvProblem
-        ? { value: urlEnv, overridden: true, fromEnv: true }
-        : { value: stored.baseUrl ?? fallback, overridden: stored.baseUrl !== null, fromEnv: false }
+      urlEnv !== undefined && !urlEnvProblem ? { value: urlEnv, overridden: true, fromEnv: true } : { value: stored.baseUrl ?? fallback, overridden: stored.baseUrl !== null, fromEnv: false }
 
     const fields = new Map<string, { value: string | undefined; fromEnv: boolean }>()
     for (const spec of this.fields(provider)) {

@@ -15,10 +15,7 @@ export interface SecretVault {
 export const environmentOnlyVault: SecretVault = {
   protection: 'environment-only',
   seal() {
-    throw new TillError(
-      'invalid_input',
-      'This till keeps secrets only in its environment and never writes them to disk. Set the environment variable listed in the README and restart the till.'
-    )
+    throw new TillError('invalid_input', 'This till keeps secrets only in its environment and never writes them to disk. Set the environment variable listed in the README and restart the till.')
   },
   open() {
     throw new TillError('internal', 'This till cannot read stored secrets; it takes them from its environment.')

@@ -31,7 +31,8 @@ export const trainingCredentials = {
 const inApp = { controls: false } as const
 
 // Loaded on first use: the simulators (and Vipps's spec checker) stay off the till's start.
-export const startTrainingGotIt = (config: Partial<GotItSimConfig>): Promise<RunningGotItSimulator> => import('../sandbox/gotit').then(({ startGotItSimulator }) => startGotItSimulator({ config, ...inApp }))
+export const startTrainingGotIt = (config: Partial<GotItSimConfig>): Promise<RunningGotItSimulator> =>
+  import('../sandbox/gotit').then(({ startGotItSimulator }) => startGotItSimulator({ config, ...inApp }))
 
 export const startTrainingHubble = (config: Partial<HubbleSimConfig>): Promise<RunningHubbleSimulator> =>
   import('../sandbox/hubble').then(({ startHubbleSimulator }) => startHubbleSimulator({ config: { ...config, ...trainingCredentials.hubble }, ...inApp }))

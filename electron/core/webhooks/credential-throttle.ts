@@ -65,6 +65,10 @@ export function senderOf(remote: string | null, forwardedFor: string | string[] 
   const loopback = socket === '127.0.0.1' || socket === '::1' || socket === '::ffff:127.0.0.1'
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor
   if (!loopback || !header) return socket
-  const last = header.split(',').map((part) => part.trim()).filter((part) => part.length > 0).pop()
+  const last = header
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .pop()
   return last && last.length <= 64 ? last : socket
 }

@@ -71,9 +71,7 @@ export class InboxRepo {
     this.refusedSinceTrim = 0
     const oldest = new Date(Date.parse(now) - this.limits.refusedKeptDays * 86_400_000).toISOString()
     this.db
-      .prepare(
-        `DELETE FROM webhook_deliveries WHERE status >= 400 AND (at < ? OR id <= (SELECT id FROM webhook_deliveries WHERE status >= 400 ORDER BY id DESC LIMIT 1 OFFSET ?))`
-      )
+      .prepare(`DELETE FROM webhook_deliveries WHERE status >= 400 AND (at < ? OR id <= (SELECT id FROM webhook_deliveries WHERE status >= 400 ORDER BY id DESC LIMIT 1 OFFSET ?))`)
       .run(oldest, this.limits.refusedKept)
   }
 

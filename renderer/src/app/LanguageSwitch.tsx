@@ -12,13 +12,7 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {languages.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={current === language}
-          onClick={() => void setLanguage(language).then(setError)}
-        >
+        <button key={language} type="button" lang={language} aria-pressed={current === language} onClick={() => void setLanguage(language).then(setError)}>
           {t(`language.${language}`)}
         </button>
       ))}

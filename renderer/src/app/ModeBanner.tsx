@@ -14,9 +14,7 @@ export function ModeBanner() {
   if (providers.length === 0) return null
   const modes = new Set(providers.map((p) => p.mode))
   const only = modes.size === 1 ? [...modes][0] : undefined
-  const text = only
-    ? t(bannerOf[only])
-    : t('mode.mixed', { list: providers.map((p) => `${p.name}: ${t(`provider.mode.${p.mode}`)}`).join(' · ') })
+  const text = only ? t(bannerOf[only]) : t('mode.mixed', { list: providers.map((p) => `${p.name}: ${t(`provider.mode.${p.mode}`)}`).join(' · ') })
   return (
     <div className={`mode-banner mode-${only ?? 'mixed'}`} role="status" data-testid="mode-banner" data-mode={only ?? 'mixed'}>
       {text}

@@ -41,7 +41,16 @@ export function createAppStore(client: TillClient): AppStore {
     return {
       phase: 'loading',
       info: null,
-      preferences: { language: 'en', timeZone: 'UTC', idleLockSeconds: 0, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 0, perShiftCap: 0 }, callbacks: { enabled: false, host: '127.0.0.1', port: 5720 }, errorRateAlertPercent: 25, storeName: '' },
+      preferences: {
+        language: 'en',
+        timeZone: 'UTC',
+        idleLockSeconds: 0,
+        gotitFlow: 'direct',
+        offlinePolicy: { enabled: false, perVoucherCap: 0, perShiftCap: 0 },
+        callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
+        errorRateAlertPercent: 25,
+        storeName: ''
+      },
       providers: [],
       auth: null,
       signInChoices: [],

@@ -93,7 +93,5 @@ export async function signInToWebHost(win: Window, fetchImpl: typeof fetch = fet
   const state = (await answer.json().catch(() => null)) as { signedIn?: boolean; signInFile?: string } | null
   if (state?.signedIn) return
   const where = state?.signInFile ? ` A fresh one is always in the file ${state.signInFile}.` : ''
-  throw new Error(
-    `${code ? 'This sign-in address was used already.' : 'This page is not signed in to the till.'} Open the one-time sign-in address that the web host printed when it started.${where}`
-  )
+  throw new Error(`${code ? 'This sign-in address was used already.' : 'This page is not signed in to the till.'} Open the one-time sign-in address that the web host printed when it started.${where}`)
 }

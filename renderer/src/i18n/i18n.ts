@@ -14,7 +14,20 @@ import { backofficeMessages } from '../features/backoffice/messages'
 import { trainingMessages } from '../features/training/messages'
 
 /** Every feature's words; a feature adds its bundle here. */
-const bundles = [appMessages, reasonMessages, authMessages, redeemMessages, giftCardMessages, receiptMessages, paymentMessages, queueMessages, settingsMessages, historyMessages, backofficeMessages, trainingMessages] as const
+const bundles = [
+  appMessages,
+  reasonMessages,
+  authMessages,
+  redeemMessages,
+  giftCardMessages,
+  receiptMessages,
+  paymentMessages,
+  queueMessages,
+  settingsMessages,
+  historyMessages,
+  backofficeMessages,
+  trainingMessages
+] as const
 
 type Bundle = (typeof bundles)[number]
 export type MessageKey = Bundle extends infer B ? (B extends { en: infer E } ? keyof E & string : never) : never

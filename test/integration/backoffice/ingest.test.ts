@@ -50,15 +50,26 @@ describe.each(databaseKinds)('the back office on %s', (kind) => {
   it('applies a batch once: sent again after a lost answer it changes nothing, and a gap is answered with the number expected', async () => {
     const db = await databases.open()
     const { till } = await enrolled(db)
-    const first = till.batch([till.ledger('B1'), till.audit('redemption_requested', { subject: 'B1' }), till.ledger('B1', { status: 'done', detailStatus: 'redeemed', updatedAt: '2026-12-06T08:00:01.000Z' }), till.journal(1, 'succeeded'), till.term('B1', '0001')])
+    const first = till.batch([
+      till.ledger('B1'),
+      till.audit('redemption_requested', { subject: 'B1' }),
+      till.ledger('B1', { status: 'done', detailStatus: 'redeemed', updatedAt: '2026-12-06T08:00:01.000Z' }),
+      till.journal(1, 'succeeded'),
+      till.term('B1', '0001')
+    ])
     expect(await applyBatch(db, 'till-a', first, NOW)).toEqual({ appliedThrough: 5 })
     // The answer was lost: the till sends the same batch again.
     expect(await applyBatch(db, 'till-a', first, NOW)).toEqual({ appliedThrough: 5 })
     expect([await count(db, 'ledger'), await count(db, 'audit'), await count(db, 'journal_outcome'), await count(db, 'ledger_term')]).toEqual([1, 1, 1, 1])
     expect(await db.query("SELECT status, detail_status, version FROM ledger WHERE ref = 'B1'")).toEqual([{ status: 'done', detail_status: 'redeemed', version: 3 }])
     // Both versions stay for the operation's story, once each; the search term knows its store and time.
-    expect(await db.query("SELECT status, version FROM ledger_version WHERE ref = 'B1' ORDER BY version")).toEqual([{ status: 'open', version: 1 }, { status: 'done', version: 3 }])
-    expect((await db.query<{ store_id: string; created_at: Date }>("SELECT store_id, created_at FROM ledger_term WHERE term = '0001'")).map((t) => [t.store_id, new Date(t.created_at).toISOString()])).toEqual([['S1', '2026-12-06T08:00:00.000Z']])
+    expect(await db.query("SELECT status, version FROM ledger_version WHERE ref = 'B1' ORDER BY version")).toEqual([
+      { status: 'open', version: 1 },
+      { status: 'done', version: 3 }
+    ])
+    expect(
+      (await db.query<{ store_id: string; created_at: Date }>("SELECT store_id, created_at FROM ledger_term WHERE term = '0001'")).map((t) => [t.store_id, new Date(t.created_at).toISOString()])
+    ).toEqual([['S1', '2026-12-06T08:00:00.000Z']])
     // A batch that starts past what was applied is a gap.
     till.ledger('B2')
     const skipped = till.batch([till.ledger('B3')])

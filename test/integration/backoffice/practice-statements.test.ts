@@ -17,7 +17,10 @@ import { until } from '../../helpers/until'
 import { testVault } from '../../helpers/test-vault'
 import { useBackofficeDatabases } from '../../helpers/backoffice'
 
-const receipt = { orderLines: [{ name: 'Coffee mug', id: 'SKU-2002', totalAmount: 10000, totalAmountExcludingTax: 8000, totalTaxAmount: 2000, taxRate: 2500 }], bottomLine: { currency: 'NOK' as const, posId: 'till', receiptNumber: '77' } }
+const receipt = {
+  orderLines: [{ name: 'Coffee mug', id: 'SKU-2002', totalAmount: 10000, totalAmountExcludingTax: 8000, totalTaxAmount: 2000, taxRate: 2500 }],
+  bottomLine: { currency: 'NOK' as const, posId: 'till', receiptNumber: '77' }
+}
 
 describe('practice statements from the simulators', () => {
   const tempDir = useTempDirs()
@@ -44,12 +47,21 @@ describe('practice statements from the simulators', () => {
     const second = valueOf(await core.call('redeem:check', { codes: [V.new_50k] }))
     valueOf(await core.call('redeem:redeem', { billNumber: second.billNumber }))
     valueOf(await core.call('giftcards:sync', {}))
-    const sale = valueOf(await core.call('giftcards:sell', { productId: B.zomato, lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } }))
+    const sale = valueOf(
+      await core.call('giftcards:sell', { productId: B.zomato, lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
+    )
     expect(sale.order.status).toBe('succeeded')
     valueOf(await core.call('receipts:attach', { paymentType: 'ECOM', orderId: 'pos-statement-1', receipt }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the till to report')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => s.waiting === 0 && s.reached === true,
+      'the till to report'
+    )
 
-    const hq = await createUser(db, { login: 'hq', name: 'Head', role: 'head_office', password: 'correct horse battery', stores: [] }, null, new Date(), { ...DEFAULT_SIGN_IN_POLICY, cost: { N: 1024, r: 8, p: 1 } })
+    const hq = await createUser(db, { login: 'hq', name: 'Head', role: 'head_office', password: 'correct horse battery', stores: [] }, null, new Date(), {
+      ...DEFAULT_SIGN_IN_POLICY,
+      cost: { N: 1024, r: 8, p: 1 }
+    })
     const account = { userId: hq.userId, login: hq.login, name: hq.name, role: hq.role, storeIds: null }
     const today = dayIn(new Date(), 'Asia/Ho_Chi_Minh')
     const expected: Record<string, number> = { gotit: 2, hubble: 1, vipps: 1 }
@@ -57,7 +69,15 @@ describe('practice statements from the simulators', () => {
       const statement = valueOf(await core.call('training:statement', { provider }))
       expect(statement.lines, provider).toBe(expected[provider])
       const imported = await importStatement(db, { provider, from: today, to: today, fileName: statement.fileName, csv: statement.csv }, account, new Date())
-      expect(imported.totals, provider).toEqual([expect.objectContaining({ statement: expect.objectContaining({ count: expected[provider] }), matched: expect.objectContaining({ count: expected[provider] }), amount_differs: expect.objectContaining({ count: 0 }), provider_only: { count: 0, amount: 0 }, till_only: { count: 0, amount: 0 } })])
+      expect(imported.totals, provider).toEqual([
+        expect.objectContaining({
+          statement: expect.objectContaining({ count: expected[provider] }),
+          matched: expect.objectContaining({ count: expected[provider] }),
+          amount_differs: expect.objectContaining({ count: 0 }),
+          provider_only: { count: 0, amount: 0 },
+          till_only: { count: 0, amount: 0 }
+        })
+      ])
     }
     // Got It's statement is in dong, one line per transaction: both vouchers of the first bill on one line.
     const gotit = readStatement(valueOf(await core.call('training:statement', { provider: 'gotit' })).csv, DEFAULT_MAPPINGS['gotit'] ?? expect.fail('no Got It mapping'))
@@ -76,7 +96,12 @@ describe('practice statements from the simulators', () => {
       expect(juspay.statement()?.csv.trim().split('\r\n')).toEqual(['refund_id,order_id,unique_request_id,refund_date,refund_amount,status,arn'])
       const refund = await fetch(`${juspay.url}/orders/JP-CHARGED-UPI/refunds`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${JUSPAY_API_KEY}:`).toString('base64')}`, 'x-merchantid': JUSPAY_MERCHANT_ID, 'x-routing-id': 'JP-CHARGED-UPI', 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${JUSPAY_API_KEY}:`).toString('base64')}`,
+          'x-merchantid': JUSPAY_MERCHANT_ID,
+          'x-routing-id': 'JP-CHARGED-UPI',
+          'content-type': 'application/x-www-form-urlencoded'
+        },
         body: 'unique_request_id=RSTATEMENT1&amount=125.50'
       })
       expect(refund.status).toBe(200)

@@ -29,32 +29,64 @@ async function seed(db: Database): Promise<{ a1: FakeTill; b1: FakeTill }> {
   }
   const { a1, a2, b1 } = tills as { a1: FakeTill; a2: FakeTill; b1: FakeTill }
   const at = (iso: string) => ({ createdAt: iso, updatedAt: iso })
-  await applyBatch(db, 'a1', a1.batch([
-    a1.ledger('R0', { ...at('2026-11-29T03:10:00.000Z'), status: 'done', providerRef: 'T-0' }),
-    a1.ledger('R1', { ...at('2026-12-06T03:00:00.000Z'), providerRef: null }),
-    a1.audit('redemption_requested', { subject: 'R1', at: '2026-12-06T03:00:00.000Z' }),
-    a1.ledger('R1', { ...at('2026-12-06T03:00:00.000Z'), updatedAt: '2026-12-06T03:00:01.000Z', status: 'done', detailStatus: 'redeemed', providerRef: 'T-1' }),
-    a1.journal(1, 'succeeded', { subject: 'R1', requestIds: ['req-abc-1'] }),
-    a1.term('R1', '0001'),
-    a1.term('R1', 't-1'),
-    a1.ledger('R2', { ...at('2026-12-06T02:00:00.000Z'), status: 'review', detailStatus: 'verifying', providerRef: null, staffName: 'Binh' }),
-    a1.journal(2, 'needs_review', { subject: 'R2' }),
-    a1.ledger('R4', { ...at('2026-12-06T05:00:00.000Z'), status: 'done', amountMinor: 30000, providerRef: 'T-4', offline: true })
-  ], '2026-12-06T05:00:02.000Z'), NOW)
-  await applyBatch(db, 'a2', a2.batch([
-    a2.ledger('G1', { ...at('2026-12-06T04:00:00.000Z'), provider: 'hubble', kind: 'gift_sale', status: 'done', amountMinor: 50000, currency: 'INR', providerRef: 'HUB-1', summary: 'Zomato ••••4242' }),
-    a2.term('G1', '4242', { provider: 'hubble', kind: 'gift_sale' })
-  ], '2026-12-06T04:00:02.000Z'), NOW)
-  await applyBatch(db, 'b1', b1.batch([
-    b1.ledger('R3', { ...at('2026-12-06T09:00:00.000Z'), status: 'done', amountMinor: 200000, providerRef: 'T-3', staffName: 'Ola' }),
-    b1.term('R3', '0001')
-  ], '2026-12-06T09:00:02.000Z'), NOW)
+  await applyBatch(
+    db,
+    'a1',
+    a1.batch(
+      [
+        a1.ledger('R0', { ...at('2026-11-29T03:10:00.000Z'), status: 'done', providerRef: 'T-0' }),
+        a1.ledger('R1', { ...at('2026-12-06T03:00:00.000Z'), providerRef: null }),
+        a1.audit('redemption_requested', { subject: 'R1', at: '2026-12-06T03:00:00.000Z' }),
+        a1.ledger('R1', { ...at('2026-12-06T03:00:00.000Z'), updatedAt: '2026-12-06T03:00:01.000Z', status: 'done', detailStatus: 'redeemed', providerRef: 'T-1' }),
+        a1.journal(1, 'succeeded', { subject: 'R1', requestIds: ['req-abc-1'] }),
+        a1.term('R1', '0001'),
+        a1.term('R1', 't-1'),
+        a1.ledger('R2', { ...at('2026-12-06T02:00:00.000Z'), status: 'review', detailStatus: 'verifying', providerRef: null, staffName: 'Binh' }),
+        a1.journal(2, 'needs_review', { subject: 'R2' }),
+        a1.ledger('R4', { ...at('2026-12-06T05:00:00.000Z'), status: 'done', amountMinor: 30000, providerRef: 'T-4', offline: true })
+      ],
+      '2026-12-06T05:00:02.000Z'
+    ),
+    NOW
+  )
+  await applyBatch(
+    db,
+    'a2',
+    a2.batch(
+      [
+        a2.ledger('G1', {
+          ...at('2026-12-06T04:00:00.000Z'),
+          provider: 'hubble',
+          kind: 'gift_sale',
+          status: 'done',
+          amountMinor: 50000,
+          currency: 'INR',
+          providerRef: 'HUB-1',
+          summary: 'Zomato ••••4242'
+        }),
+        a2.term('G1', '4242', { provider: 'hubble', kind: 'gift_sale' })
+      ],
+      '2026-12-06T04:00:02.000Z'
+    ),
+    NOW
+  )
+  await applyBatch(
+    db,
+    'b1',
+    b1.batch([b1.ledger('R3', { ...at('2026-12-06T09:00:00.000Z'), status: 'done', amountMinor: 200000, providerRef: 'T-3', staffName: 'Ola' }), b1.term('R3', '0001')], '2026-12-06T09:00:02.000Z'),
+    NOW
+  )
   return { a1, b1 }
 }
 
 interface Browser {
   cookie: string
-  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: () => unknown; body: string; headers: Record<string, unknown> }>
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<{ status: number; json: () => unknown; body: string; headers: Record<string, unknown> }>
 }
 
 async function signedIn(app: FastifyInstance, login: string, password = PASSWORD): Promise<Browser> {
@@ -64,7 +96,12 @@ async function signedIn(app: FastifyInstance, login: string, password = PASSWORD
   return {
     cookie,
     async call(method, url, body, headers = {}) {
-      const r = await app.inject({ method, url, headers: { cookie, host: '127.0.0.1:5800', ...(method === 'GET' ? {} : { 'x-till-backoffice': '1' }), ...headers }, ...(body === undefined ? {} : { payload: body as object }) })
+      const r = await app.inject({
+        method,
+        url,
+        headers: { cookie, host: '127.0.0.1:5800', ...(method === 'GET' ? {} : { 'x-till-backoffice': '1' }), ...headers },
+        ...(body === undefined ? {} : { payload: body as object })
+      })
       return { status: r.statusCode, json: () => r.json(), body: r.body, headers: r.headers }
     }
   }
@@ -121,7 +158,12 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     expect((await hq.call('POST', '/api/bo/stores/S1/enrolment-codes')).json()).toMatchObject({ storeId: 'S1', code: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/) })
     const far = await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1', host: 'backoffice.example.com' }, payload: { login: 'hq', password: PASSWORD } })
     expect(far.json()).toMatchObject({ error: 'https_required' })
-    const proxied = await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1', host: 'backoffice.example.com', 'x-forwarded-proto': 'https' }, payload: { login: 'hq', password: PASSWORD } })
+    const proxied = await app.inject({
+      method: 'POST',
+      url: '/api/bo/session',
+      headers: { 'x-till-backoffice': '1', host: 'backoffice.example.com', 'x-forwarded-proto': 'https' },
+      payload: { login: 'hq', password: PASSWORD }
+    })
     expect(proxied.statusCode).toBe(200)
   })
 
@@ -131,7 +173,11 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     await createUser(db, { login: 'hq2', name: 'Second Head', role: 'head_office', password: PASSWORD, stores: [] }, null, NOW, POLICY)
     let clock = NOW.getTime()
     const app = buildServer({ db, now: () => new Date(clock), policy: POLICY })
-    const attempt = async (password: string) => (await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1' }, payload: { login: 'hq', password } })).json() as { error?: string; params?: { seconds?: number } }
+    const attempt = async (password: string) =>
+      (await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1' }, payload: { login: 'hq', password } })).json() as {
+        error?: string
+        params?: { seconds?: number }
+      }
     for (let i = 0; i < 3; i++) expect(await attempt('wrong password')).toMatchObject({ error: 'wrong_password' })
     // After three, the next try waits a minute (POLICY's first wait), even with the right password; then two minutes.
     expect(await attempt(PASSWORD)).toMatchObject({ error: 'wait', params: { seconds: 60 } })
@@ -143,7 +189,9 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     clock += 3600_000
     expect(await attempt(PASSWORD)).toMatchObject({ error: 'locked' })
     // An unknown name is told the same as a wrong password.
-    expect((await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1' }, payload: { login: 'nobody', password: PASSWORD } })).json()).toMatchObject({ error: 'wrong_password' })
+    expect((await app.inject({ method: 'POST', url: '/api/bo/session', headers: { 'x-till-backoffice': '1' }, payload: { login: 'nobody', password: PASSWORD } })).json()).toMatchObject({
+      error: 'wrong_password'
+    })
     const other = await signedIn(app, 'hq2')
     const users = (await other.call('GET', '/api/bo/users')).json() as { users: { userId: string; login: string; locked: boolean }[] }
     const locked = users.users.find((u) => u.login === 'hq')
@@ -172,12 +220,14 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     expect(day.needsReview).toBe(1)
     // 03:00 UTC is 10:00 in Ho Chi Minh City; last week's 03:10 too.
     expect(day.hours[10]).toEqual({ hour: 10, count: 1, lastWeek: 1 })
-    expect(day.tills.map((t) => [t.tillId, t.count])).toEqual([['a1', 3], ['a2', 1]])
+    expect(day.tills.map((t) => [t.tillId, t.count])).toEqual([
+      ['a1', 3],
+      ['a2', 1]
+    ])
     expect(day.staff.find((s) => s.staffName === 'Binh')).toMatchObject({ count: 1, totals: [] })
     const chain = DayViewSchema.parse((await hq.call('GET', '/api/bo/day?day=2026-12-06')).json())
     expect(chain).toMatchObject({ storeId: null, stores: 2 })
     expect(chain.totals.find((t) => t.provider === 'gotit')).toEqual({ provider: 'gotit', kind: 'redemption', currency: 'VND', count: 3, amount: 330000 })
-
   })
 
   it('flags a till that stopped reporting, a skewed clock and a broken audit chain, with the entry that broke it', async () => {
@@ -228,13 +278,21 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     expect((await hq.call('GET', '/api/bo/operations?after=bm9wZQ')).json()).toMatchObject({ error: 'bad_request' })
 
     const story = StorySchema.parse((await hq.call('GET', '/api/bo/operations/story?tillId=a1&provider=gotit&kind=redemption&ref=R1&createdAt=2026-12-06T03:00:00.000Z')).json())
-    expect(story.versions.map((v) => [v.status, v.providerRef])).toEqual([['open', null], ['done', 'T-1']])
+    expect(story.versions.map((v) => [v.status, v.providerRef])).toEqual([
+      ['open', null],
+      ['done', 'T-1']
+    ])
     expect(story.journal).toEqual([expect.objectContaining({ operation: 'gotit.markUse', state: 'succeeded', requestIds: ['req-abc-1'] })])
     expect(story.audit.map((a) => a.action)).toEqual(['redemption_requested'])
 
     // The export is the same list, its text fields guarded against spreadsheet formulas.
     const a2 = new FakeTill('a2', 3)
-    await applyBatch(db, 'a2', a2.batch([a2.ledger('=HYPERLINK("x")', { provider: 'vipps', kind: 'receipt', status: 'done', createdAt: '2026-12-06T06:00:00.000Z', updatedAt: '2026-12-06T06:00:00.000Z' })]), NOW)
+    await applyBatch(
+      db,
+      'a2',
+      a2.batch([a2.ledger('=HYPERLINK("x")', { provider: 'vipps', kind: 'receipt', status: 'done', createdAt: '2026-12-06T06:00:00.000Z', updatedAt: '2026-12-06T06:00:00.000Z' })]),
+      NOW
+    )
     const csv = (await hq.call('GET', '/api/bo/operations/export?store=S1&provider=vipps')).body
     expect(csv.split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`)
   })
@@ -249,7 +307,12 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     const resolved = a1.batch([
       a1.ledger('R2', { createdAt: '2026-12-06T02:00:00.000Z', updatedAt: '2026-12-06T11:00:00.000Z', status: 'done', detailStatus: 'redeemed', staffName: 'Binh' }),
       a1.journal(2, 'succeeded', { subject: 'R2' }),
-      a1.audit('queue_item_resolved', { at: '2026-12-06T11:00:00.000Z', actorName: 'Mai Manager', subject: 'gotit.markUse:R2:1', detail: JSON.stringify({ operation: 'gotit.markUse', subject: 'R2', resolution: 'succeeded', note: 'Got It confirmed by phone' }) })
+      a1.audit('queue_item_resolved', {
+        at: '2026-12-06T11:00:00.000Z',
+        actorName: 'Mai Manager',
+        subject: 'gotit.markUse:R2:1',
+        detail: JSON.stringify({ operation: 'gotit.markUse', subject: 'R2', resolution: 'succeeded', note: 'Got It confirmed by phone' })
+      })
     ])
     await applyBatch(db, 'a1', resolved, NOW)
     const after = (await hq.call('GET', '/api/bo/attention')).json() as { open: unknown[]; resolved: { ref: string; status: string; resolvedBy: string; resolution: string; note: string }[] }
@@ -262,9 +325,14 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
     const hq = await signedIn(app, 'hq')
     const csv = ['Transaction ID,Used at,Amount (VND)', 't-1,2026-12-06 10:00,100000', 'T-3,2026-12-06 10:00,"150,000"', 'T-9,2026-12-06 11:00,70000', ''].join('\n')
     // A thousands separator is not a number here: the statement is refused whole, naming the line.
-    expect((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv })).json()).toMatchObject({ error: 'statement_lines', params: { count: 1, lines: '3' } })
+    expect((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv })).json()).toMatchObject({
+      error: 'statement_lines',
+      params: { count: 1, lines: '3' }
+    })
     const fixed = csv.replace('"150,000"', '150000')
-    const imported = StatementImportSchema.parse((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv: fixed })).json())
+    const imported = StatementImportSchema.parse(
+      (await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'gotit.csv', csv: fixed })).json()
+    )
     expect(imported.totals).toEqual([
       {
         currency: 'VND',
@@ -284,13 +352,18 @@ describe.each(databaseKinds)('the back office screens on %s', (kind) => {
       ['till_only', 'T-4', 'R4'],
       ['matched', 't-1', 'R1']
     ])
-    const differences = (await hq.call('GET', `/api/bo/recon/imports/${imported.importId}/differences.csv`)).body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const differences = (await hq.call('GET', `/api/bo/recon/imports/${imported.importId}/differences.csv`)).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(differences).toHaveLength(4)
     expect(differences[1]).toBe('amount_differs,T-3,3,150000,200000,-50000,VND,S2,b1,redemption,R3,2026-12-06T09:00:00.000Z')
     // A statement in another shape is read once its mapping is saved.
     const mapping = { delimiter: ';', idColumn: 'txn', amountColumn: 'value', amountUnit: 'minor', currencyColumn: null, currency: 'VND', timeColumn: null }
     expect((await hq.call('PUT', '/api/bo/recon/mappings/gotit', mapping)).status).toBe(200)
-    const again = StatementImportSchema.parse((await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'other.csv', csv: 'txn;value\nT-1;100000\nT-3;200000\nT-4;30000\n' })).json())
+    const again = StatementImportSchema.parse(
+      (await hq.call('POST', '/api/bo/recon/imports', { provider: 'gotit', from: '2026-12-06', to: '2026-12-06', fileName: 'other.csv', csv: 'txn;value\nT-1;100000\nT-3;200000\nT-4;30000\n' })).json()
+    )
     expect(again.totals[0]).toMatchObject({ matched: { count: 3, amount: 330000 }, till_only: { count: 0 }, provider_only: { count: 0 } })
     expect(db.kind).toBe(kind)
   })

@@ -48,7 +48,9 @@ describe('the till’s outbox', () => {
     const check = valueOf(await core.call('redeem:check', { codes: [V.new, V.new_200k] }))
     valueOf(await core.call('redeem:redeem', { billNumber: check.billNumber }))
     valueOf(await core.call('giftcards:sync', {}))
-    const sale = valueOf(await core.call('giftcards:sell', { productId: B.zomato, lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } }))
+    const sale = valueOf(
+      await core.call('giftcards:sell', { productId: B.zomato, lines: [{ denomination: 50000, quantity: 1 }], customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' } })
+    )
     const everything = JSON.stringify(new Outbox(core.context.db).nextBatch(100_000, 100_000_000))
     for (const secret of [V.new, V.new_200k, sale.cards[0]?.cardNumber ?? 'x', sale.cards[0]?.cardPin ?? 'x', '9876543210', 'asha@example.com']) {
       expect(everything, secret).not.toContain(secret)
@@ -87,7 +89,11 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     expect(errorOf(await core.call('backoffice:enrol', { url: bo.url, code: 'WRONG-CODE' }))).toMatchObject({ params: { reason: 'backoffice_refused', detail: expect.stringContaining('not known') } })
     const status = valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code(), name: 'Till 1' }))
     expect(status).toMatchObject({ enrolled: true, store: { id: 'S1', name: 'Store one' }, stopped: false })
-    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the outbox to be sent')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => s.waiting === 0 && s.reached === true,
+      'the outbox to be sent'
+    )
     const tillId = core.context.identity.tillId
     const audit = await bo.db.query<{ action: string }>('SELECT action FROM audit WHERE till_id = $1 ORDER BY audit_id', [tillId])
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['setup', 'staff_added', 'backoffice_enrolled']))
@@ -102,13 +108,25 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20 } })
     await staffedTill(core)
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})).waiting, (n) => n === 0, 'the first batches')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})).waiting,
+      (n) => n === 0,
+      'the first batches'
+    )
     await bo.db.query('UPDATE till SET key_hash = NULL, revoked_at = now()')
     core.context.audit.append({ actor: null, action: 'settings_changed', outcome: 'ok' })
-    const stopped = await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.stopped, 'the sender to stop')
+    const stopped = await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => s.stopped,
+      'the sender to stop'
+    )
     expect(stopped).toMatchObject({ waiting: 1, problem: expect.stringContaining('Enrol the till again from Settings → Back office') })
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => !s.stopped && s.waiting === 0, 'the sender to resume')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => !s.stopped && s.waiting === 0,
+      'the sender to resume'
+    )
   })
 
   it('a quiet till says it is alive, with its clock and backlog, so the back office does not take it for a stopped one', async () => {
@@ -116,7 +134,11 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20, heartbeatMs: 100 } })
     await staffedTill(core)
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})).waiting, (n) => n === 0, 'the first batches')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})).waiting,
+      (n) => n === 0,
+      'the first batches'
+    )
     const tillId = core.context.identity.tillId
     const seen = async () => (await bo.db.query<{ last_seen_at: Date; last_batch_at: Date }>('SELECT last_seen_at, last_batch_at FROM till WHERE till_id = $1', [tillId]))[0]
     const first = await seen()
@@ -138,7 +160,11 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20 } })
     await staffedTill(core)
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the outbox to be sent after the waits')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => s.waiting === 0 && s.reached === true,
+      'the outbox to be sent after the waits'
+    )
     expect(busy).toBe(0)
   })
 
@@ -157,7 +183,11 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20, backoffBaseMs: 10 } })
     await staffedTill(core)
     valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await core.call('backoffice:status', {})), (s) => s.waiting === 0 && s.reached === true, 'the outbox to be sent despite the lost answers')
+    await until(
+      async () => valueOf(await core.call('backoffice:status', {})),
+      (s) => s.waiting === 0 && s.reached === true,
+      'the outbox to be sent despite the lost answers'
+    )
     expect(dropped).toBe(2)
     const tillId = core.context.identity.tillId
     const local = core.context.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number
@@ -172,7 +202,11 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const first = openCore({ dataDir, vault: testVault(), backoffice: { intervalMs: 20 } })
     await staffedTill(first)
     valueOf(await first.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(async () => valueOf(await first.call('backoffice:status', {})).waiting, (n) => n === 0, 'the first till to send')
+    await until(
+      async () => valueOf(await first.call('backoffice:status', {})).waiting,
+      (n) => n === 0,
+      'the first till to send'
+    )
     const firstId = first.context.identity.tillId
     await first.close()
     const copy = openCore({ dataDir, vault: testVault(), backoffice: { intervalMs: 20 }, machine: { machineId: 'another-computer', hostname: 'other', macs: ['02:00:00:00:00:01'] } })

@@ -14,9 +14,7 @@ describe('migration 0001_init', () => {
     expect(migrate(db, undefined, 1)).toBe(1)
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('till_id', 'till-1')
     expect(() => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('till_id', 'till-2')).toThrow(/UNIQUE/)
-    expect(() => db.prepare('INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?)').run('language', Buffer.from([1]), 'now')).toThrow(
-      /cannot store BLOB value in TEXT column/
-    )
+    expect(() => db.prepare('INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?)').run('language', Buffer.from([1]), 'now')).toThrow(/cannot store BLOB value in TEXT column/)
     expect(() => db.prepare('INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?)').run('language', null, 'now')).toThrow(/NOT NULL/)
     db.close()
   })

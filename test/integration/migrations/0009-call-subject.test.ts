@@ -10,10 +10,14 @@ describe('migration 0009_call_subject', () => {
   it('keeps the calls already logged and lists the calls about one subject from an index', () => {
     const db = openDatabase(join(tempDir(), 'till.sqlite'))
     migrate(db, undefined, 8)
-    const old = db.prepare("INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, request_id) VALUES ('2026-12-01T00:00:00.000Z', 'vipps', 'getOrder', '/x', 200, 3, 'r-old')")
+    const old = db.prepare(
+      "INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, request_id) VALUES ('2026-12-01T00:00:00.000Z', 'vipps', 'getOrder', '/x', 200, 3, 'r-old')"
+    )
     old.run()
     expect(migrate(db)).toBeGreaterThanOrEqual(9)
-    db.prepare("INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, request_id, subject) VALUES ('2026-12-01T00:00:01.000Z', 'vipps', 'addReceipt', '/y', 201, 5, 'r-new', 'ECOM:o-1')").run()
+    db.prepare(
+      "INSERT INTO provider_calls (at, provider, operation, endpoint, status, duration_ms, request_id, subject) VALUES ('2026-12-01T00:00:01.000Z', 'vipps', 'addReceipt', '/y', 201, 5, 'r-new', 'ECOM:o-1')"
+    ).run()
     expect(db.prepare('SELECT request_id, subject FROM provider_calls ORDER BY id').all()).toEqual([
       { request_id: 'r-old', subject: null },
       { request_id: 'r-new', subject: 'ECOM:o-1' }

@@ -19,7 +19,7 @@ describe('migration 0012_gift_reversal', () => {
     insert('G1', 'succeeded')
     expect(() => insert('G2', 'reversed')).toThrow(/CHECK/)
     expect(migrate(db)).toBeGreaterThanOrEqual(12)
-    expect(db.prepare("SELECT reference_id, hubble_order_id, status, cards, polls, staff_id, corrected_from FROM gift_orders").all()).toEqual([
+    expect(db.prepare('SELECT reference_id, hubble_order_id, status, cards, polls, staff_id, corrected_from FROM gift_orders').all()).toEqual([
       { reference_id: 'G1', hubble_order_id: 'H1', status: 'succeeded', cards: '[{"id":"c"}]', polls: 3, staff_id: 's1', corrected_from: null }
     ])
     insert('G2', 'reversed')
@@ -42,12 +42,19 @@ describe('migration 0012_gift_reversal', () => {
     db.prepare("INSERT INTO history_terms (term, history_id) VALUES ('g1', ?)").run(id)
     expect(() => entry('G2', 'reversed')).toThrow(/CHECK/)
     migrate(db)
-    expect(db.prepare("SELECT h.ref, h.status, h.amount_minor FROM history_terms t JOIN history h ON h.id = t.history_id WHERE t.term = 'g1'").all()).toEqual([{ ref: 'G1', status: 'done', amount_minor: 50000 }])
+    expect(db.prepare("SELECT h.ref, h.status, h.amount_minor FROM history_terms t JOIN history h ON h.id = t.history_id WHERE t.term = 'g1'").all()).toEqual([
+      { ref: 'G1', status: 'done', amount_minor: 50000 }
+    ])
     entry('G2', 'reversed')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(() => db.prepare("INSERT INTO history_terms (term, history_id) VALUES ('x', 999)").run()).toThrow(/FOREIGN KEY/)
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' AND name LIKE 'history_%' ORDER BY name").pluck().all()).toEqual(['history_provider_time', 'history_staff_time', 'history_status_time', 'history_time'])
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' AND name LIKE 'history_%' ORDER BY name").pluck().all()).toEqual([
+      'history_provider_time',
+      'history_staff_time',
+      'history_status_time',
+      'history_time'
+    ])
     db.close()
   })
 })

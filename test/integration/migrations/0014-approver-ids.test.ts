@@ -16,7 +16,9 @@ describe('migration 0014_approver_ids', () => {
     )
     entry.run('gotit', 'redemption', 'B1', 'staff-6f5d')
     entry.run('juspay', 'refund', 'R1', 'Mai Manager')
-    db.prepare("INSERT INTO juspay_refunds (unique_request_id, order_id, amount_paise, status, staff_id, staff_name, approved_by, created_at, updated_at) VALUES ('R1', 'JP-1', 100, 'PENDING', 's2', 'Cuong', 'Mai Manager', '2026-12-05T08:00:00.000Z', '2026-12-05T08:00:00.000Z')").run()
+    db.prepare(
+      "INSERT INTO juspay_refunds (unique_request_id, order_id, amount_paise, status, staff_id, staff_name, approved_by, created_at, updated_at) VALUES ('R1', 'JP-1', 100, 'PENDING', 's2', 'Cuong', 'Mai Manager', '2026-12-05T08:00:00.000Z', '2026-12-05T08:00:00.000Z')"
+    ).run()
     expect(migrate(db)).toBeGreaterThanOrEqual(14)
     expect(db.prepare('SELECT ref, approved_by, approved_by_id FROM history ORDER BY ref').all()).toEqual([
       { ref: 'B1', approved_by: 'Mai Manager', approved_by_id: 'staff-6f5d' },

@@ -29,7 +29,27 @@ describe('Juspay’s official Node SDK against the simulator', () => {
 
   async function behindTls(sim: RunningJuspaySimulator): Promise<string | null> {
     const dir = tempDir()
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1'
+      ],
+      { stdio: 'ignore' }
+    )
     const server: Server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
       const upstream = connect(sim.port, '127.0.0.1')
       socket.pipe(upstream).pipe(socket)
@@ -62,10 +82,15 @@ describe('Juspay’s official Node SDK against the simulator', () => {
     expect(status).toMatchObject({ order_id: 'JP-PARTLY-REFUNDED', status: 'CHARGED', amount: 1000, amount_refunded: 200, http: { statusCode: 200 } })
 
     const encrypted = new Juspay({ merchantId: sim.merchantId, baseUrl, jweAuth: { keyId: 'key-till-1', publicKey: juspayKeys.publicKey, privateKey: merchantKeys.privateKey } })
-    const refund = (await encrypted.order.refund('JP-PARTLY-REFUNDED', { order_id: 'JP-PARTLY-REFUNDED', unique_request_id: 'SDKREFUND1', amount: 150 })) as unknown as { refunds: { unique_request_id: string; status: string; amount: number }[] }
+    const refund = (await encrypted.order.refund('JP-PARTLY-REFUNDED', { order_id: 'JP-PARTLY-REFUNDED', unique_request_id: 'SDKREFUND1', amount: 150 })) as unknown as {
+      refunds: { unique_request_id: string; status: string; amount: number }[]
+    }
     expect(refund.refunds.find((r) => r.unique_request_id === 'SDKREFUND1')).toMatchObject({ status: 'PENDING', amount: 150 })
     // The same request again: Juspay refuses a second refund for one unique_request_id.
-    await expect(encrypted.order.refund('JP-PARTLY-REFUNDED', { order_id: 'JP-PARTLY-REFUNDED', unique_request_id: 'SDKREFUND1', amount: 150 })).rejects.toMatchObject({ name: 'InvalidRequestError', error_code: 'duplicate.call' })
+    await expect(encrypted.order.refund('JP-PARTLY-REFUNDED', { order_id: 'JP-PARTLY-REFUNDED', unique_request_id: 'SDKREFUND1', amount: 150 })).rejects.toMatchObject({
+      name: 'InvalidRequestError',
+      error_code: 'duplicate.call'
+    })
     // A wrong key is refused the way the SDK expects: as its authentication error.
     const wrong = new Juspay({ merchantId: sim.merchantId, apiKey: 'not-the-key', baseUrl })
     await expect(wrong.order.status('JP-PARTLY-REFUNDED', undefined, undefined, 'BASIC')).rejects.toMatchObject({ name: 'AuthenticationError', error_code: 'access_denied' })

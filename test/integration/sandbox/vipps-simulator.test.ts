@@ -5,9 +5,11 @@ import { OTHER_MSN } from '../../../electron/core/sandbox/vipps/fixtures'
 
 let vipps: RunningVippsSimulator
 
-
 async function token(): Promise<string> {
-  const answer = await fetch(`${vipps.url}/accesstoken/get`, { method: 'POST', headers: { client_id: vipps.clientId, client_secret: vipps.clientSecret, 'Ocp-Apim-Subscription-Key': vipps.subscriptionKey } })
+  const answer = await fetch(`${vipps.url}/accesstoken/get`, {
+    method: 'POST',
+    headers: { client_id: vipps.clientId, client_secret: vipps.clientSecret, 'Ocp-Apim-Subscription-Key': vipps.subscriptionKey }
+  })
   const body = (await answer.json()) as { access_token: string; expires_in: string }
   expect(body.expires_in).toBe('3600')
   return body.access_token
@@ -43,7 +45,9 @@ describe('Vipps MobilePay Order Management simulator', () => {
   it('takes a receipt once, replaces a category, keeps image ids unique, and answers GET with what is stored', async () => {
     expect(await om('POST', '/v1/images', { imageId: 'mug-1', src: png(200), type: 'base64' })).toMatchObject({ status: 200, body: { imageId: 'mug-1' } })
     expect(await om('POST', '/v1/images', { imageId: 'mug-1', src: png(200), type: 'base64' })).toMatchObject({ status: 409 })
-    expect((await om('POST', '/v1/images', { imageId: 'tiny', src: png(100), type: 'base64' })).body).toMatchObject({ invalidParams: [{ reason: 'the image is 100 px high; it must be at least 167 px' }] })
+    expect((await om('POST', '/v1/images', { imageId: 'tiny', src: png(100), type: 'base64' })).body).toMatchObject({
+      invalidParams: [{ reason: 'the image is 100 px high; it must be at least 167 px' }]
+    })
 
     expect(await om('GET', '/v2/ECOM/pos-1')).toMatchObject({ status: 404 })
     expect(await om('POST', '/v2/ECOM/receipts/pos-1', receipt)).toMatchObject({ status: 201, body: expect.stringMatching(/^[0-9a-f-]{36}$/) })
@@ -67,7 +71,10 @@ describe('Vipps MobilePay Order Management simulator', () => {
   })
 
   it('answers like the gateway for a missing subscription key or a token that is no longer valid', async () => {
-    expect(await om('GET', '/v2/ECOM/x', undefined, { 'Ocp-Apim-Subscription-Key': undefined })).toMatchObject({ status: 401, body: { statusCode: 401, message: expect.stringMatching(/missing subscription key/) } })
+    expect(await om('GET', '/v2/ECOM/x', undefined, { 'Ocp-Apim-Subscription-Key': undefined })).toMatchObject({
+      status: 401,
+      body: { statusCode: 401, message: expect.stringMatching(/missing subscription key/) }
+    })
     const stale = await token()
     vipps.sim.revokeTokens()
     expect((await om('GET', '/v2/ECOM/x', undefined, { Authorization: `Bearer ${stale}` })).status).toBe(401)

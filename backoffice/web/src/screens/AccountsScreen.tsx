@@ -74,7 +74,13 @@ function UserRow(props: { user: UserView; onChanged: () => void; onError: (e: un
       <td>{t(user.role === 'head_office' ? 'role.head_office' : 'role.store_manager')}</td>
       <td>{user.role === 'head_office' ? t('store.every') : user.stores.join(', ')}</td>
       <td>
-        {user.disabled ? <span className="flag flag-warn">{t('accounts.disabled')}</span> : user.locked ? <span className="flag flag-bad">{t('accounts.locked')}</span> : <span className="flag flag-ok">{t('accounts.active')}</span>}
+        {user.disabled ? (
+          <span className="flag flag-warn">{t('accounts.disabled')}</span>
+        ) : user.locked ? (
+          <span className="flag flag-bad">{t('accounts.locked')}</span>
+        ) : (
+          <span className="flag flag-ok">{t('accounts.active')}</span>
+        )}
       </td>
       <td>
         <div className="row-actions">

@@ -20,7 +20,13 @@ function HourChart(props: { day: DayView; t: Translate }) {
         <span className="today">{day.day}</span>
         <span className="last-week">{day.lastWeekDay}</span>
       </div>
-      <svg className="chart" viewBox={`0 0 ${24 * 30} ${height + 16}`} preserveAspectRatio="none" role="img" aria-label={t('day.chart.describe', { day: day.day, total, lastWeek, lastWeekDay: day.lastWeekDay })}>
+      <svg
+        className="chart"
+        viewBox={`0 0 ${24 * 30} ${height + 16}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t('day.chart.describe', { day: day.day, total, lastWeek, lastWeekDay: day.lastWeekDay })}
+      >
         {day.hours.map((h) => (
           <g key={h.hour}>
             <rect className="today" x={h.hour * 30 + 3} width={11} y={height - (h.count / max) * height} height={(h.count / max) * height} />

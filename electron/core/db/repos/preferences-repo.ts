@@ -1,9 +1,5 @@
 import type { Db } from '../connection'
-import {
-  StoredPreferencesSchema,
-  type Preferences,
-  type PreferencesPatch
-} from '../../../../shared/domain/preferences'
+import { StoredPreferencesSchema, type Preferences, type PreferencesPatch } from '../../../../shared/domain/preferences'
 
 let systemTimeZone: string | undefined
 
@@ -14,7 +10,12 @@ function osTimeZone(): string {
 }
 
 export function defaultPreferences(): Preferences {
-  return { language: 'en', timeZone: osTimeZone(), idleLockSeconds: 300, gotitFlow: 'direct', offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
+  return {
+    language: 'en',
+    timeZone: osTimeZone(),
+    idleLockSeconds: 300,
+    gotitFlow: 'direct',
+    offlinePolicy: { enabled: false, perVoucherCap: 200_000, perShiftCap: 1_000_000 },
     callbacks: { enabled: false, host: '127.0.0.1', port: 5720 },
     errorRateAlertPercent: 25,
     storeName: ''
@@ -63,9 +64,7 @@ function readStoredPreferences(db: Db): Preferences {
 }
 
 export function writePreferences(db: Db, patch: PreferencesPatch, nowIso: string): Preferences {
-  const upsert = db.prepare(
-    'INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'
-  )
+  const upsert = db.prepare('INSERT INTO preferences (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
   db.transaction(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) upsert.run(key, JSON.stringify(value), nowIso)

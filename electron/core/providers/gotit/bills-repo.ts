@@ -137,7 +137,16 @@ export class BillsRepo {
       .prepare('UPDATE bills SET status = ?, transaction_id = COALESCE(?, transaction_id), problem = ?, settled_at = ?, updated_at = ? WHERE bill_number = ?')
       .run(status, extra.transactionId ?? null, extra.problem ? JSON.stringify(extra.problem) : null, extra.settled ? at : null, at, billNumber)
     // Only the status (and perhaps Got It's transaction id) changed: the entry moves, unless it is not in History yet.
-    const moved = this.history.moveStatus({ provider: 'gotit', kind: 'redemption', ref: billNumber, status: historyStatusOf(status), detailStatus: status, at, terms: extra.transactionId ? [extra.transactionId] : [], providerRef: extra.transactionId ?? null })
+    const moved = this.history.moveStatus({
+      provider: 'gotit',
+      kind: 'redemption',
+      ref: billNumber,
+      status: historyStatusOf(status),
+      detailStatus: status,
+      at,
+      terms: extra.transactionId ? [extra.transactionId] : [],
+      providerRef: extra.transactionId ?? null
+    })
     if (!moved) this.track({ billNumber }, at)
   }
 
@@ -161,9 +170,7 @@ export class BillsRepo {
   /** Bills redeemed since a moment: how many and how much. */
   redeemedSince(since: string): { count: number; amount: number } {
     return this.db
-      .prepare(
-        "SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.status = 'redeemed' AND b.settled_at > ?"
-      )
+      .prepare("SELECT count(DISTINCT b.id) AS count, COALESCE(sum(v.amount_vnd), 0) AS amount FROM bills b JOIN bill_vouchers v ON v.bill_id = b.id WHERE b.status = 'redeemed' AND b.settled_at > ?")
       .get(since) as { count: number; amount: number }
   }
 

@@ -41,11 +41,7 @@ export function usedBillNumber(item: WireVoucherItem): string | null {
   return item.redemptions?.bill_number ?? item.bill_number ?? null
 }
 
-export function toCheckedVoucher(
-  item: WireVoucherItem,
-  problem: VoucherProblem | null,
-  message: WireResponse | null
-): CheckedVoucher {
+export function toCheckedVoucher(item: WireVoucherItem, problem: VoucherProblem | null, message: WireResponse | null): CheckedVoucher {
   const value = faceValue(item)
   const apply = amountToApply(item)
   const c = item.conditions

@@ -96,7 +96,10 @@ export class RedeemService {
       billNumber: bill.bill_number,
       vouchers,
       allRedeemable,
-      totalToApply: sumMoney('VND', vouchers.flatMap((v) => (v.amountToApply ? [v.amountToApply] : []))),
+      totalToApply: sumMoney(
+        'VND',
+        vouchers.flatMap((v) => (v.amountToApply ? [v.amountToApply] : []))
+      ),
       requestId
     }
   }
@@ -263,5 +266,4 @@ export class RedeemService {
     this.ctx.identity.keepBillNumber(billNumber)
     return this.bills.insert({ billNumber, status: 'open', flow, staffId: actor?.id ?? null, at })
   }
-
 }

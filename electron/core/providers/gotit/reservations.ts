@@ -35,7 +35,13 @@ export class Reservations {
           provider: 'gotit',
           operation: RESERVE,
           subject: bill.bill_number,
-          payload: { billNumber: bill.bill_number, codes, billCreatedAt: bill.created_at, ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }), ...(input.skus ? { skus: input.skus } : {}) }
+          payload: {
+            billNumber: bill.bill_number,
+            codes,
+            billCreatedAt: bill.created_at,
+            ...(input.billTotal === undefined ? {} : { totalBill: input.billTotal }),
+            ...(input.skus ? { skus: input.skus } : {})
+          }
         })
       )
       .immediate()

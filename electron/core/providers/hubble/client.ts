@@ -40,7 +40,13 @@ export class HubbleClient {
     const auth = new TokenAuth({
       now,
       login: async () => {
-        const outcome = await plain.request({ operation: 'login', method: 'POST', path: `${P}/auth/login`, json: { clientId: config.clientId, clientSecret: config.clientSecret }, authenticated: false })
+        const outcome = await plain.request({
+          operation: 'login',
+          method: 'POST',
+          path: `${P}/auth/login`,
+          json: { clientId: config.clientId, clientSecret: config.clientSecret },
+          authenticated: false
+        })
         const answer = outcome.kind === 'answered' ? LoginAnswerSchema.safeParse(outcome.body) : null
         if (outcome.kind !== 'answered' || outcome.status !== 200 || !answer?.success) {
           const status = outcome.kind === 'answered' || outcome.kind === 'no_answer' ? outcome.status : null

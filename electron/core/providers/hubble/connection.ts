@@ -4,7 +4,6 @@ import type { ModuleContext } from '../module'
 import { startTrainingHubble, type RunningHubbleSimulator, type HubbleSimConfig } from '../../training/simulators'
 import { HubbleClient } from './client'
 
-
 /**
  * The Hubble client for the current settings, kept while they stay the same so its token lives
  * on; the in-process simulator in training mode.
@@ -30,7 +29,9 @@ export class HubbleConnection {
       config.mode === 'training'
         ? await this.simulator().then((sim) => ({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }))
         : { baseUrl: config.baseUrl, clientId: config.values['clientId'] ?? '', clientSecret: config.secrets['clientSecret'] ?? '' }
-    const key = createHash('sha256').update(JSON.stringify([target, timeoutMs])).digest('hex')
+    const key = createHash('sha256')
+      .update(JSON.stringify([target, timeoutMs]))
+      .digest('hex')
     if (this.cached?.key !== key) this.cached = { key, client: new HubbleClient({ ...target, timeoutMs }, this.ctx.http, this.ctx.now) }
     return this.cached.client
   }

@@ -11,9 +11,7 @@ import { GiftCardSales } from './sales'
 import { hubbleWebhook } from './webhook'
 
 /** How the in-process training simulator is set up (tests shorten the token's life). */
-export const HubbleTrainingOptionsSchema = z
-  .object({ tokenTtlSecs: z.number().int().positive(), walletRupees: z.number().min(0), duplicateReference: z.enum(['existing', 'error']) })
-  .partial()
+export const HubbleTrainingOptionsSchema = z.object({ tokenTtlSecs: z.number().int().positive(), walletRupees: z.number().min(0), duplicateReference: z.enum(['existing', 'error']) }).partial()
 
 export interface HubbleRuntime extends ProviderRuntime {
   connection: HubbleConnection
@@ -67,7 +65,9 @@ function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
     probe: () => connection.probe(),
     // Issued cards count; an order Hubble reversed or failed does not (History holds where each stands).
     shiftSummary: (since) =>
-      ctx.history.doneSince('hubble', 'gift_sale', since).map((line) => ({ label: { en: 'Gift cards sold', vi: 'Thẻ quà tặng đã bán' }, count: line.count, amount: { amount: line.amount, currency: line.currency } })),
+      ctx.history
+        .doneSince('hubble', 'gift_sale', since)
+        .map((line) => ({ label: { en: 'Gift cards sold', vi: 'Thẻ quà tặng đã bán' }, count: line.count, amount: { amount: line.amount, currency: line.currency } })),
     alerts: () => {
       const low = sales.walletLow()
       return low ? [{ kind: 'wallet_low' as const, params: { balance: low.balance, threshold: low.threshold } }] : []

@@ -41,7 +41,15 @@ export interface NewGiftOrder {
 }
 
 /** A sale's place in History. */
-const HISTORY_STATUS: Record<GiftOrderStatus, HistoryStatus> = { placing: 'open', processing: 'open', verifying: 'open', succeeded: 'done', failed: 'failed', needs_review: 'review', reversed: 'reversed' }
+const HISTORY_STATUS: Record<GiftOrderStatus, HistoryStatus> = {
+  placing: 'open',
+  processing: 'open',
+  verifying: 'open',
+  succeeded: 'done',
+  failed: 'failed',
+  needs_review: 'review',
+  reversed: 'reversed'
+}
 
 /** All SQL of gift card orders and the brand catalogue. */
 export class GiftOrdersRepo {
@@ -74,9 +82,7 @@ export class GiftOrdersRepo {
 
   insert(order: NewGiftOrder): void {
     this.db
-      .prepare(
-        "INSERT INTO gift_orders (reference_id, product_id, brand_title, amount_paise, lines, customer, status, staff_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'placing', ?, ?, ?)"
-      )
+      .prepare("INSERT INTO gift_orders (reference_id, product_id, brand_title, amount_paise, lines, customer, status, staff_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'placing', ?, ?, ?)")
       .run(order.referenceId, order.productId, order.brandTitle, order.amountPaise, JSON.stringify(order.lines), JSON.stringify(order.customer), order.staffId, order.at, order.at)
     this.track(order.referenceId, order.at)
   }
@@ -104,7 +110,17 @@ export class GiftOrdersRepo {
   /** Moves an order on; cards are stored masked, the failure as Hubble's id and words. */
   update(
     referenceId: string,
-    change: { status: GiftOrderStatus; orderId?: string | null; cards?: GiftOrder['cards']; failure?: GiftOrder['failure']; clearFailure?: boolean; correctedFrom?: GiftOrderStatus; settled?: boolean; poll?: boolean; at: string }
+    change: {
+      status: GiftOrderStatus
+      orderId?: string | null
+      cards?: GiftOrder['cards']
+      failure?: GiftOrder['failure']
+      clearFailure?: boolean
+      correctedFrom?: GiftOrderStatus
+      settled?: boolean
+      poll?: boolean
+      at: string
+    }
   ): void {
     this.db
       .prepare(
@@ -130,9 +146,7 @@ export class GiftOrdersRepo {
 
   /** Remembers the request id of a call about this order, so support can find every call from it. */
   addRequestId(referenceId: string, requestId: string): void {
-    this.db
-      .prepare("UPDATE gift_orders SET request_ids = json_insert(request_ids, '$[#]', ?) WHERE reference_id = ?")
-      .run(requestId, referenceId)
+    this.db.prepare("UPDATE gift_orders SET request_ids = json_insert(request_ids, '$[#]', ?) WHERE reference_id = ?").run(requestId, referenceId)
   }
 
   /** Orders Hubble is still processing, oldest first, with how often they were polled. */

@@ -142,7 +142,12 @@ export class PlaceOrderOperation implements JournalOperation {
     const result: PlaceOrderResult = { orderId: order.id, status, failure: null }
     if (status === 'SUCCESS') this.keepCards(referenceId, cardsOf(order))
     if (status === 'FAILED' || status === 'CANCELLED') {
-      return { to: 'rejected', requestId, note: `${prefix}Hubble failed the order: ${order.failureReason ?? status}`, result: { ...result, failure: { code: status, message: order.failureReason ?? status } } }
+      return {
+        to: 'rejected',
+        requestId,
+        note: `${prefix}Hubble failed the order: ${order.failureReason ?? status}`,
+        result: { ...result, failure: { code: status, message: order.failureReason ?? status } }
+      }
     }
     return { to: 'succeeded', requestId, note: `${prefix}order ${order.id} ${status}`, result }
   }

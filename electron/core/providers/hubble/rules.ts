@@ -26,7 +26,11 @@ export function checkSale(brand: Brand, input: SellInput): number {
   const below = r.minVoucher && lines.find((l) => l.denomination < (r.minVoucher?.amount ?? 0))
   const above = r.maxVoucher && lines.find((l) => l.denomination > (r.maxVoucher?.amount ?? Infinity))
   if ((below || above) && r.minVoucher && r.maxVoucher) {
-    refuse('gift_voucher_range', `A ${brand.title} card is from ${rupees(r.minVoucher.amount)} to ${rupees(r.maxVoucher.amount)} ₹.`, { brand: brand.title, min: rupees(r.minVoucher.amount), max: rupees(r.maxVoucher.amount) })
+    refuse('gift_voucher_range', `A ${brand.title} card is from ${rupees(r.minVoucher.amount)} to ${rupees(r.maxVoucher.amount)} ₹.`, {
+      brand: brand.title,
+      min: rupees(r.minVoucher.amount),
+      max: rupees(r.maxVoucher.amount)
+    })
   }
   if (r.maxDenominationsPerOrder !== null && lines.length > r.maxDenominationsPerOrder) {
     refuse('gift_denominations_per_order', `One ${brand.title} order takes at most ${r.maxDenominationsPerOrder} different amounts.`, { brand: brand.title, max: r.maxDenominationsPerOrder })

@@ -62,7 +62,8 @@ export class GiftCardSales {
   /** Checks the brand's rules, journals the order with a referenceId made once, places it, and answers with the cards (shown whole once). */
   async sell(input: SellInput, actor: StaffSummary | null): Promise<GiftSale> {
     const brand = this.orders.brand(input.productId)
-    if (!brand) throw new TillError('not_found', 'This brand is not in the till’s catalogue, or is not sold now. Sync the catalogue, or choose another brand.', { params: { reason: 'gift_brand_unknown' } })
+    if (!brand)
+      throw new TillError('not_found', 'This brand is not in the till’s catalogue, or is not sold now. Sync the catalogue, or choose another brand.', { params: { reason: 'gift_brand_unknown' } })
     const total = checkSale(brand, input)
     const { referenceId, claimed } = this.ctx.db
       .transaction(() => {
@@ -77,8 +78,20 @@ export class GiftCardSales {
           staffId: actor?.id ?? null,
           at: this.ctx.now().toISOString()
         })
-        this.ctx.audit.append({ actor, action: 'gift_card_sale_requested', subject: ref, outcome: 'ok', detail: { brand: brand.title, amount: total, currency: 'INR', cards: input.lines.reduce((n, l) => n + l.quantity, 0) } })
-        const id = this.ctx.journal.insert({ key: `${PLACE_ORDER}:${ref}`, provider: 'hubble', operation: PLACE_ORDER, subject: ref, payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer } })
+        this.ctx.audit.append({
+          actor,
+          action: 'gift_card_sale_requested',
+          subject: ref,
+          outcome: 'ok',
+          detail: { brand: brand.title, amount: total, currency: 'INR', cards: input.lines.reduce((n, l) => n + l.quantity, 0) }
+        })
+        const id = this.ctx.journal.insert({
+          key: `${PLACE_ORDER}:${ref}`,
+          provider: 'hubble',
+          operation: PLACE_ORDER,
+          subject: ref,
+          payload: { referenceId: ref, productId: brand.id, amountPaise: total, lines: input.lines.map((l) => ({ denominationPaise: l.denomination, quantity: l.quantity })), customer: input.customer }
+        })
         return { referenceId: ref, claimed: this.ctx.worker.claimInside(id) }
       })
       .immediate()
@@ -112,7 +125,12 @@ export class GiftCardSales {
         if (due === null) continue
         const at = this.ctx.now().toISOString()
         if (due === 'give_up') {
-          this.orders.update(order.referenceId, { status: 'failed', failure: { code: NO_ANSWER, message: `Hubble was still processing after ${GIVE_UP_AFTER_MINUTES} minutes; check the order with Hubble` }, settled: true, at })
+          this.orders.update(order.referenceId, {
+            status: 'failed',
+            failure: { code: NO_ANSWER, message: `Hubble was still processing after ${GIVE_UP_AFTER_MINUTES} minutes; check the order with Hubble` },
+            settled: true,
+            at
+          })
           this.ctx.log.warn('gift card order failed on our side: still processing', { referenceId: order.referenceId, orderId: order.orderId })
           this.polls.forget(order.referenceId)
           this.ctx.events.emit('giftcards:changed', this.view(order.referenceId))
@@ -165,10 +183,22 @@ export class GiftCardSales {
           at
         })
         if (tillGuess) {
-          this.ctx.audit.append({ actor: null, action: 'provider_corrected', subject: referenceId, outcome: 'ok', detail: { provider: 'hubble', was: `${order.status} (no answer from Hubble in ${GIVE_UP_AFTER_MINUTES} minutes)`, now: target, hubbleStatus: status, learntFrom: source } })
+          this.ctx.audit.append({
+            actor: null,
+            action: 'provider_corrected',
+            subject: referenceId,
+            outcome: 'ok',
+            detail: { provider: 'hubble', was: `${order.status} (no answer from Hubble in ${GIVE_UP_AFTER_MINUTES} minutes)`, now: target, hubbleStatus: status, learntFrom: source }
+          })
         }
         if (target === 'reversed') {
-          this.ctx.audit.append({ actor: null, action: 'gift_card_sale_reversed', subject: referenceId, outcome: 'ok', detail: { orderId: wire.id, amount: order.amount.amount, currency: order.amount.currency, learntFrom: source } })
+          this.ctx.audit.append({
+            actor: null,
+            action: 'gift_card_sale_reversed',
+            subject: referenceId,
+            outcome: 'ok',
+            detail: { orderId: wire.id, amount: order.amount.amount, currency: order.amount.currency, learntFrom: source }
+          })
         }
       })
       .immediate()
@@ -185,7 +215,8 @@ export class GiftCardSales {
     if (answer.kind === 'refused' && answer.error.id === 'E001') {
       throw new TillError('not_found', 'Hubble has no such order. Check the id and try again.', { requestId: answer.requestId, params: { reason: 'gift_order_unknown' } })
     }
-    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `Hubble could not be asked about the order (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    if (answer.kind !== 'ok')
+      throw new TillError('provider_unreachable', `Hubble could not be asked about the order (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
     const order = answer.value
     const local = this.orders.get(order.referenceId) ?? null
     if (local) {
@@ -219,10 +250,22 @@ export class GiftCardSales {
     const order = this.view(referenceId)
     if (order.status !== 'succeeded' || !order.orderId) throw new TillError('conflict', `Order ${referenceId} has no issued cards to show.`, { params: { reason: 'gift_no_cards' } })
     const answer = await (await this.connection.client()).order(order.orderId, referenceId)
-    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `Hubble could not be asked for the cards (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    if (answer.kind !== 'ok')
+      throw new TillError('provider_unreachable', `Hubble could not be asked for the cards (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
     this.orders.addRequestId(referenceId, answer.requestId)
     const cards = cardsOf(answer.value)
-    this.ctx.audit.append({ actor, action: 'gift_cards_shown', subject: referenceId, outcome: 'ok', detail: { cards: cards.length, last4: maskedCards(cards).map((c) => c.last4 ?? 'PIN').join(' ') } })
+    this.ctx.audit.append({
+      actor,
+      action: 'gift_cards_shown',
+      subject: referenceId,
+      outcome: 'ok',
+      detail: {
+        cards: cards.length,
+        last4: maskedCards(cards)
+          .map((c) => c.last4 ?? 'PIN')
+          .join(' ')
+      }
+    })
     return { order: this.view(referenceId), cards }
   }
 
@@ -249,7 +292,11 @@ export class GiftCardSales {
   /** Fetches the whole catalogue and keeps it; brands the till cannot use are kept as such, not shown. */
   async syncCatalogue(): Promise<{ brands: number; active: number }> {
     const answer = await (await this.connection.client()).products()
-    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `The catalogue could not be fetched from Hubble (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    if (answer.kind !== 'ok')
+      throw new TillError('provider_unreachable', `The catalogue could not be fetched from Hubble (${answer.kind}).`, {
+        requestId: answer.requestId,
+        params: { reason: 'unreachable', provider: 'Hubble' }
+      })
     const at = this.ctx.now().toISOString()
     const entries = answer.value.data.flatMap((raw) => {
       const wire = WireBrandSchema.safeParse(raw)
@@ -272,7 +319,11 @@ export class GiftCardSales {
 
   async wallet(): Promise<{ balance: ReturnType<typeof inr> }> {
     const answer = await (await this.connection.client()).wallet()
-    if (answer.kind !== 'ok') throw new TillError('provider_unreachable', `The wallet balance could not be read from Hubble (${answer.kind}).`, { requestId: answer.requestId, params: { reason: 'unreachable', provider: 'Hubble' } })
+    if (answer.kind !== 'ok')
+      throw new TillError('provider_unreachable', `The wallet balance could not be read from Hubble (${answer.kind}).`, {
+        requestId: answer.requestId,
+        params: { reason: 'unreachable', provider: 'Hubble' }
+      })
     const balance = paiseOf(answer.value.balance) ?? 0
     this.noteBalance(balance)
     return { balance: inr(balance) }

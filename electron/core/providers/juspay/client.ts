@@ -15,9 +15,7 @@ export interface JuspayConfig {
 }
 
 export type JuspayAnswer<T> =
-  | { kind: 'ok'; status: number; value: T; requestId: string }
-  | { kind: 'error'; status: number; error: WireError; requestId: string }
-  | Exclude<CallOutcome, { kind: 'answered' }>
+  { kind: 'ok'; status: number; value: T; requestId: string } | { kind: 'error'; status: number; error: WireError; requestId: string } | Exclude<CallOutcome, { kind: 'answered' }>
 
 /** What a call is about, for the call log: support lists every call about an order or a mandate. */
 export const orderSubject = (orderId: string): string => `order:${orderId.toLowerCase()}`
@@ -55,7 +53,10 @@ export class JuspayClient {
 
   async order(orderId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     const path = `/orders/${encodeURIComponent(orderId)}`
-    return this.answer(await this.http.request({ operation: 'orderStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `order ${orderId}` }), WireOrderSchema)
+    return this.answer(
+      await this.http.request({ operation: 'orderStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `order ${orderId}` }),
+      WireOrderSchema
+    )
   }
 
   /** A refund: sent once per attempt; the unique_request_id makes Juspay refuse a second refund for the same request (`duplicate.call`). */
@@ -77,14 +78,29 @@ export class JuspayClient {
   /** Changes an unpaid order's amount and user-defined fields; sending the same change twice does no harm. */
   async update(orderId: string, fields: Record<string, string>): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     return this.answer(
-      await this.http.request({ operation: 'updateOrder', method: 'POST', path: `/orders/${encodeURIComponent(orderId)}`, form: fields, idempotent: true, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `update ${orderId}` }),
+      await this.http.request({
+        operation: 'updateOrder',
+        method: 'POST',
+        path: `/orders/${encodeURIComponent(orderId)}`,
+        form: fields,
+        idempotent: true,
+        headers: orderRouting(orderId),
+        subject: orderSubject(orderId),
+        detail: `update ${orderId}`
+      }),
       WireOrderSchema
     )
   }
 
   async mandates(customerId: string): Promise<JuspayAnswer<z.infer<typeof WireMandateListSchema>>> {
     return this.answer(
-      await this.http.request({ operation: 'listMandates', method: 'GET', path: `/customers/${encodeURIComponent(customerId)}/mandates`, headers: { 'x-routing-id': customerId }, detail: `mandates of ${customerId}` }),
+      await this.http.request({
+        operation: 'listMandates',
+        method: 'GET',
+        path: `/customers/${encodeURIComponent(customerId)}/mandates`,
+        headers: { 'x-routing-id': customerId },
+        detail: `mandates of ${customerId}`
+      }),
       WireMandateListSchema
     )
   }
@@ -92,14 +108,31 @@ export class JuspayClient {
   /** The mandate status check (`command=status` [ASSUMED]); it syncs with the gateway and changes nothing, so it may be sent again. */
   async mandateStatus(mandateId: string, customerId: string): Promise<JuspayAnswer<z.infer<typeof WireMandateSchema>>> {
     return this.answer(
-      await this.http.request({ operation: 'mandateStatus', method: 'POST', path: `/mandates/${encodeURIComponent(mandateId)}`, form: { command: 'status' }, idempotent: true, headers: { 'x-routing-id': customerId }, subject: mandateSubject(mandateId), detail: `mandate ${mandateId}` }),
+      await this.http.request({
+        operation: 'mandateStatus',
+        method: 'POST',
+        path: `/mandates/${encodeURIComponent(mandateId)}`,
+        form: { command: 'status' },
+        idempotent: true,
+        headers: { 'x-routing-id': customerId },
+        subject: mandateSubject(mandateId),
+        detail: `mandate ${mandateId}`
+      }),
       WireMandateSchema
     )
   }
 
   async revoke(mandateId: string, customerId: string): Promise<JuspayAnswer<z.infer<typeof WireRevokeSchema>>> {
     return this.answer(
-      await this.http.request({ operation: 'revokeMandate', method: 'POST', path: `/mandates/${encodeURIComponent(mandateId)}`, form: { command: 'revoke' }, headers: { 'x-routing-id': customerId }, subject: mandateSubject(mandateId), detail: `revoke ${mandateId}` }),
+      await this.http.request({
+        operation: 'revokeMandate',
+        method: 'POST',
+        path: `/mandates/${encodeURIComponent(mandateId)}`,
+        form: { command: 'revoke' },
+        headers: { 'x-routing-id': customerId },
+        subject: mandateSubject(mandateId),
+        detail: `revoke ${mandateId}`
+      }),
       WireRevokeSchema
     )
   }
@@ -107,14 +140,19 @@ export class JuspayClient {
   /** A mandate debit's execution order, at the path set in Settings (the documented one is the order status). */
   async execution(orderId: string): Promise<JuspayAnswer<z.infer<typeof WireOrderSchema>>> {
     const path = this.config.executionPath.replace('{order_id}', encodeURIComponent(orderId))
-    return this.answer(await this.http.request({ operation: 'executionStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `execution ${orderId}` }), WireOrderSchema)
+    return this.answer(
+      await this.http.request({ operation: 'executionStatus', method: 'GET', path, headers: orderRouting(orderId), subject: orderSubject(orderId), detail: `execution ${orderId}` }),
+      WireOrderSchema
+    )
   }
 
   private answer<T>(outcome: CallOutcome, schema: z.ZodType<T>): JuspayAnswer<T> {
     if (outcome.kind !== 'answered') return outcome
     if (outcome.status >= 200 && outcome.status < 300) {
       const parsed = schema.safeParse(outcome.body)
-      return parsed.success ? { kind: 'ok', status: outcome.status, value: parsed.data, requestId: outcome.requestId } : { kind: 'no_answer', reason: 'malformed', status: outcome.status, requestId: outcome.requestId }
+      return parsed.success
+        ? { kind: 'ok', status: outcome.status, value: parsed.data, requestId: outcome.requestId }
+        : { kind: 'no_answer', reason: 'malformed', status: outcome.status, requestId: outcome.requestId }
     }
     return { kind: 'error', status: outcome.status, error: WireErrorSchema.safeParse(outcome.body).data ?? {}, requestId: outcome.requestId }
   }

@@ -29,7 +29,9 @@ export class JuspayConnection {
     const sim = config.mode === 'training' ? await this.simulator() : null
     const target = sim ? { baseUrl: sim.url, merchantId: sim.merchantId, apiKey: sim.apiKey } : { baseUrl: config.baseUrl, merchantId: v['merchantId'] ?? '', apiKey: config.secrets['apiKey'] ?? '' }
     const options = { apiVersion: v['apiVersion'] ?? DEFAULT_API_VERSION, executionPath: v['executionPath'] ?? DEFAULT_EXECUTION_PATH, timeoutMs: timeoutOf(v) }
-    const key = createHash('sha256').update(JSON.stringify([target, options])).digest('hex')
+    const key = createHash('sha256')
+      .update(JSON.stringify([target, options]))
+      .digest('hex')
     if (this.cached?.key !== key) this.cached = { key, client: new JuspayClient({ ...target, ...options }, this.ctx.http) }
     return this.cached.client
   }

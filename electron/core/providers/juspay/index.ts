@@ -14,7 +14,14 @@ import { juspayWebhook } from './webhook'
 
 /** How tests set the in-process training simulator up (refunds that settle sooner or later, say). */
 export const JuspayTrainingOptionsSchema = z
-  .object({ refundSettleMs: z.number().int().min(0), requireRoutingId: z.boolean(), maxRefundsPerOrder: z.number().int().positive(), bulkOrders: z.number().int().min(0).max(1_000_000), webhookUrl: z.string().nullable(), webhookMode: z.enum(['normal', 'wrong-credentials', 'duplicate', 'out-of-order', 'none']) })
+  .object({
+    refundSettleMs: z.number().int().min(0),
+    requireRoutingId: z.boolean(),
+    maxRefundsPerOrder: z.number().int().positive(),
+    bulkOrders: z.number().int().min(0).max(1_000_000),
+    webhookUrl: z.string().nullable(),
+    webhookMode: z.enum(['normal', 'wrong-credentials', 'duplicate', 'out-of-order', 'none'])
+  })
   .partial()
 
 export interface JuspayRuntime extends ProviderRuntime {

@@ -190,10 +190,14 @@ export function juspayFailure(answer: Exclude<JuspayAnswer<unknown>, { kind: 'ok
     const code = answer.error.error_code ?? answer.error.status ?? null
     const message = answer.error.error_message ?? answer.error.user_message ?? ''
     const reason = reasonOf(answer.status, code)
-    return new TillError(reason === 'credentials_refused' ? 'provider_unreachable' : answer.status === 404 ? 'not_found' : 'provider_rejected', `Juspay refused ${what} (${answer.status} ${code ?? ''}): ${message}`.trim(), {
-      requestId: answer.requestId,
-      params: { reason, provider: PROVIDER, code: code ?? '', detail: message }
-    })
+    return new TillError(
+      reason === 'credentials_refused' ? 'provider_unreachable' : answer.status === 404 ? 'not_found' : 'provider_rejected',
+      `Juspay refused ${what} (${answer.status} ${code ?? ''}): ${message}`.trim(),
+      {
+        requestId: answer.requestId,
+        params: { reason, provider: PROVIDER, code: code ?? '', detail: message }
+      }
+    )
   }
   const reason = answer.kind === 'auth_failed' ? 'credentials_refused' : 'unreachable'
   return new TillError('provider_unreachable', `Juspay could not be asked about ${what} (${answer.kind}).`, { requestId: answer.requestId, params: { reason, provider: PROVIDER } })

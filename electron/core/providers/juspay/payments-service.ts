@@ -58,7 +58,10 @@ export class PaymentsService {
    * Checks the refund against Juspay's order as it is now, asks a manager above the cashier's
    * limit, then journals it with a unique_request_id made once and makes the first attempt.
    */
-  async refund(input: { orderId: string; amount?: number | undefined; reason?: string | undefined; approval?: { managerId: string; managerPin: string } | undefined }, actor: StaffSummary): Promise<TillRefund> {
+  async refund(
+    input: { orderId: string; amount?: number | undefined; reason?: string | undefined; approval?: { managerId: string; managerPin: string } | undefined },
+    actor: StaffSummary
+  ): Promise<TillRefund> {
     const order = await this.order(input.orderId)
     if (order.refundBlocked) {
       throw new TillError('conflict', `Order ${order.orderId} cannot be refunded: ${order.refundBlocked} (status ${order.status}).`, {
@@ -74,7 +77,9 @@ export class PaymentsService {
     let approvedBy: StaffSummary | null = null
     if (actor.role !== 'manager' && amount > this.cashierLimit()) {
       if (!input.approval) {
-        throw new TillError('forbidden', `A refund above ${rupeesText(this.cashierLimit())} needs a manager.`, { params: { reason: 'juspay_refund_needs_manager', limit: rupeesText(this.cashierLimit()) } })
+        throw new TillError('forbidden', `A refund above ${rupeesText(this.cashierLimit())} needs a manager.`, {
+          params: { reason: 'juspay_refund_needs_manager', limit: rupeesText(this.cashierLimit()) }
+        })
       }
       approvedBy = await this.ctx.auth.approveAsManager(input.approval.managerId, input.approval.managerPin)
     }
@@ -83,8 +88,23 @@ export class PaymentsService {
       .transaction(() => {
         // Letters and digits, at most 21: what every Juspay page accepts; unique across this chain's tills.
         const uid = this.ctx.identity.nextReference('refund')
-        this.refunds.insert({ uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount, staff: actor, approvedBy: approvedBy ? { id: approvedBy.id, name: approvedBy.name } : null, reason: input.reason ?? null, at })
-        const rowId = this.ctx.journal.insert({ key: `${REFUND}:${uid}`, provider: 'juspay', operation: REFUND, subject: uid, payload: { uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount } })
+        this.refunds.insert({
+          uniqueRequestId: uid,
+          orderId: order.orderId,
+          customerId: order.customerId,
+          amountPaise: amount,
+          staff: actor,
+          approvedBy: approvedBy ? { id: approvedBy.id, name: approvedBy.name } : null,
+          reason: input.reason ?? null,
+          at
+        })
+        const rowId = this.ctx.journal.insert({
+          key: `${REFUND}:${uid}`,
+          provider: 'juspay',
+          operation: REFUND,
+          subject: uid,
+          payload: { uniqueRequestId: uid, orderId: order.orderId, customerId: order.customerId, amountPaise: amount }
+        })
         this.ctx.audit.append({
           actor,
           action: 'refund_requested',
@@ -114,9 +134,13 @@ export class PaymentsService {
     for (const [key, value] of Object.entries(input.udf ?? {})) if (value !== undefined) fields[key] = value
     const answer = await (await this.connection.client()).update(input.orderId, fields)
     if (answer.kind === 'error' && (answer.error.error_code ?? '').toUpperCase() === 'INVALID_ACTION') {
-      throw new TillError('conflict', `Juspay will not change ${input.orderId}: ${answer.error.error_message ?? 'a transaction started'}.`, { requestId: answer.requestId, params: { reason: 'juspay_update_after_payment', orderId: input.orderId } })
+      throw new TillError('conflict', `Juspay will not change ${input.orderId}: ${answer.error.error_message ?? 'a transaction started'}.`, {
+        requestId: answer.requestId,
+        params: { reason: 'juspay_update_after_payment', orderId: input.orderId }
+      })
     }
-    if (answer.kind === 'error' && answer.status === 404) throw new TillError('not_found', `Juspay has no order ${input.orderId}.`, { requestId: answer.requestId, params: { reason: 'juspay_unknown_order', orderId: input.orderId } })
+    if (answer.kind === 'error' && answer.status === 404)
+      throw new TillError('not_found', `Juspay has no order ${input.orderId}.`, { requestId: answer.requestId, params: { reason: 'juspay_unknown_order', orderId: input.orderId } })
     const { value, requestId } = ok(answer, `the update of ${input.orderId}`)
     return this.view(value, requestId)
   }
@@ -129,19 +153,38 @@ export class PaymentsService {
 
   async mandate(mandateId: string, customerId: string): Promise<MandateView> {
     const answer = await (await this.connection.client()).mandateStatus(mandateId, customerId)
-    if (answer.kind === 'error' && answer.status === 404) throw new TillError('not_found', `Juspay has no mandate ${mandateId}.`, { requestId: answer.requestId, params: { reason: 'juspay_unknown_mandate', mandateId } })
+    if (answer.kind === 'error' && answer.status === 404)
+      throw new TillError('not_found', `Juspay has no mandate ${mandateId}.`, { requestId: answer.requestId, params: { reason: 'juspay_unknown_mandate', mandateId } })
     return mandateView(ok(answer, `mandate ${mandateId}`).value, this.ctx.now())
   }
 
   /** Revokes an active or paused mandate: checked first, journaled and audited before the call. */
-  async revoke(mandateId: string, customerId: string, actor: StaffSummary): Promise<{ mandateId: string; state: 'revoked' | 'queued' | 'verifying' | 'refused' | 'needs_review'; problem: { code: string; message: string } | null }> {
+  async revoke(
+    mandateId: string,
+    customerId: string,
+    actor: StaffSummary
+  ): Promise<{ mandateId: string; state: 'revoked' | 'queued' | 'verifying' | 'refused' | 'needs_review'; problem: { code: string; message: string } | null }> {
     const before = await this.mandate(mandateId, customerId)
-    if (!before.revocable) throw new TillError('conflict', `Mandate ${mandateId} is ${before.rawStatus} and cannot be revoked.`, { params: { reason: 'juspay_mandate_not_active', status: before.rawStatus } })
+    if (!before.revocable)
+      throw new TillError('conflict', `Mandate ${mandateId} is ${before.rawStatus} and cannot be revoked.`, { params: { reason: 'juspay_mandate_not_active', status: before.rawStatus } })
     const id = this.ctx.db
       .transaction(() => {
         const key = `${REVOKE_MANDATE}:${mandateId}:${this.ctx.journal.countBySubject(`mandate:${mandateId}`) + 1}`
         const rowId = this.ctx.journal.insert({ key, provider: 'juspay', operation: REVOKE_MANDATE, subject: `mandate:${mandateId}`, payload: { mandateId, customerId } })
-        this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: key, status: 'open', detailStatus: 'pending', staffId: actor.id, summary: `mandate ${mandateId} of ${customerId}`, journalSubject: `mandate:${mandateId}`, callSubject: `mandate:${mandateId}`, terms: [mandateId, customerId], providerRef: mandateId, at: this.ctx.now().toISOString() })
+        this.ctx.history.record({
+          provider: 'juspay',
+          kind: 'mandate_revoke',
+          ref: key,
+          status: 'open',
+          detailStatus: 'pending',
+          staffId: actor.id,
+          summary: `mandate ${mandateId} of ${customerId}`,
+          journalSubject: `mandate:${mandateId}`,
+          callSubject: `mandate:${mandateId}`,
+          terms: [mandateId, customerId],
+          providerRef: mandateId,
+          at: this.ctx.now().toISOString()
+        })
         this.ctx.audit.append({ actor, action: 'mandate_revoke_requested', subject: mandateId, outcome: 'ok', detail: { customerId, statusBefore: before.rawStatus } })
         return rowId
       })
@@ -160,7 +203,9 @@ export class PaymentsService {
     for (const d of orders.values()) {
       const answer = await (await this.connection.client()).order(d.orderId)
       if (answer.kind === 'ok') this.absorb(answer.value, true)
-      else for (const r of due.filter((x) => x.orderId.toLowerCase() === d.orderId.toLowerCase())) this.refunds.notePoll(r.uniqueRequestId, nextPoll(this.refunds.polls(r.uniqueRequestId), this.ctx.now()))
+      else
+        for (const r of due.filter((x) => x.orderId.toLowerCase() === d.orderId.toLowerCase()))
+          this.refunds.notePoll(r.uniqueRequestId, nextPoll(this.refunds.polls(r.uniqueRequestId), this.ctx.now()))
     }
   }
 

@@ -17,7 +17,12 @@ export const RefundPayloadSchema = z.object({ uniqueRequestId: z.string(), order
 type Payload = z.infer<typeof RefundPayloadSchema>
 
 /** What became of the refund at Juspay once it took the request. */
-const AcceptedSchema = z.object({ status: z.enum(['PENDING', 'SUCCESS', 'FAILURE', 'MANUAL_REVIEW']), juspayRefundId: z.string().nullable(), reference: z.string().nullable(), error: z.string().nullable() })
+const AcceptedSchema = z.object({
+  status: z.enum(['PENDING', 'SUCCESS', 'FAILURE', 'MANUAL_REVIEW']),
+  juspayRefundId: z.string().nullable(),
+  reference: z.string().nullable(),
+  error: z.string().nullable()
+})
 const RefusedSchema = z.object({ code: z.string(), message: z.string() })
 
 /** Minutes after the refund was accepted at which the till asks Juspay again, then every six hours until it settles. */
@@ -85,7 +90,12 @@ export class RefundOperation implements JournalOperation {
     // The id is taken: the first attempt reached Juspay after all. Which refund it made decides.
     if (code === 'duplicate.call') return this.verify(p)
     if (answer.status === 429 || answer.status === 423) return { to: 'pending', requestId: answer.requestId, note: `Juspay asked us to wait (${answer.status})` }
-    return { to: 'rejected', requestId: answer.requestId, note: `Juspay refused the refund (${answer.status} ${code})`, result: { code: code || `http_${answer.status}`, message: answer.error.error_message ?? answer.error.user_message ?? '' } }
+    return {
+      to: 'rejected',
+      requestId: answer.requestId,
+      note: `Juspay refused the refund (${answer.status} ${code})`,
+      result: { code: code || `http_${answer.status}`, message: answer.error.error_message ?? answer.error.user_message ?? '' }
+    }
   }
 
   /** Reads the order: our unique_request_id among its refunds means it was made; absent means it is safe to send again. */
@@ -98,7 +108,8 @@ export class RefundOperation implements JournalOperation {
       if (accepted) return { to: 'succeeded', requestId: answer.requestId, note: 'verified: the refund is in the order’s refund list', result: accepted }
       return { to: 'pending', requestId: answer.requestId, note: 'verified: Juspay has no refund with our id, safe to send again', retryAfterMs: 0 }
     }
-    if (answer.kind === 'error' && answer.status === 404) return { to: 'rejected', requestId: answer.requestId, note: 'the order is unknown at Juspay', result: { code: 'order_not_found', message: answer.error.error_message ?? 'Order not found' } }
+    if (answer.kind === 'error' && answer.status === 404)
+      return { to: 'rejected', requestId: answer.requestId, note: 'the order is unknown at Juspay', result: { code: 'order_not_found', message: answer.error.error_message ?? 'Order not found' } }
     return { to: 'unknown', requestId: answer.requestId, note: `could not ask Juspay yet (${answer.kind})` }
   }
 

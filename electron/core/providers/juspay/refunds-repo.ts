@@ -105,7 +105,9 @@ export class RefundsRepo {
   /** This till's refunds of an order that are on their way (Juspay may or may not list them yet). */
   openOf(orderId: string): { uniqueRequestId: string; amountPaise: number }[] {
     return this.db
-      .prepare<[string], { unique_request_id: string; amount_paise: number }>("SELECT unique_request_id, amount_paise FROM juspay_refunds WHERE order_id = ? AND status IN ('sending', 'queued', 'verifying')")
+      .prepare<[string], { unique_request_id: string; amount_paise: number }>(
+        "SELECT unique_request_id, amount_paise FROM juspay_refunds WHERE order_id = ? AND status IN ('sending', 'queued', 'verifying')"
+      )
       .all(orderId)
       .map((r) => ({ uniqueRequestId: r.unique_request_id, amountPaise: r.amount_paise }))
   }
@@ -121,7 +123,10 @@ export class RefundsRepo {
     return rows.map(toView)
   }
 
-  update(uniqueRequestId: string, change: { status: RefundStatus; problem?: { code: string; message: string } | null; juspayRefundId?: string | null; reference?: string | null; nextPollAt?: string | null; at: string }): void {
+  update(
+    uniqueRequestId: string,
+    change: { status: RefundStatus; problem?: { code: string; message: string } | null; juspayRefundId?: string | null; reference?: string | null; nextPollAt?: string | null; at: string }
+  ): void {
     this.db
       .prepare(
         `UPDATE juspay_refunds SET status = ?, updated_at = ?,
@@ -166,7 +171,9 @@ export class RefundsRepo {
   since(at: string): { count: number; paise: number } {
     return (
       this.db
-        .prepare<[string], { count: number; paise: number }>("SELECT count(*) AS count, coalesce(sum(amount_paise), 0) AS paise FROM juspay_refunds WHERE created_at >= ? AND status NOT IN ('refused', 'FAILURE')")
+        .prepare<[string], { count: number; paise: number }>(
+          "SELECT count(*) AS count, coalesce(sum(amount_paise), 0) AS paise FROM juspay_refunds WHERE created_at >= ? AND status NOT IN ('refused', 'FAILURE')"
+        )
         .get(at) ?? { count: 0, paise: 0 }
     )
   }

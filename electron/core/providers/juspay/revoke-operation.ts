@@ -23,7 +23,11 @@ export class RevokeMandateOperation implements JournalOperation {
     private readonly connection: JuspayConnection,
     private readonly ctx: ModuleContext
   ) {
-    this.handler = { send: (row) => this.send(row), verify: (row) => this.verify(row), settle: (row, outcome) => this.track(row, outcome.to === 'succeeded' ? 'succeeded' : outcome.to === 'rejected' ? 'rejected' : outcome.to) }
+    this.handler = {
+      send: (row) => this.send(row),
+      verify: (row) => this.verify(row),
+      settle: (row, outcome) => this.track(row, outcome.to === 'succeeded' ? 'succeeded' : outcome.to === 'rejected' ? 'rejected' : outcome.to)
+    }
   }
 
   settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', _actor: StaffSummary): void {
@@ -34,7 +38,19 @@ export class RevokeMandateOperation implements JournalOperation {
   private track(row: JournalRow, state: string): void {
     const p = RevokePayloadSchema.parse(JSON.parse(row.payload))
     const status = state === 'succeeded' ? 'done' : state === 'rejected' ? 'failed' : state === 'needs_review' ? 'review' : 'open'
-    this.ctx.history.record({ provider: 'juspay', kind: 'mandate_revoke', ref: row.key, status, detailStatus: state, summary: `mandate ${p.mandateId} of ${p.customerId}`, journalSubject: row.subject, callSubject: `mandate:${p.mandateId}`, terms: [p.mandateId, p.customerId], providerRef: p.mandateId, at: this.ctx.now().toISOString() })
+    this.ctx.history.record({
+      provider: 'juspay',
+      kind: 'mandate_revoke',
+      ref: row.key,
+      status,
+      detailStatus: state,
+      summary: `mandate ${p.mandateId} of ${p.customerId}`,
+      journalSubject: row.subject,
+      callSubject: `mandate:${p.mandateId}`,
+      terms: [p.mandateId, p.customerId],
+      providerRef: p.mandateId,
+      at: this.ctx.now().toISOString()
+    })
   }
 
   private async send(row: JournalRow): Promise<AttemptResult> {

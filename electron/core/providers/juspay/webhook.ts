@@ -10,8 +10,14 @@ const EventSchema = z
     event_name: z.string().max(100),
     content: z
       .object({
-        order: z.object({ order_id: z.string().min(1).max(64) }).loose().optional(),
-        mandate: z.object({ mandate_id: z.string().min(1).max(64), customer_id: z.string().max(128).nullish() }).loose().optional()
+        order: z
+          .object({ order_id: z.string().min(1).max(64) })
+          .loose()
+          .optional(),
+        mandate: z
+          .object({ mandate_id: z.string().min(1).max(64), customer_id: z.string().max(128).nullish() })
+          .loose()
+          .optional()
       })
       .loose()
   })

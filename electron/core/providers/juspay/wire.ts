@@ -73,7 +73,5 @@ export const WireMandateListSchema = z.object({ list: z.array(WireMandateSchema)
 export const WireRevokeSchema = z.object({ mandate_status: z.string(), mandate_id: z.string() }).loose()
 
 /** Juspay's error envelope; every field may be missing, and the code and message are read together. */
-export const WireErrorSchema = z
-  .object({ status: Text, status_id: z.number().nullish(), error_code: Text, error_message: Text, user_message: Text })
-  .loose()
+export const WireErrorSchema = z.object({ status: Text, status_id: z.number().nullish(), error_code: Text, error_message: Text, user_message: Text }).loose()
 export type WireError = z.infer<typeof WireErrorSchema>

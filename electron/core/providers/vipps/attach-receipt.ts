@@ -35,7 +35,14 @@ export class AttachReceiptOperation implements JournalOperation {
 
   settleByHand(row: JournalRow, outcome: 'succeeded' | 'rejected', actor: StaffSummary): void {
     const p = AttachReceiptPayloadSchema.parse(JSON.parse(row.payload))
-    this.attachments.update(p.msn, p.paymentType, p.orderId, outcome === 'succeeded' ? 'attached' : 'refused', outcome === 'rejected' ? { title: 'Settled by a manager', detail: actor.name, trace: null } : null, this.ctx.now().toISOString())
+    this.attachments.update(
+      p.msn,
+      p.paymentType,
+      p.orderId,
+      outcome === 'succeeded' ? 'attached' : 'refused',
+      outcome === 'rejected' ? { title: 'Settled by a manager', detail: actor.name, trace: null } : null,
+      this.ctx.now().toISOString()
+    )
     this.changed(p)
   }
 
@@ -51,7 +58,8 @@ export class AttachReceiptOperation implements JournalOperation {
     const answer = await client.addReceipt(p.paymentType, p.orderId, p.receipt)
     this.note(p, answer)
     if (answer.kind === 'auth_failed' && refusesCredentials(answer)) return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
-    if (answer.kind === 'not_sent' || answer.kind === 'auth_failed') return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
+    if (answer.kind === 'not_sent' || answer.kind === 'auth_failed')
+      return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
     if (answer.kind === 'no_answer') return { to: 'unknown', requestId: answer.requestId, note: `no usable answer: ${answer.reason}` }
     if (answer.kind === 'ok') return { to: 'succeeded', requestId: answer.requestId, result: { attached: true } }
     if (answer.status === 409) return this.compare(p, answer.requestId, 'Vipps already has a receipt for this payment: ')
@@ -70,9 +78,15 @@ export class AttachReceiptOperation implements JournalOperation {
     this.note(p, answer)
     if (answer.kind === 'problem' && answer.status === 404) return { to: 'pending', requestId: answer.requestId, note: `${prefix}no receipt at Vipps, safe to send again`, retryAfterMs: 0 }
     if (answer.kind !== 'ok') return { to: 'unknown', requestId: answer.requestId ?? requestId, note: `${prefix}could not ask Vipps yet (${answer.kind})` }
-    if (answer.value.receipt === undefined || answer.value.receipt === null) return { to: 'pending', requestId: answer.requestId, note: `${prefix}no receipt at Vipps, safe to send again`, retryAfterMs: 0 }
+    if (answer.value.receipt === undefined || answer.value.receipt === null)
+      return { to: 'pending', requestId: answer.requestId, note: `${prefix}no receipt at Vipps, safe to send again`, retryAfterMs: 0 }
     if (isDeepStrictEqual(answer.value.receipt, p.receipt)) return { to: 'succeeded', requestId: answer.requestId, note: `${prefix}the stored receipt is ours`, result: { attached: true } }
-    return { to: 'needs_review', requestId: answer.requestId, note: `${prefix}Vipps holds a different receipt for this payment`, result: { title: 'Another receipt is attached', detail: 'Vipps keeps the first receipt of a payment; a manager should check which one is right.', trace: null } }
+    return {
+      to: 'needs_review',
+      requestId: answer.requestId,
+      note: `${prefix}Vipps holds a different receipt for this payment`,
+      result: { title: 'Another receipt is attached', detail: 'Vipps keeps the first receipt of a payment; a manager should check which one is right.', trace: null }
+    }
   }
 
   private settle(row: JournalRow, outcome: AttemptResult): void {

@@ -54,13 +54,17 @@ export class AttachmentsRepo {
   }
 
   get(msn: string, paymentType: string, orderId: string): Attachment | undefined {
-    const row = this.db.prepare<[string, string, string], Row>("SELECT * FROM vipps_attachments WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'").get(msn, paymentType, orderId)
+    const row = this.db
+      .prepare<[string, string, string], Row>("SELECT * FROM vipps_attachments WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'")
+      .get(msn, paymentType, orderId)
     return row ? toView(row) : undefined
   }
 
   /** A failed attempt may be tried again by the cashier: its row is made ready to send again. */
   reopen(msn: string, paymentType: string, orderId: string, at: string, again: { amount: Money; staffId: string | null; receiptNumber: string | null }): void {
-    this.db.prepare("UPDATE vipps_attachments SET status = 'sending', problem = NULL, updated_at = ? WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'").run(at, msn, paymentType, orderId)
+    this.db
+      .prepare("UPDATE vipps_attachments SET status = 'sending', problem = NULL, updated_at = ? WHERE msn = ? AND payment_type = ? AND order_id = ? AND kind = 'receipt'")
+      .run(at, msn, paymentType, orderId)
     this.track(msn, paymentType, orderId, at, again)
   }
 

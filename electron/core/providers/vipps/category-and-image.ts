@@ -26,7 +26,8 @@ function refusal(answer: Extract<VippsAnswer<unknown>, { kind: 'problem' }>): At
 /** The answer to one attempt in the journal's terms; a 409 is left to the caller. */
 function attempt(answer: VippsAnswer<unknown>): AttemptResult | 'conflict' {
   if (answer.kind === 'auth_failed' && refusesCredentials(answer)) return credentialsRefused(VIPPS, answer.requestId, answer.message, credentialsProblem(answer.message))
-  if (answer.kind === 'not_sent' || answer.kind === 'auth_failed') return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
+  if (answer.kind === 'not_sent' || answer.kind === 'auth_failed')
+    return { to: 'pending', requestId: answer.requestId, note: answer.kind === 'not_sent' ? `not sent: ${answer.reason}` : `not sent: ${answer.message}` }
   if (answer.kind === 'no_answer') return { to: 'unknown', requestId: answer.requestId, note: `no usable answer: ${answer.reason}` }
   if (answer.kind === 'ok') return { to: 'succeeded', requestId: answer.requestId, result: { done: true } }
   if (answer.status === 409) return 'conflict'
@@ -52,7 +53,8 @@ export class SetCategoryOperation implements JournalOperation {
         if (answer.kind === 'ok' && isDeepStrictEqual({ ...answer.value.category, imageId: answer.value.category?.imageId ?? null }, p.category)) {
           return { to: 'succeeded', requestId: answer.requestId, note: 'verified: the category is ours', result: { done: true } }
         }
-        if (answer.kind === 'ok' || (answer.kind === 'problem' && answer.status === 404)) return { to: 'pending', requestId: answer.requestId, note: 'verified: not set yet, safe to send again', retryAfterMs: 0 }
+        if (answer.kind === 'ok' || (answer.kind === 'problem' && answer.status === 404))
+          return { to: 'pending', requestId: answer.requestId, note: 'verified: not set yet, safe to send again', retryAfterMs: 0 }
         return { to: 'unknown', requestId: answer.requestId, note: `could not ask Vipps yet (${answer.kind})` }
       }
     }

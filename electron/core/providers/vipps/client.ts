@@ -34,7 +34,12 @@ export const VIPPS = 'Vipps MobilePay'
 
 /** What the Queue and the receipt show when Vipps refused the till's credentials. */
 export function credentialsProblem(message: string): VippsProblem {
-  return { title: 'Vipps MobilePay refused the till’s credentials', detail: `${message}. A manager must check Vipps MobilePay in Settings → Providers; it is sent again once they are saved.`, trace: null, status: 401 }
+  return {
+    title: 'Vipps MobilePay refused the till’s credentials',
+    detail: `${message}. A manager must check Vipps MobilePay in Settings → Providers; it is sent again once they are saved.`,
+    trace: null,
+    status: 401
+  }
 }
 
 /** The refusal as support reads it; the field-level reasons name the field when Vipps does. */
@@ -51,9 +56,7 @@ export const OrderAnswerSchema = z
   .loose()
 
 export type VippsAnswer<T> =
-  | { kind: 'ok'; status: number; value: T; requestId: string }
-  | { kind: 'problem'; status: number; problem: Problem; requestId: string }
-  | Exclude<CallOutcome, { kind: 'answered' }>
+  { kind: 'ok'; status: number; value: T; requestId: string } | { kind: 'problem'; status: number; problem: Problem; requestId: string } | Exclude<CallOutcome, { kind: 'answered' }>
 
 const OM = '/order-management'
 
@@ -85,16 +88,29 @@ export class VippsClient {
       // The test environment's tokens live an hour; renew five minutes before, as Vipps advises.
       refreshBeforeMs: 300_000,
       login: async () => {
-        const outcome = await plain.request({ operation: 'accessToken', method: 'POST', path: '/accesstoken/get', headers: { client_id: config.clientId, client_secret: config.clientSecret }, authenticated: false })
+        const outcome = await plain.request({
+          operation: 'accessToken',
+          method: 'POST',
+          path: '/accesstoken/get',
+          headers: { client_id: config.clientId, client_secret: config.clientSecret },
+          authenticated: false
+        })
         const answer = outcome.kind === 'answered' ? TokenAnswerSchema.safeParse(outcome.body) : null
         if (outcome.kind !== 'answered' || outcome.status !== 200 || !answer?.success) {
           const status = outcome.kind === 'answered' || outcome.kind === 'no_answer' ? outcome.status : null
           const message = outcome.kind === 'answered' ? (ProblemSchema.safeParse(outcome.body).data?.message ?? `HTTP ${outcome.status}`) : outcome.kind
-          throw new LoginFailed(status, outcome.kind === 'answered' ? outcome.body : null, outcome.requestId, outcome.kind !== 'not_sent', `Vipps MobilePay refused the access token request: ${message}`)
+          throw new LoginFailed(
+            status,
+            outcome.kind === 'answered' ? outcome.body : null,
+            outcome.requestId,
+            outcome.kind !== 'not_sent',
+            `Vipps MobilePay refused the access token request: ${message}`
+          )
         }
         const seconds = Number(answer.data.expires_in ?? NaN)
         const onEpoch = Number(answer.data.expires_on ?? NaN)
-        const expiresAt = Number.isFinite(seconds) && seconds > 0 ? new Date(now().getTime() + seconds * 1000) : Number.isFinite(onEpoch) ? new Date(onEpoch * 1000) : new Date(now().getTime() + 3600_000)
+        const expiresAt =
+          Number.isFinite(seconds) && seconds > 0 ? new Date(now().getTime() + seconds * 1000) : Number.isFinite(onEpoch) ? new Date(onEpoch * 1000) : new Date(now().getTime() + 3600_000)
         return { value: answer.data.access_token, expiresAt }
       }
     })
@@ -102,13 +118,29 @@ export class VippsClient {
   }
 
   async order(paymentType: string, orderId: string): Promise<VippsAnswer<z.infer<typeof OrderAnswerSchema>>> {
-    return this.answer(await this.http.request({ operation: 'getOrder', method: 'GET', path: `${OM}/v2/${paymentType}/${encodeURIComponent(orderId)}`, detail: `order ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }), OrderAnswerSchema)
+    return this.answer(
+      await this.http.request({
+        operation: 'getOrder',
+        method: 'GET',
+        path: `${OM}/v2/${paymentType}/${encodeURIComponent(orderId)}`,
+        detail: `order ${paymentType} ${orderId}`,
+        subject: subjectOf(paymentType, orderId)
+      }),
+      OrderAnswerSchema
+    )
   }
 
   /** Adds the receipt: Vipps keeps one per payment, so this is sent once and an unknown outcome is verified with `order`. */
   async addReceipt(paymentType: string, orderId: string, receipt: Record<string, unknown>): Promise<VippsAnswer<unknown>> {
     return this.answer(
-      await this.http.request({ operation: 'addReceipt', method: 'POST', path: `${OM}/v2/${paymentType}/receipts/${encodeURIComponent(orderId)}`, json: receipt, detail: `receipt ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }),
+      await this.http.request({
+        operation: 'addReceipt',
+        method: 'POST',
+        path: `${OM}/v2/${paymentType}/receipts/${encodeURIComponent(orderId)}`,
+        json: receipt,
+        detail: `receipt ${paymentType} ${orderId}`,
+        subject: subjectOf(paymentType, orderId)
+      }),
       z.unknown()
     )
   }
@@ -116,21 +148,34 @@ export class VippsClient {
   /** Sets or replaces the payment's category (a full overwrite, so sending it again does no harm). */
   async putCategory(paymentType: string, orderId: string, category: { category: string; orderDetailsUrl: string; imageId?: string | null }): Promise<VippsAnswer<unknown>> {
     return this.answer(
-      await this.http.request({ operation: 'putCategory', method: 'PUT', path: `${OM}/v2/${paymentType}/categories/${encodeURIComponent(orderId)}`, json: category, idempotent: true, detail: `category ${paymentType} ${orderId}`, subject: subjectOf(paymentType, orderId) }),
+      await this.http.request({
+        operation: 'putCategory',
+        method: 'PUT',
+        path: `${OM}/v2/${paymentType}/categories/${encodeURIComponent(orderId)}`,
+        json: category,
+        idempotent: true,
+        detail: `category ${paymentType} ${orderId}`,
+        subject: subjectOf(paymentType, orderId)
+      }),
       z.unknown()
     )
   }
 
   /** Uploads an image once; an image id cannot be used twice at Vipps. */
   async uploadImage(imageId: string, base64: string): Promise<VippsAnswer<unknown>> {
-    return this.answer(await this.http.request({ operation: 'uploadImage', method: 'POST', path: `${OM}/v1/images`, json: { imageId, src: base64, type: 'base64' }, detail: `image ${imageId}` }), z.unknown())
+    return this.answer(
+      await this.http.request({ operation: 'uploadImage', method: 'POST', path: `${OM}/v1/images`, json: { imageId, src: base64, type: 'base64' }, detail: `image ${imageId}` }),
+      z.unknown()
+    )
   }
 
   private answer<T>(outcome: CallOutcome, schema: z.ZodType<T>): VippsAnswer<T> {
     if (outcome.kind !== 'answered') return outcome
     if (outcome.status >= 200 && outcome.status < 300) {
       const parsed = schema.safeParse(outcome.body)
-      return parsed.success ? { kind: 'ok', status: outcome.status, value: parsed.data, requestId: outcome.requestId } : { kind: 'no_answer', reason: 'malformed', status: outcome.status, requestId: outcome.requestId }
+      return parsed.success
+        ? { kind: 'ok', status: outcome.status, value: parsed.data, requestId: outcome.requestId }
+        : { kind: 'no_answer', reason: 'malformed', status: outcome.status, requestId: outcome.requestId }
     }
     return { kind: 'problem', status: outcome.status, problem: ProblemSchema.safeParse(outcome.body).data ?? {}, requestId: outcome.requestId }
   }

@@ -26,11 +26,19 @@ export class VippsConnection {
     const sim = config.mode === 'training' ? await this.simulator() : null
     const target = sim
       ? { baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, subscriptionKey: sim.subscriptionKey, msn: sim.msn }
-      : { baseUrl: config.baseUrl, clientId: v['clientId'] ?? '', clientSecret: config.secrets['clientSecret'] ?? '', subscriptionKey: config.secrets['subscriptionKey'] ?? '', msn: v['merchantSerialNumber'] ?? '' }
+      : {
+          baseUrl: config.baseUrl,
+          clientId: v['clientId'] ?? '',
+          clientSecret: config.secrets['clientSecret'] ?? '',
+          subscriptionKey: config.secrets['subscriptionKey'] ?? '',
+          msn: v['merchantSerialNumber'] ?? ''
+        }
     // The system headers as set in Settings (Vipps asks for them as configured); the till's own version where none is set.
     const system = { name: v['systemName'] || 'till', version: v['systemVersion'] || this.version, pluginName: v['pluginName'] || 'till-pos', pluginVersion: v['pluginVersion'] || this.version }
     const timeoutMs = timeoutOf(v)
-    const key = createHash('sha256').update(JSON.stringify([target, system, timeoutMs])).digest('hex')
+    const key = createHash('sha256')
+      .update(JSON.stringify([target, system, timeoutMs]))
+      .digest('hex')
     if (this.cached?.key !== key) this.cached = { key, msn: target.msn, client: new VippsClient({ ...target, system, timeoutMs }, this.ctx.http, this.ctx.now) }
     return { client: this.cached.client, msn: this.cached.msn }
   }

@@ -52,7 +52,11 @@ function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
       await (await connection.client()).client.order('ECOM', 'till-connectivity-probe')
     },
     shiftSummary: (since) =>
-      ctx.history.doneSince('vipps', 'receipt', since).map((line) => ({ label: { en: `Vipps MobilePay receipts attached (${line.currency})`, vi: `Biên lai Vipps MobilePay đã đính kèm (${line.currency})` }, count: line.count, amount: { amount: line.amount, currency: line.currency } })),
+      ctx.history.doneSince('vipps', 'receipt', since).map((line) => ({
+        label: { en: `Vipps MobilePay receipts attached (${line.currency})`, vi: `Biên lai Vipps MobilePay đã đính kèm (${line.currency})` },
+        count: line.count,
+        amount: { amount: line.amount, currency: line.currency }
+      })),
     startTraining: () => connection.simulator(),
     close: () => connection.close()
   })

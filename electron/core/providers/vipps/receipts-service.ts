@@ -10,18 +10,31 @@ import { ATTACH_RECEIPT } from './attach-receipt'
 import { problemOf, subjectOf, VIPPS, type VippsAnswer } from './client'
 import type { VippsConnection } from './connection'
 
-
 /** An answer that is not a usable one, as an error a person can read: the reason picks the sentence, the message keeps Vipps's words for support. */
 export function vippsFailure(answer: Exclude<VippsAnswer<unknown>, { kind: 'ok' }>, what: string): TillError {
   if (answer.kind === 'problem') {
     const problem = problemOf(answer.problem, answer.status)
     const message = `Vipps MobilePay refused ${what} (${answer.status}): ${[problem.title, problem.detail].filter(Boolean).join(': ')}${problem.trace ? ` [trace ${problem.trace}]` : ''}`
     const reason =
-      answer.status === 400 ? 'vipps_invalid' : answer.status === 401 ? 'credentials_refused' : answer.status === 403 ? 'vipps_forbidden' : answer.status === 423 || answer.status === 429 ? 'vipps_busy' : 'vipps_refused'
-    return new TillError(answer.status === 401 ? 'provider_unreachable' : 'provider_rejected', message, { requestId: answer.requestId, params: { reason, provider: VIPPS, detail: problem.detail || problem.title, status: answer.status } })
+      answer.status === 400
+        ? 'vipps_invalid'
+        : answer.status === 401
+          ? 'credentials_refused'
+          : answer.status === 403
+            ? 'vipps_forbidden'
+            : answer.status === 423 || answer.status === 429
+              ? 'vipps_busy'
+              : 'vipps_refused'
+    return new TillError(answer.status === 401 ? 'provider_unreachable' : 'provider_rejected', message, {
+      requestId: answer.requestId,
+      params: { reason, provider: VIPPS, detail: problem.detail || problem.title, status: answer.status }
+    })
   }
   const reason = answer.kind === 'auth_failed' ? 'credentials_refused' : 'unreachable'
-  return new TillError('provider_unreachable', `Vipps MobilePay could not be asked about ${what} (${answer.kind}${answer.kind === 'auth_failed' ? `: ${answer.message}` : ''}).`, { requestId: answer.requestId, params: { reason, provider: VIPPS } })
+  return new TillError('provider_unreachable', `Vipps MobilePay could not be asked about ${what} (${answer.kind}${answer.kind === 'auth_failed' ? `: ${answer.message}` : ''}).`, {
+    requestId: answer.requestId,
+    params: { reason, provider: VIPPS }
+  })
 }
 
 /** Looking a payment's receipt and category up, and attaching the till's receipt to it. */
@@ -55,7 +68,9 @@ export class ReceiptsService {
   /** Journals a category (or an image) before the call and makes the first attempt. */
   async journaled(operation: string, subject: string, payload: unknown, imageId: string | null = null): Promise<JobResult> {
     const claimed = this.ctx.db
-      .transaction(() => this.ctx.worker.claimInside(this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload })))
+      .transaction(() =>
+        this.ctx.worker.claimInside(this.ctx.journal.insert({ key: `${operation}:${subject}:${this.ctx.journal.countBySubject(subject) + 1}`, provider: 'vipps', operation, subject, payload }))
+      )
       .immediate()
     const row = await this.ctx.worker.runClaimed(claimed)
     const problem = row?.state === 'rejected' ? (VippsProblemSchema.safeParse(JSON.parse(row.result ?? 'null')).data ?? null) : null
@@ -86,7 +101,9 @@ export class ReceiptsService {
     if (first) {
       const { reason, ...numbers } = first
       const params = Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, k === 'line' ? v : minorToDecimal(v).toFixed(2)]))
-      throw new TillError('invalid_input', `The receipt was not sent: ${problems.map((p) => JSON.stringify(p)).join('; ')}`, { params: { reason, currency: receipt.bottomLine.currency, ...params, problems: problems.length } })
+      throw new TillError('invalid_input', `The receipt was not sent: ${problems.map((p) => JSON.stringify(p)).join('; ')}`, {
+        params: { reason, currency: receipt.bottomLine.currency, ...params, problems: problems.length }
+      })
     }
     const { msn } = await this.connection.client()
     const at = this.ctx.now().toISOString()
@@ -96,11 +113,22 @@ export class ReceiptsService {
         const about = { amount: { amount: receiptTotal(receipt).total, currency: receipt.bottomLine.currency }, staffId, receiptNumber: receipt.bottomLine.receiptNumber ?? null }
         if (!this.attachments.insert({ msn, paymentType, orderId, at, ...about })) {
           const existing = this.attachments.get(msn, paymentType, orderId)
-          if (existing?.status !== 'refused') throw new TillError('conflict', `A receipt for ${paymentType} ${orderId} was attached already (${existing?.status ?? 'unknown'}); Vipps keeps one per payment.`, { params: { reason: 'vipps_receipt_exists' } })
+          if (existing?.status !== 'refused')
+            throw new TillError('conflict', `A receipt for ${paymentType} ${orderId} was attached already (${existing?.status ?? 'unknown'}); Vipps keeps one per payment.`, {
+              params: { reason: 'vipps_receipt_exists' }
+            })
           this.attachments.reopen(msn, paymentType, orderId, at, about)
         }
         const attempt = this.ctx.journal.countBySubject(subject) + 1
-        return this.ctx.worker.claimInside(this.ctx.journal.insert({ key: `${ATTACH_RECEIPT}:${msn}:${paymentType}:${orderId}:${attempt}`, provider: 'vipps', operation: ATTACH_RECEIPT, subject, payload: { msn, paymentType, orderId, receipt } }))
+        return this.ctx.worker.claimInside(
+          this.ctx.journal.insert({
+            key: `${ATTACH_RECEIPT}:${msn}:${paymentType}:${orderId}:${attempt}`,
+            provider: 'vipps',
+            operation: ATTACH_RECEIPT,
+            subject,
+            payload: { msn, paymentType, orderId, receipt }
+          })
+        )
       })
       .immediate()
     await this.ctx.worker.runClaimed(claimed)

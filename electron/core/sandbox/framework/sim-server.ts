@@ -110,11 +110,7 @@ const MAX_BODY = 5 * 1024 * 1024
  */
 export const SIM_REQUESTS_KEPT = 10_000
 
-const ClockInputSchema = z.union([
-  z.object({ now: z.iso.datetime() }).strict(),
-  z.object({ advanceMs: z.number().int() }).strict(),
-  z.object({ release: z.literal(true) }).strict()
-])
+const ClockInputSchema = z.union([z.object({ now: z.iso.datetime() }).strict(), z.object({ advanceMs: z.number().int() }).strict(), z.object({ release: z.literal(true) }).strict()])
 
 function send(res: ServerResponse, response: SimResponse): void {
   const text = response.rawBody ?? (response.body === undefined ? '' : JSON.stringify(response.body))
@@ -234,7 +230,9 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
         fault: null,
         status: 'no answer',
         requestId: typeof header === 'string' ? header : null,
-        headers: Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (SECRET_HEADERS.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])))
+        headers: Object.fromEntries(
+          Object.entries(req.headers).flatMap(([name, value]) => (SECRET_HEADERS.has(name) || value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]]))
+        )
       }
       requests.push(record)
       if (requests.length > kept * 1.1) requests.splice(0, requests.length - kept)

@@ -191,7 +191,9 @@ export class GotItSimulator {
     const rows = [...lines].sort((a, b) => a[1].usedDate.localeCompare(b[1].usedDate))
     return {
       fileName: 'gotit-statement.csv',
-      csv: csvLine(['Transaction ID', 'Used at', 'Bill number', 'Store', 'Amount (VND)']) + rows.map(([id, l]) => csvLine([csvField(id), csvField(l.usedDate), csvField(l.billNumber), csvField(l.storeId, false), csvField(l.amount, false)])).join('')
+      csv:
+        csvLine(['Transaction ID', 'Used at', 'Bill number', 'Store', 'Amount (VND)']) +
+        rows.map(([id, l]) => csvLine([csvField(id), csvField(l.usedDate), csvField(l.billNumber), csvField(l.storeId, false), csvField(l.amount, false)])).join('')
     }
   }
 

@@ -22,7 +22,16 @@ export async function startGotItSimulator(options: { port?: number; config?: Par
     handle: (request) => sim.handle(operation, request)
   }))
   const running = await startSimulator(
-    { provider: 'gotit', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), statement: () => sim.statement(), controls: options.controls ?? true, notFound: () => ({ status: 404, body: { message: 'Not Found' } }) },
+    {
+      provider: 'gotit',
+      routes,
+      clock,
+      inspect: () => sim.inspect(),
+      reset: () => sim.reset(),
+      statement: () => sim.statement(),
+      controls: options.controls ?? true,
+      notFound: () => ({ status: 404, body: { message: 'Not Found' } })
+    },
     options.port ?? 0
   )
   return { ...running, sim, pin: TRAINING_PIN }

@@ -66,9 +66,27 @@ export function seedBrands(): SimBrand[] {
       tags: ['Shopping'],
       denominationType: 'FIXED',
       cardType: 'CARD_NUMBER_SECURED',
-      amountRestrictions: { minOrderAmount: 500, maxOrderAmount: 20000, minVoucherAmount: 500, maxVoucherAmount: 5000, maxVouchersPerOrder: 10, maxVouchersPerDenomination: 5, maxDenominationsPerOrder: 2, denominations: [500, 1000, 2000, 5000] }
+      amountRestrictions: {
+        minOrderAmount: 500,
+        maxOrderAmount: 20000,
+        minVoucherAmount: 500,
+        maxVoucherAmount: 5000,
+        maxVouchersPerOrder: 10,
+        maxVouchersPerDenomination: 5,
+        maxDenominationsPerOrder: 2,
+        denominations: [500, 1000, 2000, 5000]
+      }
     },
-    { ...base, id: b.flipkart, status: 'ACTIVE', title: 'Flipkart', category: ['SHOPPING'], tags: ['Shopping', 'Electronics'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(100, 5000, 2) },
+    {
+      ...base,
+      id: b.flipkart,
+      status: 'ACTIVE',
+      title: 'Flipkart',
+      category: ['SHOPPING'],
+      tags: ['Shopping', 'Electronics'],
+      denominationType: 'FLEXIBLE',
+      amountRestrictions: flexible(100, 5000, 2)
+    },
     { ...base, id: b.swiggyInactive, status: 'INACTIVE', title: 'Swiggy', category: ['FOOD'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(100, 5000, 2) },
     { ...base, id: b.myntraDisabled, status: 'ACTIVE', title: 'Myntra', category: ['FASHION'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(500, 10000, 2), providerUp: false },
     {
@@ -93,7 +111,16 @@ export function seedBrands(): SimBrand[] {
     },
     { ...base, id: b.croma, status: 'ACTIVE', title: 'Croma', category: ['ELECTRONICS'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(1000, 50000, 1), enabled: false },
     // A card with a PIN and no number: the till keeps no digit of it.
-    { ...base, id: b.shoppersStopPinOnly, status: 'ACTIVE', title: 'Shoppers Stop', category: ['FASHION'], denominationType: 'FLEXIBLE', amountRestrictions: flexible(100, 10000, 2), cardType: 'PIN_NO_SECURED' }
+    {
+      ...base,
+      id: b.shoppersStopPinOnly,
+      status: 'ACTIVE',
+      title: 'Shoppers Stop',
+      category: ['FASHION'],
+      denominationType: 'FLEXIBLE',
+      amountRestrictions: flexible(100, 10000, 2),
+      cardType: 'PIN_NO_SECURED'
+    }
   ]
 }
 

@@ -107,7 +107,7 @@ export class HubbleSimulator {
     this.orders.clear()
     this.byReference.clear()
     this.tokens.clear()
-    this.walletPaise = (decimalToMinor(this.config.walletRupees) ?? 0)
+    this.walletPaise = decimalToMinor(this.config.walletRupees) ?? 0
     this.cardCounter = 0
   }
 
@@ -144,7 +144,9 @@ export class HubbleSimulator {
     const url = this.config.webhookUrl
     if (!url || this.config.webhookMode === 'none') return 0
     const body = JSON.stringify({ id: order.id, status: order.status })
-    const signature = createHmac('sha256', this.config.webhookMode === 'bad-signature' ? 'not-the-secret' : this.config.webhookSecret).update(body).digest('base64')
+    const signature = createHmac('sha256', this.config.webhookMode === 'bad-signature' ? 'not-the-secret' : this.config.webhookSecret)
+      .update(body)
+      .digest('base64')
     const times = this.config.webhookMode === 'duplicate' ? 2 : 1
     for (let i = 0; i < times; i++) await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Verify': signature }, body }).catch(() => undefined)
     return times
@@ -296,12 +298,17 @@ export class HubbleSimulator {
 
   /** Hubble's statement of the orders placed here that succeeded: id, reference, when, value in rupees. */
   statement(): SimStatement {
-    const done = [...this.orders.values()].map((o) => this.settle(o)).filter((o) => o.status === 'SUCCESS').sort((a, b) => a.createdAt - b.createdAt)
+    const done = [...this.orders.values()]
+      .map((o) => this.settle(o))
+      .filter((o) => o.status === 'SUCCESS')
+      .sort((a, b) => a.createdAt - b.createdAt)
     return {
       fileName: 'hubble-statement.csv',
       csv:
         csvLine(['Order ID', 'Reference ID', 'Created At', 'Order Value', 'Status']) +
-        done.map((o) => csvLine([csvField(o.id), csvField(o.referenceId), csvField(new Date(o.createdAt).toISOString()), csvField(minorText(o.amountPaise, 'INR'), false), csvField(o.status)])).join('')
+        done
+          .map((o) => csvLine([csvField(o.id), csvField(o.referenceId), csvField(new Date(o.createdAt).toISOString()), csvField(minorText(o.amountPaise, 'INR'), false), csvField(o.status)]))
+          .join('')
     }
   }
 
@@ -315,7 +322,8 @@ export class HubbleSimulator {
     if (brand.denominationType === 'FIXED' && order.lines.some((l) => !(r.denominations ?? []).some((d) => paise(d) === l.denominationPaise))) {
       return { id: 'E150', code: 'DENOMINATION_NOT_AVAILABLE', message: 'Denomination not available for this brand' }
     }
-    if (r.maxDenominationsPerOrder !== null && order.lines.length > r.maxDenominationsPerOrder) return { id: 'E153', code: 'MAX_DENOMINATIONS_PER_ORDER_EXCEEDED', message: 'Too many denominations in one order' }
+    if (r.maxDenominationsPerOrder !== null && order.lines.length > r.maxDenominationsPerOrder)
+      return { id: 'E153', code: 'MAX_DENOMINATIONS_PER_ORDER_EXCEEDED', message: 'Too many denominations in one order' }
     if (r.maxVouchersPerDenomination !== null && order.lines.some((l) => l.quantity > (r.maxVouchersPerDenomination ?? 0))) {
       return { id: 'E154', code: 'MAX_VOUCHERS_PER_DENOMINATION_EXCEEDED', message: 'Too many vouchers of one denomination' }
     }
@@ -369,7 +377,10 @@ export class HubbleSimulator {
       referenceId: o.referenceId,
       status: o.status,
       // Older examples send voucher amounts as strings; the simulator does too, to keep clients tolerant.
-      vouchers: o.status === 'SUCCESS' ? o.vouchers.map((v) => ({ id: v.id, cardType: v.cardType, cardNumber: v.cardNumber, cardPin: v.cardPin, validTill: v.validTill, amount: String(minorToDecimal(v.amountPaise)) })) : [],
+      vouchers:
+        o.status === 'SUCCESS'
+          ? o.vouchers.map((v) => ({ id: v.id, cardType: v.cardType, cardNumber: v.cardNumber, cardPin: v.cardPin, validTill: v.validTill, amount: String(minorToDecimal(v.amountPaise)) }))
+          : [],
       failureReason: o.status === 'FAILED' ? o.failureReason : null
     }
   }

@@ -18,7 +18,12 @@ const ControlSchema = z.union([
 ])
 
 const ConfigSchema = z
-  .object({ webhookUrl: z.url().nullable(), webhookMode: z.enum(['normal', 'wrong-credentials', 'duplicate', 'out-of-order', 'none']), refundSettleMs: z.number().int().min(0), requireRoutingId: z.boolean() })
+  .object({
+    webhookUrl: z.url().nullable(),
+    webhookMode: z.enum(['normal', 'wrong-credentials', 'duplicate', 'out-of-order', 'none']),
+    refundSettleMs: z.number().int().min(0),
+    requireRoutingId: z.boolean()
+  })
   .partial()
   .strict()
 
@@ -38,32 +43,32 @@ export async function startJuspaySimulator(options: { port?: number; config?: Pa
   ]
   if (controls) {
     routes.push(
-    // The simulator's own controls (not Juspay's): move an order on, script refunds, deliver webhooks now, set webhooks up.
-    {
-      name: 'control-order',
-      method: 'POST',
-      path: new RegExp(`^/__juspay/orders/${id}$`),
-      handle: (request, [orderId]) => {
-        const input = ControlSchema.safeParse(request.body)
-        if (!input.success) return { status: 400, body: { message: input.error.message } }
-        const key = decodeURIComponent(orderId ?? '')
-        if ('refundsEndAs' in input.data) sim.refundsOf(key, input.data.refundsEndAs)
-        else if (!sim.setStatus(key, input.data.status, input.data.statusId)) return { status: 404, body: { message: 'no such order' } }
-        return { status: 200, body: { ok: true } }
+      // The simulator's own controls (not Juspay's): move an order on, script refunds, deliver webhooks now, set webhooks up.
+      {
+        name: 'control-order',
+        method: 'POST',
+        path: new RegExp(`^/__juspay/orders/${id}$`),
+        handle: (request, [orderId]) => {
+          const input = ControlSchema.safeParse(request.body)
+          if (!input.success) return { status: 400, body: { message: input.error.message } }
+          const key = decodeURIComponent(orderId ?? '')
+          if ('refundsEndAs' in input.data) sim.refundsOf(key, input.data.refundsEndAs)
+          else if (!sim.setStatus(key, input.data.status, input.data.statusId)) return { status: 404, body: { message: 'no such order' } }
+          return { status: 200, body: { ok: true } }
+        }
+      },
+      { name: 'control-deliver', method: 'POST', path: '/__juspay/deliver', handle: async () => ({ status: 200, body: { sent: await sim.deliverDue() } }) },
+      {
+        name: 'control-config',
+        method: 'POST',
+        path: '/__juspay/config',
+        handle: (request) => {
+          const input = ConfigSchema.safeParse(request.body)
+          if (!input.success) return { status: 400, body: { message: input.error.message } }
+          for (const [key, value] of Object.entries(input.data)) if (value !== undefined) Object.assign(sim.config, { [key]: value })
+          return { status: 200, body: { ok: true } }
+        }
       }
-    },
-    { name: 'control-deliver', method: 'POST', path: '/__juspay/deliver', handle: async () => ({ status: 200, body: { sent: await sim.deliverDue() } }) },
-    {
-      name: 'control-config',
-      method: 'POST',
-      path: '/__juspay/config',
-      handle: (request) => {
-        const input = ConfigSchema.safeParse(request.body)
-        if (!input.success) return { status: 400, body: { message: input.error.message } }
-        for (const [key, value] of Object.entries(input.data)) if (value !== undefined) Object.assign(sim.config, { [key]: value })
-        return { status: 200, body: { ok: true } }
-      }
-    }
     )
   }
   const running = await startSimulator(
@@ -92,7 +97,19 @@ export function juspayAnnouncement(running: RunningJuspaySimulator) {
     apiKey: running.apiKey,
     webhookUser: running.webhookUser,
     webhookPassword: running.webhookPassword,
-    orders: ['JP-CHARGED-UPI', 'JP-PARTLY-REFUNDED', 'JP-FULLY-REFUNDED', 'JP-PENDING-AUTH', 'JP-FAILED', 'JP-NEW-1', 'JP-AUTO-REFUNDED', 'JP-REFUND-FAILS', 'JP-REFUND-REVIEW', 'JP-REFUND-TOO-LATE', 'JP-MANDATE-DEBIT-1'],
+    orders: [
+      'JP-CHARGED-UPI',
+      'JP-PARTLY-REFUNDED',
+      'JP-FULLY-REFUNDED',
+      'JP-PENDING-AUTH',
+      'JP-FAILED',
+      'JP-NEW-1',
+      'JP-AUTO-REFUNDED',
+      'JP-REFUND-FAILS',
+      'JP-REFUND-REVIEW',
+      'JP-REFUND-TOO-LATE',
+      'JP-MANDATE-DEBIT-1'
+    ],
     customers: ['cust_asha', 'cust_ravi'],
     control: `${running.url}/__sim/ and ${running.url}/__juspay/`
   }

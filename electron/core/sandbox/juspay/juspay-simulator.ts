@@ -249,7 +249,12 @@ export class JuspaySimulator {
   inspect(): unknown {
     this.settleAll()
     return {
-      orders: [...this.orders.values()].map((o) => ({ orderId: o.orderId, status: o.status, amount: minorToDecimal(o.amountPaise), refunds: o.refunds.map((r) => ({ uniqueRequestId: r.uniqueRequestId, amount: minorToDecimal(r.amountPaise), status: r.status })) })),
+      orders: [...this.orders.values()].map((o) => ({
+        orderId: o.orderId,
+        status: o.status,
+        amount: minorToDecimal(o.amountPaise),
+        refunds: o.refunds.map((r) => ({ uniqueRequestId: r.uniqueRequestId, amount: minorToDecimal(r.amountPaise), status: r.status }))
+      })),
       mandates: [...this.mandates.values()].map((m) => ({ mandateId: m.mandateId, customerId: m.customerId, status: m.status })),
       deliveries: this.deliveries
     }
@@ -263,7 +268,13 @@ export class JuspaySimulator {
     const key = decoded.endsWith(':') ? decoded.slice(0, -1) : decoded
     const merchant = header(request, 'x-merchantid') ?? header(request, 'x-merchant-id')
     if (key !== this.config.apiKey || merchant !== this.config.merchantId) return error(401, 'access_denied', 'Access Denied')
-    this.seen.push({ path: request.path, version: header(request, 'version') ?? null, routingId: header(request, 'x-routing-id') ?? null, requestId: header(request, 'x-request-id') ?? null, contentType: header(request, 'content-type') ?? null })
+    this.seen.push({
+      path: request.path,
+      version: header(request, 'version') ?? null,
+      routingId: header(request, 'x-routing-id') ?? null,
+      requestId: header(request, 'x-request-id') ?? null,
+      contentType: header(request, 'content-type') ?? null
+    })
     return null
   }
 
@@ -318,7 +329,17 @@ export class JuspaySimulator {
     const taken = order.refunds.filter((r) => r.status === 'SUCCESS' || r.status === 'PENDING' || r.status === 'MANUAL_REVIEW').reduce((sum, r) => sum + r.amountPaise, 0)
     if (amount > order.amountPaise - taken) return error(400, 'invalid.amount.exceeded', 'Refund amount exceeds the refundable amount')
     const now = this.clock.now().getTime()
-    order.refunds.push({ id: `rfnd_${randomBytes(4).toString('hex')}`, uniqueRequestId, ref: null, amountPaise: amount, status: 'PENDING', created: now, settleAt: now + this.config.refundSettleMs, then: order.refundsEndAs, notified: false })
+    order.refunds.push({
+      id: `rfnd_${randomBytes(4).toString('hex')}`,
+      uniqueRequestId,
+      ref: null,
+      amountPaise: amount,
+      status: 'PENDING',
+      created: now,
+      settleAt: now + this.config.refundSettleMs,
+      then: order.refundsEndAs,
+      notified: false
+    })
     return { status: 200, body: this.orderJson(order) }
   }
 
@@ -452,7 +473,19 @@ export class JuspaySimulator {
       fileName: 'juspay-refunds.csv',
       csv:
         csvLine(['refund_id', 'order_id', 'unique_request_id', 'refund_date', 'refund_amount', 'status', 'arn']) +
-        rows.map(({ o, r }) => csvLine([csvField(r.id), csvField(o.orderId), csvField(r.uniqueRequestId), csvField(new Date(r.created).toISOString()), csvField(minorText(r.amountPaise, 'INR'), false), csvField(r.status), csvField(r.ref)])).join('')
+        rows
+          .map(({ o, r }) =>
+            csvLine([
+              csvField(r.id),
+              csvField(o.orderId),
+              csvField(r.uniqueRequestId),
+              csvField(new Date(r.created).toISOString()),
+              csvField(minorText(r.amountPaise, 'INR'), false),
+              csvField(r.status),
+              csvField(r.ref)
+            ])
+          )
+          .join('')
     }
   }
 
@@ -520,7 +553,17 @@ export class JuspaySimulator {
       maximum_eligible_refund_amount: minorToDecimal(order.amountPaise - order.refunds.filter((r) => r.status !== 'FAILURE').reduce((sum, r) => sum + r.amountPaise, 0)),
       ...(order.lastDateToRefund ? { last_date_to_refund: order.lastDateToRefund, refund_supported: true } : {}),
       ...(order.method.type === 'CARD' && order.method.last4
-        ? { card: { last_four_digits: order.method.last4, card_brand: order.method.cardBrand ?? order.method.name, card_type: 'CREDIT', card_issuer: 'HDFC Bank', card_isin: '411111', expiry_month: '12', expiry_year: '2030' } }
+        ? {
+            card: {
+              last_four_digits: order.method.last4,
+              card_brand: order.method.cardBrand ?? order.method.name,
+              card_type: 'CREDIT',
+              card_issuer: 'HDFC Bank',
+              card_isin: '411111',
+              expiry_month: '12',
+              expiry_year: '2030'
+            }
+          }
         : {}),
       ...(order.method.upiId ? { payer_vpa: order.method.upiId, payer_app_name: 'GPay' } : {}),
       ...(txnId

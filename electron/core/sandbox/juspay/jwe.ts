@@ -19,7 +19,10 @@ export function openJwe(body: unknown, juspayPrivateKey: KeyLike, merchantPublic
   if (!header.success || !['RSA-OAEP', 'RSA-OAEP-256'].includes(header.data.alg) || header.data.enc !== 'A256GCM') throw new JweError('unsupported JWE header')
   let plain: string
   try {
-    const cek = privateDecrypt({ key: juspayPrivateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: header.data.alg === 'RSA-OAEP-256' ? 'sha256' : 'sha1' }, fromB64url(jwe.data.encryptedKey))
+    const cek = privateDecrypt(
+      { key: juspayPrivateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: header.data.alg === 'RSA-OAEP-256' ? 'sha256' : 'sha1' },
+      fromB64url(jwe.data.encryptedKey)
+    )
     const decipher = createDecipheriv('aes-256-gcm', cek, fromB64url(jwe.data.iv))
     decipher.setAAD(Buffer.from(jwe.data.header))
     decipher.setAuthTag(fromB64url(jwe.data.tag))

@@ -31,11 +31,17 @@ export function seedOrders(): { msn: string; order: SeededOrder }[] {
       order: {
         paymentType: 'ECOM',
         orderId: 'training-with-receipt-1',
-        receipt: { orderLines: [line('Coffee beans', 'SKU-1001', 12500, 1500), line('Coffee mug', 'SKU-2002', 20000)], bottomLine: { currency: 'NOK', posId: 'till-1', receiptNumber: '000101', paymentSources: { card: 32500 } } },
+        receipt: {
+          orderLines: [line('Coffee beans', 'SKU-1001', 12500, 1500), line('Coffee mug', 'SKU-2002', 20000)],
+          bottomLine: { currency: 'NOK', posId: 'till-1', receiptNumber: '000101', paymentSources: { card: 32500 } }
+        },
         category: { category: 'RECEIPT', orderDetailsUrl: 'https://shop.example.com/receipts/000101', imageId: null }
       }
     },
-    { msn: VIPPS_MSN, order: { paymentType: 'RECURRING', orderId: 'training-recurring-1', category: { category: 'GENERAL', orderDetailsUrl: 'https://shop.example.com/subscriptions/1', imageId: null } } },
+    {
+      msn: VIPPS_MSN,
+      order: { paymentType: 'RECURRING', orderId: 'training-recurring-1', category: { category: 'GENERAL', orderDetailsUrl: 'https://shop.example.com/subscriptions/1', imageId: null } }
+    },
     { msn: OTHER_MSN, order: { paymentType: 'ECOM', orderId: 'other-unit-1', receipt: { orderLines: [line('Tea', 'SKU-9', 5000)], bottomLine: { currency: 'DKK' } } } }
   ]
 }

@@ -27,7 +27,7 @@ function isJpeg(bytes: Buffer): boolean {
 /** Segments follow the start-of-image marker, each a marker and its length; the first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC) holds the height. */
 function jpegFrameHeight(bytes: Buffer): number | null {
   const notFrames = new Set([0xc4, 0xc8, 0xcc])
-  for (let offset = 2; offset + 4 <= bytes.length; ) {
+  for (let offset = 2; offset + 4 <= bytes.length;) {
     if (bytes.readUInt8(offset) !== 0xff) return null
     const marker = bytes.readUInt8(offset + 1)
     const length = bytes.readUInt16BE(offset + 2)

@@ -29,7 +29,13 @@ export async function startVippsSimulator(options: { port?: number; config?: Par
     { name: 'token', method: 'POST', path: '/accesstoken/get', handle: (request) => sim.token(request) },
     ...['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ name: `om-${method.toLowerCase()}`, method, path: om, handle: (request: Parameters<SimRoute['handle']>[0]) => sim.handle(request) }))
   ]
-  const practice = () => seedOrders().filter((o) => o.msn === VIPPS_MSN).map((o) => ({ id: o.order.orderId, kind: o.order.paymentType }))
-  const running = await startSimulator({ provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice, statement: () => sim.statement(), controls: options.controls ?? true }, options.port ?? 0)
+  const practice = () =>
+    seedOrders()
+      .filter((o) => o.msn === VIPPS_MSN)
+      .map((o) => ({ id: o.order.orderId, kind: o.order.paymentType }))
+  const running = await startSimulator(
+    { provider: 'vipps', routes, clock, inspect: () => sim.inspect(), reset: () => sim.reset(), practice, statement: () => sim.statement(), controls: options.controls ?? true },
+    options.port ?? 0
+  )
   return { ...running, sim, clientId: sim.config.clientId, clientSecret: sim.config.clientSecret, subscriptionKey: sim.config.subscriptionKey, msn: VIPPS_MSN }
 }

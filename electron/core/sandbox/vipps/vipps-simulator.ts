@@ -67,7 +67,12 @@ export class VippsSimulator {
   }
 
   reset(): void {
-    this.orders = new Map(seedOrders().map(({ msn, order }) => [this.key(msn, order.paymentType, order.orderId), { ...(order.category ? { category: order.category } : {}), ...(order.receipt ? { receipt: order.receipt } : {}) }]))
+    this.orders = new Map(
+      seedOrders().map(({ msn, order }) => [
+        this.key(msn, order.paymentType, order.orderId),
+        { ...(order.category ? { category: order.category } : {}), ...(order.receipt ? { receipt: order.receipt } : {}) }
+      ])
+    )
     this.images.clear()
     this.tokens.clear()
     this.violations.length = 0
@@ -88,7 +93,8 @@ export class VippsSimulator {
   /** `POST /accesstoken/get`: credentials in headers, no body; the token fields come as numeric strings. */
   token(request: SimRequest): SimResponse {
     if (!header(request, 'Ocp-Apim-Subscription-Key')) return gateway(401, 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.')
-    if (header(request, 'Ocp-Apim-Subscription-Key') !== this.config.subscriptionKey) return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
+    if (header(request, 'Ocp-Apim-Subscription-Key') !== this.config.subscriptionKey)
+      return gateway(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.')
     if (header(request, 'client_id') !== this.config.clientId || header(request, 'client_secret') !== this.config.clientSecret) return gateway(401, 'Invalid client credentials')
     const token = `sim.${randomBytes(24).toString('base64url')}`
     const now = Math.floor(this.clock.now().getTime() / 1000)
@@ -185,7 +191,21 @@ export class VippsSimulator {
       fileName: 'vipps-statement.csv',
       csv:
         csvLine(['orderId', 'paymentType', 'msn', 'time', 'amount', 'currency'], ';') +
-        rows.map((r) => csvLine([csvField(r.orderId, true, ';'), csvField(r.paymentType, true, ';'), csvField(r.msn, true, ';'), csvField(new Date(r.at).toISOString(), true, ';'), csvField(r.amount, false, ';'), csvField(r.currency, true, ';')], ';')).join('')
+        rows
+          .map((r) =>
+            csvLine(
+              [
+                csvField(r.orderId, true, ';'),
+                csvField(r.paymentType, true, ';'),
+                csvField(r.msn, true, ';'),
+                csvField(new Date(r.at).toISOString(), true, ';'),
+                csvField(r.amount, false, ';'),
+                csvField(r.currency, true, ';')
+              ],
+              ';'
+            )
+          )
+          .join('')
     }
   }
 

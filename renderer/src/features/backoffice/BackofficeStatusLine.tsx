@@ -17,13 +17,19 @@ export function BackofficeStatusLine(props: { status?: BackofficeStatus | null }
   const own = useBackofficeStatus()
   const value = props.status === undefined ? own : props.status
   if (!value) return null
-  if (!value.enrolled) return <p className="hint" data-testid="backoffice-status">{t('backoffice.notEnrolled', { waiting: value.waiting })}</p>
+  if (!value.enrolled)
+    return (
+      <p className="hint" data-testid="backoffice-status">
+        {t('backoffice.notEnrolled', { waiting: value.waiting })}
+      </p>
+    )
   const oldest = value.oldestWaitingAt ? Math.max(0, Math.round((Date.now() - Date.parse(value.oldestWaitingAt)) / 60_000)) : 0
   const state = value.stopped ? 'stopped' : value.reached === false ? 'unreached' : 'reached'
   return (
     <div className={`notice ${state === 'reached' ? 'notice-ok' : state === 'stopped' ? 'notice-error' : 'notice-warn'}`} data-testid="backoffice-status" role="status">
       <p>
-        {t(`backoffice.state.${state}`, { store: value.store?.name ?? '', url: value.url ?? '' })} {value.waiting === 0 ? t('backoffice.nothingWaits') : t('backoffice.waiting', { waiting: value.waiting, minutes: oldest })}
+        {t(`backoffice.state.${state}`, { store: value.store?.name ?? '', url: value.url ?? '' })}{' '}
+        {value.waiting === 0 ? t('backoffice.nothingWaits') : t('backoffice.waiting', { waiting: value.waiting, minutes: oldest })}
       </p>
       {value.problem && <p>{value.problem}</p>}
     </div>

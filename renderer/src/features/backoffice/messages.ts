@@ -3,7 +3,8 @@ import { defineMessages } from '../../i18n/define'
 export const backofficeMessages = defineMessages({
   en: {
     'backoffice.title': 'Back office',
-    'backoffice.intro': 'Every till of the chain reports what it did to one back office, for store managers and head office. Head office gives you its address and a one-time enrolment code for this store.',
+    'backoffice.intro':
+      'Every till of the chain reports what it did to one back office, for store managers and head office. Head office gives you its address and a one-time enrolment code for this store.',
     'backoffice.url': 'Back office address',
     'backoffice.code': 'Enrolment code',
     'backoffice.name': 'Name of this till (optional)',
@@ -20,13 +21,15 @@ export const backofficeMessages = defineMessages({
   },
   vi: {
     'backoffice.title': 'Văn phòng',
-    'backoffice.intro': 'Mọi máy thu ngân trong chuỗi báo cáo những gì đã làm về một văn phòng, cho quản lý cửa hàng và văn phòng chính. Văn phòng chính đưa cho bạn địa chỉ và một mã đăng ký dùng một lần cho cửa hàng này.',
+    'backoffice.intro':
+      'Mọi máy thu ngân trong chuỗi báo cáo những gì đã làm về một văn phòng, cho quản lý cửa hàng và văn phòng chính. Văn phòng chính đưa cho bạn địa chỉ và một mã đăng ký dùng một lần cho cửa hàng này.',
     'backoffice.url': 'Địa chỉ văn phòng',
     'backoffice.code': 'Mã đăng ký',
     'backoffice.name': 'Tên máy thu ngân này (không bắt buộc)',
     'backoffice.enrol': 'Đăng ký máy này',
     'backoffice.enrolled': 'Máy này đã đăng ký với {store}.',
-    'backoffice.envOnly': 'Máy chủ này không lưu bí mật trên đĩa: để tiếp tục gửi sau khi khởi động lại, hãy đặt TILL_BACKOFFICE_URL và TILL_BACKOFFICE_KEY (xin khóa từ văn phòng chính, hoặc đăng ký lại).',
+    'backoffice.envOnly':
+      'Máy chủ này không lưu bí mật trên đĩa: để tiếp tục gửi sau khi khởi động lại, hãy đặt TILL_BACKOFFICE_URL và TILL_BACKOFFICE_KEY (xin khóa từ văn phòng chính, hoặc đăng ký lại).',
     'backoffice.retry': 'Gửi lại',
     'backoffice.notEnrolled': 'Chưa đăng ký với văn phòng ({waiting, plural, other {# sự kiện đang chờ}}). Quản lý đăng ký máy trong Cài đặt → Văn phòng.',
     'backoffice.state.reached': 'Đang báo cáo về văn phòng của {store}.',

@@ -246,13 +246,7 @@ export function GiftCardsScreen() {
                     // Fixed amounts are tiles a finger taps, as at other tills; one is chosen at a time.
                     <div role="radiogroup" aria-labelledby={`${id}-amount-label-${index}`} className="amount-tiles">
                       {(brand.rules.denominations ?? []).map((d) => (
-                        <button
-                          key={d.amount}
-                          type="button"
-                          role="radio"
-                          aria-checked={line.amount === rupees(d.amount)}
-                          onClick={() => setLine(index, { amount: rupees(d.amount) })}
-                        >
+                        <button key={d.amount} type="button" role="radio" aria-checked={line.amount === rupees(d.amount)} onClick={() => setLine(index, { amount: rupees(d.amount) })}>
                           {formatMoney(d, language)}
                         </button>
                       ))}

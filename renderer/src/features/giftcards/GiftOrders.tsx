@@ -68,7 +68,8 @@ export function GiftOrders() {
           <dd>{found.referenceId}</dd>
           <dt>Hubble</dt>
           <dd>
-            {found.orderId} · {isMessageKey(`gift.hubble.${found.hubbleStatus}`) ? t(`gift.hubble.${found.hubbleStatus}` as 'gift.hubble.SUCCESS') : t('gift.hubble.other', { status: found.hubbleStatus })}
+            {found.orderId} ·{' '}
+            {isMessageKey(`gift.hubble.${found.hubbleStatus}`) ? t(`gift.hubble.${found.hubbleStatus}` as 'gift.hubble.SUCCESS') : t('gift.hubble.other', { status: found.hubbleStatus })}
             {found.failureReason ? ` · ${found.failureReason}` : ''}
           </dd>
           {found.cards.map((card) => (

@@ -54,8 +54,7 @@ export function DayGlance(props: { t: Translate }) {
           </table>
           <p data-testid="day-counts">
             {t('history.counts', { done: value.counts.done, open: value.counts.open, failed: value.counts.failed, review: value.counts.review })}{' '}
-            {t('history.offlineLine', { accepted: value.offline.accepted, stillOpen: value.offline.stillOpen })}{' '}
-            {t('history.needsReview', { count: value.needsReview })}
+            {t('history.offlineLine', { accepted: value.offline.accepted, stillOpen: value.offline.stillOpen })} {t('history.needsReview', { count: value.needsReview })}
           </p>
           <Suspense fallback={<p className="muted">…</p>}>
             <HourChart day={value} t={t} />

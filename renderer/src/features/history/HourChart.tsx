@@ -31,7 +31,16 @@ export function HourChart(props: { day: DayTotals; t: Translate }) {
   return (
     <figure className="hour-chart">
       <div className="hour-chart-canvas">
-        <canvas ref={canvas} role="img" aria-label={t('history.chart.describe', { day: day.day, total: day.hours.reduce((n, h) => n + h.count, 0), lastWeek: day.hours.reduce((n, h) => n + h.lastWeek, 0), busiest: `${String(busiest.hour).padStart(2, '0')}:00` })} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={t('history.chart.describe', {
+            day: day.day,
+            total: day.hours.reduce((n, h) => n + h.count, 0),
+            lastWeek: day.hours.reduce((n, h) => n + h.lastWeek, 0),
+            busiest: `${String(busiest.hour).padStart(2, '0')}:00`
+          })}
+        />
       </div>
       <figcaption>
         <details>

@@ -111,16 +111,42 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
       <fieldset>
         <legend>{t('payments.refundHowMuch', { refundable: money(order.refundable.amount) })}</legend>
         <label className="choice">
-          <input type="radio" name={`${id}-whole`} checked={whole === true} onChange={() => { setWhole(true); setConfirming(false) }} /> {t('payments.refundAll', { amount: money(order.refundable.amount) })}
+          <input
+            type="radio"
+            name={`${id}-whole`}
+            checked={whole === true}
+            onChange={() => {
+              setWhole(true)
+              setConfirming(false)
+            }}
+          />{' '}
+          {t('payments.refundAll', { amount: money(order.refundable.amount) })}
         </label>
         <label className="choice">
-          <input type="radio" name={`${id}-whole`} checked={whole === false} onChange={() => { setWhole(false); setConfirming(false) }} /> {t('payments.refundPart')}
+          <input
+            type="radio"
+            name={`${id}-whole`}
+            checked={whole === false}
+            onChange={() => {
+              setWhole(false)
+              setConfirming(false)
+            }}
+          />{' '}
+          {t('payments.refundPart')}
         </label>
       </fieldset>
       {whole === false && (
         <>
           <label htmlFor={`${id}-amount`}>{t('payments.refundAmount')}</label>
-          <input id={`${id}-amount`} inputMode="decimal" value={amountText} onChange={(event) => { setAmountText(event.target.value.replace(/[^\d.]/g, '')); setConfirming(false) }} />
+          <input
+            id={`${id}-amount`}
+            inputMode="decimal"
+            value={amountText}
+            onChange={(event) => {
+              setAmountText(event.target.value.replace(/[^\d.]/g, ''))
+              setConfirming(false)
+            }}
+          />
         </>
       )}
       <label htmlFor={`${id}-reason`}>{t('payments.refundReason')}</label>
@@ -134,7 +160,15 @@ export function RefundForm(props: { order: PaymentOrder; t: Translate; onDone: (
       {needsManager && (
         <fieldset>
           <legend>{t('payments.managerApproves')}</legend>
-          <ManagerApproval managerLabel={t('payments.manager')} pinLabel={t('payments.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} pad={{ padLabel: t('auth.pinPad'), clearLabel: t('auth.pinClear'), backLabel: t('auth.pinBack') }} />
+          <ManagerApproval
+            managerLabel={t('payments.manager')}
+            pinLabel={t('payments.managerPin')}
+            managerId={managerId}
+            onManager={setManagerId}
+            pin={pin}
+            onPin={setPin}
+            pad={{ padLabel: t('auth.pinPad'), clearLabel: t('auth.pinClear'), backLabel: t('auth.pinBack') }}
+          />
         </fieldset>
       )}
       {confirming && (

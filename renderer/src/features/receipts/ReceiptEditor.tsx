@@ -28,13 +28,32 @@ const money = (text: string): number => decimalToMinor(text.trim() === '' ? '0' 
 const onlyAmount = (text: string): string => text.replace(/[^\d.]/g, '')
 
 function draftOf(line: LineText): LineDraft {
-  return { name: line.name, id: line.id, quantity: line.quantity, quantityUnit: line.unit, unitPrice: money(line.unitPrice), discount: money(line.discount), taxRate: line.taxRate, isReturn: line.isReturn, isShipping: line.isShipping }
+  return {
+    name: line.name,
+    id: line.id,
+    quantity: line.quantity,
+    quantityUnit: line.unit,
+    unitPrice: money(line.unitPrice),
+    discount: money(line.discount),
+    taxRate: line.taxRate,
+    isReturn: line.isReturn,
+    isShipping: line.isShipping
+  }
 }
 
 /** The receipt as it stands, or the sentence key of what keeps it from being one. */
 function build(
   mode: 'quick' | 'full',
-  fields: { total: string; quickRate: number; lines: LineText[]; currency: Currency; receiptNumber: string; posId: string; paid: Record<(typeof sources)[number], string>; barcode: { format: (typeof barcodeFormats)[number]; data: string } }
+  fields: {
+    total: string
+    quickRate: number
+    lines: LineText[]
+    currency: Currency
+    receiptNumber: string
+    posId: string
+    paid: Record<(typeof sources)[number], string>
+    barcode: { format: (typeof barcodeFormats)[number]; data: string }
+  }
 ): { receipt: Receipt } | { missing: 'receipts.missing.total' | 'receipts.missing.line' } {
   let orderLines: ReceiptLine[]
   if (mode === 'quick') {
@@ -97,11 +116,12 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
   const show = (minor: number) => formatMoney({ amount: minor, currency }, language)
   const sum = 'receipt' in built ? receiptTotal(built.receipt) : null
   const edit = (key: number, change: Partial<LineText>) => setLines((all) => all.map((l) => (l.key === key ? { ...l, ...change } : l)))
-  const rateOptions = (value: number) => [...new Set([...rates, value])].map((r) => (
-    <option key={r} value={r}>
-      {r / 100} %
-    </option>
-  ))
+  const rateOptions = (value: number) =>
+    [...new Set([...rates, value])].map((r) => (
+      <option key={r} value={r}>
+        {r / 100} %
+      </option>
+    ))
 
   return (
     <form
@@ -132,83 +152,101 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
         </>
       ) : (
         <div className="receipt-lines-wrap">
-        <table className="table receipt-lines" aria-label={t('receipts.lines')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('receipts.line')}</th>
-              <th scope="col">{t('receipts.itemId')}</th>
-              <th scope="col">{t('receipts.quantity')}</th>
-              <th scope="col">{t('receipts.unitPrice')}</th>
-              <th scope="col">{t('receipts.discount')}</th>
-              <th scope="col">{t('receipts.vatRate')}</th>
-              <th scope="col">{t('receipts.flags')}</th>
-              <th scope="col">{t('receipts.amount')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('receipts.removeLine')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, index) => {
-              const n = index + 1
-              const computed = buildLine(draftOf(line))
-              return (
-                <tr key={line.key} aria-label={t('receipts.lineN', { n })}>
-                  <td>
-                    <input aria-label={t('receipts.lineName', { n })} value={line.name} maxLength={200} onChange={(event) => edit(line.key, { name: event.target.value })} />
-                  </td>
-                  <td>
-                    <input aria-label={t('receipts.lineId', { n })} value={line.id} maxLength={100} onChange={(event) => edit(line.key, { id: event.target.value })} />
-                  </td>
-                  <td>
-                    <input aria-label={t('receipts.lineQuantity', { n })} inputMode="decimal" size={6} value={line.quantity} onChange={(event) => edit(line.key, { quantity: onlyAmount(event.target.value) })} />
-                    <select aria-label={t('receipts.lineUnit', { n })} value={line.unit} onChange={(event) => edit(line.key, { unit: units.find((u) => u === event.target.value) ?? 'PCS' })}>
-                      {units.map((u) => (
-                        <option key={u} value={u}>
-                          {t(`receipts.unit.${u}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input aria-label={t('receipts.lineUnitPrice', { n })} inputMode="decimal" size={8} value={line.unitPrice} onChange={(event) => edit(line.key, { unitPrice: onlyAmount(event.target.value) })} />
-                  </td>
-                  <td>
-                    <input aria-label={t('receipts.lineDiscount', { n })} inputMode="decimal" size={8} value={line.discount} onChange={(event) => edit(line.key, { discount: onlyAmount(event.target.value) })} />
-                  </td>
-                  <td>
-                    <select aria-label={t('receipts.lineVat', { n })} value={line.taxRate} onChange={(event) => edit(line.key, { taxRate: Number(event.target.value) })}>
-                      {rateOptions(line.taxRate)}
-                    </select>
-                  </td>
-                  <td>
-                    <label className="choice">
-                      <input type="checkbox" checked={line.isReturn} onChange={(event) => edit(line.key, { isReturn: event.target.checked })} /> {t('receipts.return')}
-                    </label>{' '}
-                    <label className="choice">
-                      <input type="checkbox" checked={line.isShipping} onChange={(event) => edit(line.key, { isShipping: event.target.checked })} /> {t('receipts.shipping')}
-                    </label>
-                  </td>
-                  <td data-testid={`receipt-line-total-${n}`}>{computed && Number.isFinite(computed.totalAmount) ? show((line.isReturn ? -1 : 1) * computed.totalAmount) : '—'}</td>
-                  <td>
-                    <button type="button" className="link-button" disabled={lines.length === 1} onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}>
-                      {t('receipts.removeLineN', { n })}
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={9}>
-                <button type="button" disabled={lines.length >= 500} onClick={() => setLines((all) => [...all, blankLine(defaultRate)])}>
-                  {t('receipts.addLine')}
-                </button>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+          <table className="table receipt-lines" aria-label={t('receipts.lines')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('receipts.line')}</th>
+                <th scope="col">{t('receipts.itemId')}</th>
+                <th scope="col">{t('receipts.quantity')}</th>
+                <th scope="col">{t('receipts.unitPrice')}</th>
+                <th scope="col">{t('receipts.discount')}</th>
+                <th scope="col">{t('receipts.vatRate')}</th>
+                <th scope="col">{t('receipts.flags')}</th>
+                <th scope="col">{t('receipts.amount')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('receipts.removeLine')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line, index) => {
+                const n = index + 1
+                const computed = buildLine(draftOf(line))
+                return (
+                  <tr key={line.key} aria-label={t('receipts.lineN', { n })}>
+                    <td>
+                      <input aria-label={t('receipts.lineName', { n })} value={line.name} maxLength={200} onChange={(event) => edit(line.key, { name: event.target.value })} />
+                    </td>
+                    <td>
+                      <input aria-label={t('receipts.lineId', { n })} value={line.id} maxLength={100} onChange={(event) => edit(line.key, { id: event.target.value })} />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t('receipts.lineQuantity', { n })}
+                        inputMode="decimal"
+                        size={6}
+                        value={line.quantity}
+                        onChange={(event) => edit(line.key, { quantity: onlyAmount(event.target.value) })}
+                      />
+                      <select aria-label={t('receipts.lineUnit', { n })} value={line.unit} onChange={(event) => edit(line.key, { unit: units.find((u) => u === event.target.value) ?? 'PCS' })}>
+                        {units.map((u) => (
+                          <option key={u} value={u}>
+                            {t(`receipts.unit.${u}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t('receipts.lineUnitPrice', { n })}
+                        inputMode="decimal"
+                        size={8}
+                        value={line.unitPrice}
+                        onChange={(event) => edit(line.key, { unitPrice: onlyAmount(event.target.value) })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t('receipts.lineDiscount', { n })}
+                        inputMode="decimal"
+                        size={8}
+                        value={line.discount}
+                        onChange={(event) => edit(line.key, { discount: onlyAmount(event.target.value) })}
+                      />
+                    </td>
+                    <td>
+                      <select aria-label={t('receipts.lineVat', { n })} value={line.taxRate} onChange={(event) => edit(line.key, { taxRate: Number(event.target.value) })}>
+                        {rateOptions(line.taxRate)}
+                      </select>
+                    </td>
+                    <td>
+                      <label className="choice">
+                        <input type="checkbox" checked={line.isReturn} onChange={(event) => edit(line.key, { isReturn: event.target.checked })} /> {t('receipts.return')}
+                      </label>{' '}
+                      <label className="choice">
+                        <input type="checkbox" checked={line.isShipping} onChange={(event) => edit(line.key, { isShipping: event.target.checked })} /> {t('receipts.shipping')}
+                      </label>
+                    </td>
+                    <td data-testid={`receipt-line-total-${n}`}>{computed && Number.isFinite(computed.totalAmount) ? show((line.isReturn ? -1 : 1) * computed.totalAmount) : '—'}</td>
+                    <td>
+                      <button type="button" className="link-button" disabled={lines.length === 1} onClick={() => setLines((all) => all.filter((l) => l.key !== line.key))}>
+                        {t('receipts.removeLineN', { n })}
+                      </button>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={9}>
+                  <button type="button" disabled={lines.length >= 500} onClick={() => setLines((all) => [...all, blankLine(defaultRate)])}>
+                    {t('receipts.addLine')}
+                  </button>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
         </div>
       )}
       <label htmlFor={`${id}-currency`}>{t('receipts.currency')}</label>
@@ -232,7 +270,11 @@ export function ReceiptEditor(props: { t: Translate; rates: number[]; busy: bool
       <input id={`${id}-pos`} value={posId} maxLength={100} onChange={(event) => setPosId(event.target.value)} autoComplete="off" />
       <label htmlFor={`${id}-barcode`}>{t('receipts.barcode')}</label>
       <span className="inline-form">
-        <select aria-label={t('receipts.barcodeFormat')} value={barcode.format} onChange={(event) => setBarcode({ ...barcode, format: barcodeFormats.find((f) => f === event.target.value) ?? 'CODE 128' })}>
+        <select
+          aria-label={t('receipts.barcodeFormat')}
+          value={barcode.format}
+          onChange={(event) => setBarcode({ ...barcode, format: barcodeFormats.find((f) => f === event.target.value) ?? 'CODE 128' })}
+        >
           {barcodeFormats.map((f) => (
             <option key={f}>{f}</option>
           ))}

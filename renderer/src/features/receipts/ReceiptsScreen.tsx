@@ -66,7 +66,9 @@ function ReceiptView(props: { receipt: unknown; t: Translate }) {
                 {line.isShipping ? ` (${t('receipts.shipping')})` : ''}
               </td>
               <td>{line.unitInfo ? `${line.unitInfo.quantity} ${line.unitInfo.quantityUnit ?? ''}` : '1'}</td>
-              <td>{line.taxRate !== null && line.taxRate !== undefined ? `${line.taxRate / 100} %` : line.taxPercentage !== null && line.taxPercentage !== undefined ? `${line.taxPercentage} %` : '—'}</td>
+              <td>
+                {line.taxRate !== null && line.taxRate !== undefined ? `${line.taxRate / 100} %` : line.taxPercentage !== null && line.taxPercentage !== undefined ? `${line.taxPercentage} %` : '—'}
+              </td>
               <td>{money(sign(line) * line.totalAmount)}</td>
             </tr>
           ))}
@@ -156,7 +158,9 @@ function CallList(props: { view: VippsOrderView; t: Translate }) {
             <tr key={call.requestId}>
               <td>{formatInstant(call.at, zone, language)}</td>
               <td>{call.operation}</td>
-              <td>{call.status ?? call.errorCode ?? '—'} · {call.durationMs} ms</td>
+              <td>
+                {call.status ?? call.errorCode ?? '—'} · {call.durationMs} ms
+              </td>
               <td>
                 <code>{call.requestId}</code>
               </td>

@@ -105,7 +105,7 @@ export const receiptMessages = defineMessages({
     'receipts.job.verifying': 'The answer from Vipps MobilePay was lost; the till is checking whether it arrived.',
     'receipts.job.needs_review': 'Vipps MobilePay would not take it; a manager will see it in the Queue.',
     'receipts.job.done': 'Done.',
-    'receipts.job.refused': 'Vipps MobilePay refused it.',
+    'receipts.job.refused': 'Vipps MobilePay refused it.'
   },
   vi: {
     'nav.receipts': 'Biên lai',
@@ -210,6 +210,6 @@ export const receiptMessages = defineMessages({
     'receipts.job.verifying': 'Câu trả lời từ Vipps MobilePay bị mất; máy đang kiểm tra yêu cầu đã đến chưa.',
     'receipts.job.needs_review': 'Vipps MobilePay không nhận; quản lý sẽ thấy trong Hàng đợi.',
     'receipts.job.done': 'Xong.',
-    'receipts.job.refused': 'Vipps MobilePay từ chối.',
+    'receipts.job.refused': 'Vipps MobilePay từ chối.'
   }
 })

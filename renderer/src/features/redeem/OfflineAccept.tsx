@@ -44,7 +44,15 @@ export function OfflineAccept() {
           <input id={`${id}-${code}`} inputMode="numeric" value={values[code] ?? ''} onChange={(event) => setValues({ ...values, [code]: event.target.value.replace(/\D/g, '') })} />
         </div>
       ))}
-      <ManagerApproval managerLabel={t('offline.manager')} pinLabel={t('offline.managerPin')} managerId={managerId} onManager={setManagerId} pin={pin} onPin={setPin} pad={{ padLabel: t('auth.pinPad'), clearLabel: t('auth.pinClear'), backLabel: t('auth.pinBack') }} />
+      <ManagerApproval
+        managerLabel={t('offline.manager')}
+        pinLabel={t('offline.managerPin')}
+        managerId={managerId}
+        onManager={setManagerId}
+        pin={pin}
+        onPin={setPin}
+        pad={{ padLabel: t('auth.pinPad'), clearLabel: t('auth.pinClear'), backLabel: t('auth.pinBack') }}
+      />
       <button type="submit" disabled={pin === '' || codes.length === 0}>
         {t('offline.accept')}
       </button>

@@ -84,14 +84,7 @@ export function RedeemScreen() {
         {announcement}
       </p>
       {s.redemption ? (
-        <RedemptionResult
-          redemption={s.redemption}
-          t={t}
-          language={language}
-          timeZone={timeZone}
-          onNewBill={() => void s.newBill(client)}
-          onFixBill={() => s.fixBill()}
-        />
+        <RedemptionResult redemption={s.redemption} t={t} language={language} timeZone={timeZone} onNewBill={() => void s.newBill(client)} onFixBill={() => s.fixBill()} />
       ) : (
         <>
           <div className="bill-heading">
@@ -110,7 +103,15 @@ export function RedeemScreen() {
           ) : s.check ? (
             <ul className="voucher-list" aria-label={heading}>
               {s.check.vouchers.map((voucher) => (
-                <CheckedVoucherRow key={voucher.code} voucher={voucher} t={t} language={language} timeZone={timeZone} requestId={s.check?.requestId ?? ''} onRemove={() => s.removeCode(voucher.code)} />
+                <CheckedVoucherRow
+                  key={voucher.code}
+                  voucher={voucher}
+                  t={t}
+                  language={language}
+                  timeZone={timeZone}
+                  requestId={s.check?.requestId ?? ''}
+                  onRemove={() => s.removeCode(voucher.code)}
+                />
               ))}
             </ul>
           ) : (
@@ -138,11 +139,7 @@ export function RedeemScreen() {
               {s.busy === 'checking' ? t('redeem.checking') : t('redeem.check')} <kbd>{CHECK_KEY}</kbd>
             </button>
             <button type="button" className="primary" disabled={!canRedeem} aria-keyshortcuts={REDEEM_KEY} onClick={() => void s.redeem(client)}>
-              {s.busy === 'redeeming'
-                ? t('redeem.redeeming')
-                : s.check?.allRedeemable
-                  ? t('redeem.redeem', { count: s.check.vouchers.length, amount: total ?? '—' })
-                  : t('redeem.redeemNotYet')}{' '}
+              {s.busy === 'redeeming' ? t('redeem.redeeming') : s.check?.allRedeemable ? t('redeem.redeem', { count: s.check.vouchers.length, amount: total ?? '—' }) : t('redeem.redeemNotYet')}{' '}
               <kbd>{REDEEM_KEY}</kbd>
             </button>
           </div>

@@ -27,7 +27,10 @@ export function readable(value: string | number | boolean | null): string {
 export function detailName(key: string, t: ReturnType<typeof useT>): string {
   const known = `audit.detail.${key}`
   if (isMessageKey(known)) return t(known)
-  return key.replace(/^values\./, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+  return key
+    .replace(/^values\./, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
 }
 
 export function AuditPanel() {
@@ -55,9 +58,7 @@ export function AuditPanel() {
       </div>
       {verification && (
         <p className={`notice ${verification.intact ? 'notice-ok' : 'notice-error'}`} role="status">
-          {verification.intact
-            ? t('audit.intact', { count: verification.checked })
-            : t('audit.broken', { id: verification.brokenAt ?? '?', problem: verification.problem ?? '' })}
+          {verification.intact ? t('audit.intact', { count: verification.checked }) : t('audit.broken', { id: verification.brokenAt ?? '?', problem: verification.problem ?? '' })}
         </p>
       )}
       {(error ?? verifyError) && <ErrorNotice error={(error ?? verifyError) as TillErrorData} t={t} />}

@@ -14,9 +14,7 @@ export function ProviderSettingsForm(props: { view: ProviderSettingsView; secret
   const { view } = props
   const [mode, setMode] = useState<ProviderMode>(view.mode)
   const [baseUrl, setBaseUrl] = useState(view.baseUrlOverridden && !view.baseUrlFromEnvironment ? view.baseUrl : '')
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(view.fields.filter((f) => !f.secret && !f.fromEnvironment).map((f) => [f.key, f.value ?? '']))
-  )
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(view.fields.filter((f) => !f.secret && !f.fromEnvironment).map((f) => [f.key, f.value ?? ''])))
   const [secrets, setSecrets] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState(false)
   const id = useId()

@@ -30,7 +30,11 @@ export function StoreSettings() {
   const { error, busy, onSubmit } = useSubmit(async () => {
     setSaved(false)
     // The core is the judge of what is valid; the screen shows its answer.
-    const result = await client.call('settings:setStore', { storeName: storeName.trim(), timeZone: timeZone.trim(), idleLockSeconds: Math.round(Number(idleMinutes) * 60), gotitFlow: flow,
+    const result = await client.call('settings:setStore', {
+      storeName: storeName.trim(),
+      timeZone: timeZone.trim(),
+      idleLockSeconds: Math.round(Number(idleMinutes) * 60),
+      gotitFlow: flow,
       offlinePolicy: { enabled: offline, perVoucherCap: Number(voucherCap) || 0, perShiftCap: Number(shiftCap) || 0 },
       callbacks: { enabled: callbacksOn, host: callbackHost.trim(), port: Number(callbackPort) || 0 }
     })
@@ -85,11 +89,7 @@ export function StoreSettings() {
           <label htmlFor={`${id}-cbport`}>{t('settings.callbacksPort')}</label>
           <input id={`${id}-cbport`} inputMode="numeric" value={callbackPort} onChange={(event) => setCallbackPort(event.target.value.replace(/\D/g, ''))} />
           <p className="hint" role="status" data-testid="callbacks-status">
-            {receiver.value?.listening
-              ? t('settings.callbacksListening', { url: receiver.value.url ?? '' })
-              : receiver.value?.problem
-                ? receiver.value.problem
-                : t('settings.callbacksOff')}
+            {receiver.value?.listening ? t('settings.callbacksListening', { url: receiver.value.url ?? '' }) : receiver.value?.problem ? receiver.value.problem : t('settings.callbacksOff')}
           </p>
           {receiver.value?.deliveries[0] && (
             <p className="hint" data-testid="callbacks-latest">
