@@ -1,4 +1,4 @@
-import { commitLightly, immediately, transactionally, type Db } from '../db/connection'
+import { commitLightly, transactionally, type Db } from '../db/connection'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { JournalRow, JournalStore } from './journal-store'
 import type { JournalState } from './states'
@@ -254,9 +254,12 @@ export class JournalWorker {
       handler?.settle?.(current, outcome)
     }
     // While a backlog drains, settlements that arrive within a few milliseconds share one commit;
-    // a cashier's operation settles at once.
+    // a cashier's operation settles at once. Either way the commit does not wait for the disk: the
+    // claim was durable before the request left, so should a power cut lose the settlement, the row
+    // is still `sending`, and the next start verifies it with the provider like any lost answer. A
+    // redemption costs one durable commit (its claim), not two.
     if (draining) await this.settleSoon(settle)
-    else immediately(this.db, settle)
+    else commitLightly(this.db, settle)
     // The row as the settlement left it (the operation's own `settle` changes business records only).
     const after = moved ?? this.store.get(id)
     if (after) {
