@@ -61,10 +61,11 @@ interface Floor {
 }
 
 /**
- * The same work as an operation, done bare: `roundTrips` loopback HTTP requests to a minimal
+ * The least an operation can cost, done bare: `roundTrips` loopback HTTP requests to a minimal
  * server (the first on a kept-alive socket, the others on fresh connections, as the till sends
- * calls that change money) and two durable SQLite commits. Its median is the floor an
- * operation's overhead is measured against.
+ * calls that change money) and one durable SQLite commit after the first, as the claim must be
+ * durable before a call that changes money leaves. Its median and p99 are what an operation's
+ * overhead is measured against.
  */
 async function openFloor(dir: string, roundTrips: number): Promise<Floor> {
   const server = createServer((req, res) => {
@@ -98,9 +99,8 @@ async function openFloor(dir: string, roundTrips: number): Promise<Floor> {
       for (let i = 0; i < count; i++, done++) {
         const started = performance.now()
         await call(keepAlive)
-        commit(`before ${done}`)
+        commit(`claim ${done}`)
         for (let k = 1; k < roundTrips; k++) await call(false)
-        commit(`after ${done}`)
         times.push(performance.now() - started)
       }
       return times
@@ -128,6 +128,39 @@ async function walPagesPer(db: ReturnType<typeof openDatabase>, count: number, w
     await work()
     const [state] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[]
     return (state?.log ?? NaN) / count
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`)
+  }
+}
+
+/**
+ * The same count, told by table and index: the log's frames are read from the -wal file and each
+ * frame's page is named through SQLite's dbstat table. What a redemption writes, page by page.
+ */
+async function walPagesByTable(db: ReturnType<typeof openDatabase>, count: number, work: () => Promise<void>): Promise<Record<string, number>> {
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.pragma('wal_autocheckpoint = 0')
+  try {
+    await work()
+    const wal = readFileSync(`${db.name}-wal`)
+    const pageSize = wal.readUInt32BE(8)
+    const owner = new Map(
+      db
+        .prepare<[], { name: string; pageno: number }>('SELECT name, pageno FROM dbstat')
+        .all()
+        .map((row) => [row.pageno, row.name])
+    )
+    const frames: Record<string, number> = {}
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+      const name = owner.get(wal.readUInt32BE(at)) ?? '(free or new pages)'
+      frames[name] = (frames[name] ?? 0) + 1
+    }
+    return Object.fromEntries(
+      Object.entries(frames)
+        .sort(([, a], [, b]) => b - a)
+        .map(([name, n]) => [name, round(n / count, 2)])
+    )
   } finally {
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`)
   }
@@ -224,7 +257,7 @@ async function redeemAndDrain(dir: string) {
     const times: number[] = []
     const floorTimes: number[] = []
     const floor = await openFloor(dir, 2)
-    let pages: { redeem: number; floor: number }
+    let pages: { redeem: number; floor: number; byTable: Record<string, number> }
     try {
       for (let i = 0; i < REDEMPTIONS; i++) {
         if (i % FLOOR_BLOCK === 0) floorTimes.push(...(await floor.run(FLOOR_BLOCK / 2)))
@@ -233,15 +266,13 @@ async function redeemAndDrain(dir: string) {
         times.push(performance.now() - started)
       }
       const calls = core.context.http.log
-      pages = {
-        floor: await floor.walPages(PAGE_SAMPLE),
-        // The call log's batches are part of what a redemption writes: flushed before and after.
-        redeem: await walPagesPer(core.context.db, PAGE_SAMPLE, async () => {
-          calls.flush()
-          for (let i = 0; i < PAGE_SAMPLE; i++) await redeem(REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 + i)
-          calls.flush()
-        })
-      }
+      // The call log's batches are part of what a redemption writes: flushed before and after.
+      const byTable = await walPagesByTable(core.context.db, PAGE_SAMPLE, async () => {
+        calls.flush()
+        for (let i = 0; i < PAGE_SAMPLE; i++) await redeem(REDEMPTIONS + DRAIN_ROUNDS * DRAIN_ROWS + 1500 + i)
+        calls.flush()
+      })
+      pages = { floor: await floor.walPages(PAGE_SAMPLE), redeem: Object.values(byTable).reduce((sum, n) => sum + n, 0), byTable }
     } finally {
       await floor.close()
     }
@@ -497,7 +528,11 @@ async function profileOnly(dir: string): Promise<void> {
   const measured = await redeemAndDrain(join(dir, 'till'))
   const floor = measured.floor
   process.stderr.write(
-    `redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); log pages ${round(measured.pages.redeem, 1)} a redemption, ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`
+    `redeem p50 ${round(measured.redeem_p50_ms)} ms (${round(measured.redeem_p50_ms / floor.p50, 2)}× the floor of ${round(floor.p50)} ms), p99 ${round(measured.redeem_p99_ms)} ms (the floor's ${round(floor.p99)} ms); log pages ${round(measured.pages.redeem, 1)} a redemption (${Object.entries(
+      measured.pages.byTable
+    )
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')}), ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`
   )
 }
 
@@ -549,22 +584,27 @@ async function main(): Promise<void> {
       redeem_p50_ms: round(measured.redeem_p50_ms),
       redeem_p99_ms: round(measured.redeem_p99_ms),
       floor_commit_ms: round(floor),
-      redeem_overhead_ratio: round(measured.redeem_p50_ms / (2 * floor), 2),
       floor_operation_2rt_ms: round(floor2.p50),
       floor_operation_2rt_p99_ms: round(floor2.p99),
       floor_operation_1rt_ms: round(floor1.p50),
+      floor_operation_1rt_p99_ms: round(floor1.p99),
+      redeem_p99_over_floor_ms: round(measured.redeem_p99_ms - floor2.p99),
       redeem_vs_floor: round(measured.redeem_p50_ms / floor2.p50, 2),
       redeem_wal_pages: round(measured.pages.redeem, 1),
+      redeem_wal_pages_by_table: measured.pages.byTable,
       floor_wal_pages: round(measured.pages.floor, 1),
       gift_sale_p50_ms: round(others['gift_sale_p50_ms'] ?? NaN),
       gift_sale_p99_ms: round(others['gift_sale_p99_ms'] ?? NaN),
       gift_sale_vs_floor: round((others['gift_sale_p50_ms'] ?? NaN) / floor1.p50, 2),
+      gift_sale_p99_over_floor_ms: round((others['gift_sale_p99_ms'] ?? NaN) - floor1.p99),
       vipps_receipt_p50_ms: round(others['vipps_receipt_p50_ms'] ?? NaN),
       vipps_receipt_p99_ms: round(others['vipps_receipt_p99_ms'] ?? NaN),
       vipps_receipt_vs_floor: round((others['vipps_receipt_p50_ms'] ?? NaN) / floor1.p50, 2),
+      vipps_receipt_p99_over_floor_ms: round((others['vipps_receipt_p99_ms'] ?? NaN) - floor1.p99),
       juspay_refund_p50_ms: round(others['juspay_refund_p50_ms'] ?? NaN),
       juspay_refund_p99_ms: round(others['juspay_refund_p99_ms'] ?? NaN),
       juspay_refund_vs_floor: round((others['juspay_refund_p50_ms'] ?? NaN) / floor2.p50, 2),
+      juspay_refund_p99_over_floor_ms: round((others['juspay_refund_p99_ms'] ?? NaN) - floor2.p99),
       rss_after_drain_mb: round(measured.rss_after_drain_mb, 1),
       rss_rounds_mb: measured.rss_rounds_mb.map((m) => round(m, 1)),
       rss_growth_last_round_mb: round((measured.rss_rounds_mb[2] ?? NaN) - (measured.rss_rounds_mb[1] ?? NaN), 1),
@@ -607,11 +647,14 @@ async function main(): Promise<void> {
       shell_reply_p99_ms: round(shell.reply_p99_ms)
     }
     const targets: [keyof typeof result, '<=' | '>=', number][] = [
-      ['redeem_p99_ms', '<=', 5],
       ['redeem_vs_floor', '<=', 2],
-      ['web_ready_ms', '<=', 1000],
-      ['drain_ops_per_s', '>=', 1000],
-      ['drain_event_loop_lag_p99_ms', '<=', 20],
+      ['redeem_p99_over_floor_ms', '<=', 1.5],
+      ['gift_sale_vs_floor', '<=', 2.5],
+      ['vipps_receipt_vs_floor', '<=', 2.5],
+      ['juspay_refund_vs_floor', '<=', 2.5],
+      ['web_ready_ms', '<=', 800],
+      ['drain_ops_per_s', '>=', 2000],
+      ['drain_event_loop_lag_p99_ms', '<=', 10],
       ['shell_lag_p99_ms', '<=', 2],
       ['history_page_p95_ms', '<=', 20],
       ['export_event_loop_lag_p99_ms', '<=', 20],
@@ -632,7 +675,7 @@ async function main(): Promise<void> {
       [
         `Till benchmark on ${result.machine.cpus} × ${result.machine.cpu_model}, Node ${result.machine.node}`,
         `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
-        `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); two commits and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one ${result.floor_operation_1rt_ms} ms`,
+        `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); one durable commit and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one round trip ${result.floor_operation_1rt_ms} ms (p99 ${result.floor_operation_1rt_p99_ms} ms)`,
         `  pages written to SQLite's log: ${result.redeem_wal_pages} a redemption, ${result.floor_wal_pages} a bare operation`,
         `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips)`,
         `  memory: ${result.rss_after_drain_mb} MB resident after the redemptions and the drain; after three more rounds of 500 redemptions ${result.rss_rounds_mb.join(', ')} MB`,
