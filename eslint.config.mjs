@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
-/** The walls between rooms (see ../shared/design.md): each is an import the room may not make. */
+/** The walls between rooms (see the README, Working on the code): each is an import the room may not make. */
 export const walls = {
   core: {
     paths: [{ name: 'electron', message: 'electron/core runs in plain Node: only electron/main and electron/preload may import electron.' }],

@@ -35,7 +35,7 @@ export function ensureElectronBuild() {
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === wanted) return
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (needs the network once)…`)
   // A nodedir pointing at Node's headers makes the rebuild compile for Node and label it
-  // Electron (../shared/toolchain.md §2); drop it and start from a clean build folder.
+  // Electron (docs/toolchain.md §2); drop it and start from a clean build folder.
   const env = { ...process.env }
   delete env.npm_config_nodedir
   delete env.NPM_CONFIG_NODEDIR

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run package[:linux|:win|:mac]: installers with electron-builder, on a machine with the network.
-// It first avoids the better-sqlite3 trap (../shared/toolchain.md §2): a leftover Node build, or
+// It first avoids the better-sqlite3 trap (docs/toolchain.md §2): a leftover Node build, or
 // npm_config_nodedir, makes @electron/rebuild label a Node-ABI addon as Electron's.
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'

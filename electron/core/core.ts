@@ -31,7 +31,7 @@ import { createFileLogger, LOG_FOLDER, silentLogger, type Logger } from './log/l
 import { HistoryLedger } from './history/history-ledger'
 import { historyHandlers } from './features/history'
 import { CallLog } from './providers/call-log'
-import type { ModuleContext, ProviderRuntime } from './providers/module'
+import { scopeTo, type ModuleContext, type ProviderRuntime } from './providers/module'
 import { providerModules } from './providers/registry'
 import { KeepAliveAgents } from './providers/transport'
 import { ProviderSettings } from './settings/provider-settings'
@@ -192,7 +192,7 @@ export function createCore(options: CoreOptions): Core {
 
   const providers = new Map<string, ProviderRuntime>()
   for (const module of providerModules) {
-    const runtime = module.create(context, options.training?.[module.id])
+    const runtime = module.create(scopeTo(context, module.id), options.training?.[module.id])
     for (const [name, operation] of Object.entries(runtime.operations)) operations.add(name, operation)
     providers.set(module.id, runtime)
   }

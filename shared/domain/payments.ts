@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Every order status Juspay documents (juspay.md §6.1): each has a sentence in every language. */
+/** Every order status Juspay documents (docs/providers/juspay.md §6.1): each has a sentence in every language. */
 export const juspayOrderStatuses = [
   'NEW',
   'CREATED',

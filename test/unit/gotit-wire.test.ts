@@ -22,7 +22,7 @@ describe('Got It wire format', () => {
     expect(parsed).not.toHaveProperty('something_new')
   })
 
-  it('accepts the legacy v4 and early v6 shapes (gotit.md §12)', () => {
+  it('accepts the legacy v4 and early v6 shapes (docs/providers/gotit.md §12)', () => {
     const legacy = WireResponseSchema.parse({
       success: false,
       return_code: 'USED',

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-// The rooms of ../shared/design.md are kept apart by eslint.config.mjs; these prove the rule bites.
+// The rooms (README, Working on the code) are kept apart by eslint.config.mjs; these prove the rule bites.
 const eslint = new ESLint({ cwd: process.cwd() })
 
 async function wallErrors(filePath: string, code: string): Promise<string[]> {

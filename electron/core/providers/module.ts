@@ -13,7 +13,8 @@ import type { JournalStore } from '../journal/journal-store'
 import type { JournalWorker } from '../journal/worker'
 import type { JournalOperation } from '../journal/journal-operation'
 import type { Logger } from '../log/logger'
-import type { ProviderSettings } from '../settings/provider-settings'
+import type { ProviderSettings, ResolvedProviderConfig } from '../settings/provider-settings'
+import type { ProviderMode } from '../../../shared/domain/providers'
 import type { WebhookRoute } from '../webhooks/receiver'
 import type { HttpDeps } from './http'
 import type { RunningSimulator } from '../training/simulators'
@@ -40,6 +41,30 @@ export interface ModuleContext {
   now: () => Date
   /** Milliseconds on a clock that never jumps (the computer's clock may): for ages and timers that decide something. */
   monotonic: () => number
+}
+
+/** One provider's own settings and secrets: a module reads its own, and has no way to name another's. */
+export interface OwnSettings {
+  mode(): ProviderMode
+  resolve(): ResolvedProviderConfig
+  values(): Record<string, string>
+  secret(key: string): string | undefined
+}
+
+/** What the core hands a provider module: the shared services, and its own settings only. */
+export type ProviderContext = Omit<ModuleContext, 'settings'> & { readonly provider: string; readonly settings: OwnSettings }
+
+/** The context of one provider's module, cut from the core's. */
+export function scopeTo(ctx: ModuleContext, provider: string): ProviderContext {
+  const all = ctx.settings
+  const settings: OwnSettings = {
+    mode: () => all.mode(provider),
+    resolve: () => all.resolve(provider),
+    values: () => all.values(provider),
+    secret: (key) => all.secret(provider, key)
+  }
+  // Spread first, then the scoped settings replace every provider's (the object is the module's own copy).
+  return { ...ctx, provider, settings }
 }
 
 export interface ShiftLine {
@@ -79,7 +104,7 @@ export interface ProviderModule<R extends ProviderRuntime = ProviderRuntime> {
     baseUrls: { sandbox: string; production: string }
   }
   /** `training` is how tests and benchmarks set up the module's training simulator; the module validates it. */
-  create(ctx: ModuleContext, training?: unknown): R
+  create(ctx: ProviderContext, training?: unknown): R
 }
 
 /**

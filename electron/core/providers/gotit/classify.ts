@@ -24,7 +24,7 @@ const stateRefusals: Partial<Record<number, VoucherProblem>> = { 0: 'inactive', 
 
 /**
  * Words Got It's messages use, English and Vietnamese, most specific first. The list of return
- * codes is not public (gotit.md §7), so the messages are the next best witness.
+ * codes is not public (docs/providers/gotit.md §7), so the messages are the next best witness.
  */
 const messageRules: [Refusal | 'not_held', RegExp][] = [
   ['invalid_store_pin', /\bpin\b/],

@@ -1,5 +1,5 @@
 import { timeoutOf } from '../timeout-setting'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { bodyFieldAuth } from '../auth'
 import { ProviderHttp } from '../http'
 import { startTrainingGotIt, type GotItSimConfig, type RunningGotItSimulator } from '../../training/simulators'
@@ -15,7 +15,7 @@ export class GotItConnection {
   private training: Promise<RunningGotItSimulator> | null = null
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly simConfig: Partial<GotItSimConfig> = {}
   ) {}
 
@@ -26,7 +26,7 @@ export class GotItConnection {
   }
 
   async client(): Promise<GotItClient> {
-    const config = this.ctx.settings.resolve('gotit')
+    const config = this.ctx.settings.resolve()
     const timeoutMs = timeoutOf(config.values)
     if (config.mode === 'training') {
       const sim = await this.simulator()
@@ -37,7 +37,7 @@ export class GotItConnection {
 
   /** How many single-code checks go at once, and the most one check of a bill may take. */
   checkLimits(): { concurrency: number; budgetMs: number } {
-    const values = this.ctx.settings.values('gotit')
+    const values = this.ctx.settings.values()
     return {
       concurrency: Number(values['checkConcurrency'] ?? DEFAULT_CHECK_CONCURRENCY) || DEFAULT_CHECK_CONCURRENCY,
       budgetMs: Number(values['checkBudgetMs'] ?? DEFAULT_CHECK_BUDGET_MS) || DEFAULT_CHECK_BUDGET_MS

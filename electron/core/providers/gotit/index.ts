@@ -4,7 +4,7 @@ import { vnd } from '../../../../shared/money'
 import type { gotitFeature } from '../../../../shared/channels/gotit'
 import type { HandlersOf } from '../../dispatch'
 import { namedVoucherCodes, type VoucherName } from '../../training/simulators'
-import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
+import { runtimeAccessor, type ProviderContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { BillsRepo } from './bills-repo'
 import { RefusalClassifier } from './classify'
 import { GotItConnection } from './connection'
@@ -44,7 +44,7 @@ const accessor = runtimeAccessor<GotItRuntime>('gotit', 'Got It')
 /** The Got It part of a running core, for tests, benchmarks and scripts in the same process. */
 export const gotItOf = accessor.of
 
-function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
+function createGotIt(ctx: ProviderContext, training: unknown): GotItRuntime {
   const connection = new GotItConnection(ctx, GotItTrainingOptionsSchema.parse(training ?? {}))
   const bills = new BillsRepo(ctx.db, ctx.history)
   const reservations = new Reservations(ctx, connection)
@@ -54,7 +54,7 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const markUse = new MarkUseOperation(ctx, connection, bills, classifier, (billNumber) => ctx.events.emit('redeem:changed', redeem.view(billNumber)))
   /** In training mode: one voucher per lesson, and a few fresh ones from the simulator's stock. */
   const trainingVouchers = async (): Promise<{ name: string; code: string }[]> => {
-    if (ctx.settings.mode('gotit') !== 'training') return []
+    if (ctx.settings.mode() !== 'training') return []
     const named = trainingVoucherNames.map((name) => ({ name, code: namedVoucherCodes[name] }))
     const practice = (await connection.simulator()).sim.freshStock(PRACTICE_VOUCHERS).map((v) => ({ name: 'practice', code: v.code }))
     return [...named, ...practice]
@@ -62,7 +62,7 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
   const handlers: HandlersOf<typeof gotitFeature> = {
     'training:vouchers': () => trainingVouchers(),
     'training:reset': async (_input, call) => {
-      if (ctx.settings.mode('gotit') !== 'training') {
+      if (ctx.settings.mode() !== 'training') {
         throw new TillError('conflict', 'Got It is not in training mode, so there is no practice to start over.', { params: { reason: 'not_training' } })
       }
       ;(await connection.simulator()).sim.reset()
@@ -92,7 +92,7 @@ function createGotIt(ctx: ModuleContext, training: unknown): GotItRuntime {
       ]
     },
     maintain: () => {
-      reservations.sweep(bills, Number(ctx.settings.values('gotit')['releaseAfterMinutes'] ?? 30) * 60_000)
+      reservations.sweep(bills, Number(ctx.settings.values()['releaseAfterMinutes'] ?? 30) * 60_000)
     },
     startTraining: () => connection.simulator(),
     close: () => connection.close()

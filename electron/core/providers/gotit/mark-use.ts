@@ -5,7 +5,7 @@ import type { JournalRow } from '../../journal/journal-store'
 import { readJson } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { gmt7Today, isRequestRefusal, requestFailure } from './answers'
 import type { RefusalClassifier } from './classify'
 import { BillProblemSchema, type BillProblem, type BillsRepo } from './bills-repo'
@@ -24,7 +24,7 @@ export class MarkUseOperation implements JournalOperation {
   readonly handler: OperationHandler
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: GotItConnection,
     private readonly bills: BillsRepo,
     private readonly classifier: RefusalClassifier,
@@ -96,7 +96,7 @@ export class MarkUseOperation implements JournalOperation {
     return { to: 'rejected', requestId: answer.requestId, note, result: { reason: problem, response } }
   }
 
-  /** gotit.md §9: check each code on our bill: used by us = done; still redeemable = safe to send again. */
+  /** docs/providers/gotit.md §9: check each code on our bill: used by us = done; still redeemable = safe to send again. */
   private async verify(row: JournalRow): Promise<AttemptResult> {
     const payload = MarkUsePayloadSchema.parse(JSON.parse(row.payload))
     const client = await this.connection.client()

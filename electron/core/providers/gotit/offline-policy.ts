@@ -5,7 +5,7 @@ import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../../shared/d
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { vnd } from '../../../../shared/money'
 import { readPreferences } from '../../db/repos/preferences-repo'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { BillsRepo } from './bills-repo'
 import { MARK_USE, type MarkUsePayload } from './payloads'
 import type { RedeemService } from './redeem-service'
@@ -18,7 +18,7 @@ import type { RedeemService } from './redeem-service'
  */
 export class OfflinePolicy {
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly bills: BillsRepo,
     private readonly redeem: RedeemService
   ) {}

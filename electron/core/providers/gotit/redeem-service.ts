@@ -7,7 +7,7 @@ import { commitLightly, immediately } from '../../db/connection'
 import { readPreferences } from '../../db/repos/preferences-repo'
 import { crashPoint } from '../../journal/crash-points'
 import { lastRequestId, readJson } from '../../journal/journal-store'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { gmt7Today, isRequestRefusal, requestFailure, unreachable } from './answers'
 import type { RefusalClassifier } from './classify'
 import type { WireResponse } from './wire'
@@ -58,7 +58,7 @@ function unchecked(code: string, problem: CheckedVoucher['problem']): CheckedVou
  */
 export class RedeemService {
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: GotItConnection,
     private readonly bills: BillsRepo,
     private readonly reservations: Reservations,
@@ -176,7 +176,7 @@ export class RedeemService {
   /** Marks the checked vouchers of a bill used. Answers once Got It has, or when the outcome is being verified. */
   async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
     // Not set up (a missing store PIN, say) is said as such, before anything is written.
-    this.ctx.settings.resolve('gotit')
+    this.ctx.settings.resolve()
     const claimed = immediately(this.ctx.db, () => {
       const bill = this.bill(billNumber)
       if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)

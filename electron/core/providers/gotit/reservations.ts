@@ -3,7 +3,7 @@ import type { BillInput } from '../../../../shared/domain/redeem'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { BillRow, BillsRepo } from './bills-repo'
 import type { GotItConnection } from './connection'
 import { usedBillNumber } from './map'
@@ -18,7 +18,7 @@ export class Reservations {
   readonly release: JournalOperation
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: GotItConnection
   ) {
     // A reservation is Got It's own state: a manager's settlement has no bill to change.

@@ -3,7 +3,7 @@ import { z } from 'zod'
 /**
  * Got It Merchant API v6 on the wire (snake_case), as the official spec describes it, made
  * tolerant: every field optional or nullable, unknown fields ignored, and the legacy v4 and
- * early-v6 shapes of gotit.md §12 accepted. Codes stay strings; money is integer VND.
+ * early-v6 shapes of docs/providers/gotit.md §12 accepted. Codes stay strings; money is integer VND.
  */
 const Int = z.number().int()
 const NullableInt = Int.nullable().optional()

@@ -1,6 +1,6 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { startTrainingHubble, type RunningHubbleSimulator, type HubbleSimConfig } from '../../training/simulators'
 import { HubbleClient } from './client'
 
@@ -13,7 +13,7 @@ export class HubbleConnection {
   private cached: { key: string; client: HubbleClient } | null = null
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly simConfig: Partial<HubbleSimConfig> = {}
   ) {}
 
@@ -23,7 +23,7 @@ export class HubbleConnection {
   }
 
   async client(): Promise<HubbleClient> {
-    const config = this.ctx.settings.resolve('hubble')
+    const config = this.ctx.settings.resolve()
     const timeoutMs = timeoutOf(config.values)
     const target =
       config.mode === 'training'

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { hubbleFeature } from '../../../../shared/channels/hubble'
 import type { HandlersOf } from '../../dispatch'
 import { readPreferences } from '../../db/repos/preferences-repo'
-import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
+import { runtimeAccessor, type ProviderContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { HubbleConnection } from './connection'
 import { GiftOrdersRepo } from './orders-repo'
 import { PLACE_ORDER, PlaceOrderOperation } from './place-order'
@@ -23,7 +23,7 @@ const accessor = runtimeAccessor<HubbleRuntime>('hubble', 'Hubble')
 /** The Hubble part of a running core, for tests, benchmarks and scripts in the same process. */
 export const hubbleOf = accessor.of
 
-function createHubble(ctx: ModuleContext, training: unknown): HubbleRuntime {
+function createHubble(ctx: ProviderContext, training: unknown): HubbleRuntime {
   const connection = new HubbleConnection(ctx, HubbleTrainingOptionsSchema.parse(training ?? {}))
   const orders = new GiftOrdersRepo(ctx.db, ctx.history)
   let following: Promise<unknown> | null = null

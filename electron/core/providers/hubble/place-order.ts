@@ -5,7 +5,7 @@ import { inr, minorToDecimal } from '../../../../shared/money'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { HubbleAnswer } from './client'
 import type { HubbleConnection } from './connection'
 import { last4, paiseOf } from './map'
@@ -54,7 +54,7 @@ export class PlaceOrderOperation implements JournalOperation {
   private readonly fresh = new Map<string, Card[]>()
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: HubbleConnection,
     private readonly orders: GiftOrdersRepo,
     private readonly onSettled: (referenceId: string) => void

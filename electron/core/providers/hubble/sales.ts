@@ -5,7 +5,7 @@ import type { StaffSummary } from '../../../../shared/domain/staff'
 import { inr } from '../../../../shared/money'
 import { crashPoint } from '../../journal/crash-points'
 import { readJson } from '../../journal/journal-store'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { HubbleConnection } from './connection'
 import { paiseOf, toBrand } from './map'
 import type { GiftOrdersRepo } from './orders-repo'
@@ -42,7 +42,7 @@ export class GiftCardSales {
   readonly polls: PollSchedule
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: HubbleConnection,
     private readonly orders: GiftOrdersRepo,
     private readonly placeOrder: PlaceOrderOperation,
@@ -350,6 +350,6 @@ export class GiftCardSales {
   private low: { balancePaise: number; thresholdPaise: number } | null = null
 
   private thresholdPaise(): number {
-    return (Number(this.ctx.settings.values('hubble')['lowBalanceRupees'] ?? 5000) || 0) * 100
+    return (Number(this.ctx.settings.values()['lowBalanceRupees'] ?? 5000) || 0) * 100
   }
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { z } from 'zod'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { bodyKey, sameSecret, type WebhookRoute } from '../../webhooks/receiver'
 import { trainingCredentials } from '../../training/simulators'
 import { paiseOf } from './map'
@@ -11,14 +11,14 @@ const LowBalanceSchema = z.object({ balance: z.union([z.number(), z.string()]), 
 
 /**
  * Hubble's callbacks at `/hubble`: X-Verify is Base64(HMAC-SHA256(raw body, secret)), compared in
- * constant time. Payloads carry no event type, so the shape decides (giftcard-partner.md §8).
+ * constant time. Payloads carry no event type, so the shape decides (docs/providers/hubble.md §8).
  */
-export function hubbleWebhook(ctx: ModuleContext, sales: GiftCardSales): WebhookRoute {
+export function hubbleWebhook(ctx: ProviderContext, sales: GiftCardSales): WebhookRoute {
   return {
     provider: 'hubble',
     path: '/hubble',
     authenticate: (delivery) => {
-      const secret = ctx.settings.mode('hubble') === 'training' ? trainingCredentials.hubble.webhookSecret : ctx.settings.secret('hubble', 'webhookSecret')
+      const secret = ctx.settings.mode() === 'training' ? trainingCredentials.hubble.webhookSecret : ctx.settings.secret('webhookSecret')
       if (!secret) return { ok: false, reason: 'no callback secret is set for Hubble' }
       const given = delivery.headers['x-verify']
       const expected = createHmac('sha256', secret).update(delivery.rawBody).digest('base64')

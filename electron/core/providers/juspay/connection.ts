@@ -1,10 +1,10 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { startTrainingJuspay, type RunningJuspaySimulator, type JuspaySimConfig } from '../../training/simulators'
 import { JuspayClient } from './client'
 
-/** The `version` header the till is written against (juspay.md §3: pin one date, never change it silently). */
+/** The `version` header the till is written against (docs/providers/juspay.md §3: pin one date, never change it silently). */
 export const DEFAULT_API_VERSION = '2023-06-30'
 export const DEFAULT_EXECUTION_PATH = '/orders/{order_id}'
 
@@ -14,7 +14,7 @@ export class JuspayConnection {
   private cached: { key: string; client: JuspayClient } | null = null
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly simConfig: Partial<JuspaySimConfig> = {}
   ) {}
 
@@ -24,7 +24,7 @@ export class JuspayConnection {
   }
 
   async client(): Promise<JuspayClient> {
-    const config = this.ctx.settings.resolve('juspay')
+    const config = this.ctx.settings.resolve()
     const v = config.values
     const sim = config.mode === 'training' ? await this.simulator() : null
     const target = sim ? { baseUrl: sim.url, merchantId: sim.merchantId, apiKey: sim.apiKey } : { baseUrl: config.baseUrl, merchantId: v['merchantId'] ?? '', apiKey: config.secrets['apiKey'] ?? '' }

@@ -4,7 +4,7 @@ import type { juspayFeature } from '../../../../shared/channels/juspay'
 import { inr } from '../../../../shared/money'
 import type { HandlersOf } from '../../dispatch'
 import { who } from '../../features/who'
-import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
+import { runtimeAccessor, type ProviderContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { DEFAULT_API_VERSION, DEFAULT_EXECUTION_PATH, JuspayConnection } from './connection'
 import { DEFAULT_CASHIER_REFUND_LIMIT_RUPEES, PaymentsService } from './payments-service'
 import { REFUND, RefundOperation } from './refund-operation'
@@ -34,7 +34,7 @@ const accessor = runtimeAccessor<JuspayRuntime>('juspay', 'Juspay')
 /** The Juspay part of a running core, for tests, benchmarks and scripts in the same process. */
 export const juspayOf = accessor.of
 
-function createJuspay(ctx: ModuleContext, training: unknown): JuspayRuntime {
+function createJuspay(ctx: ProviderContext, training: unknown): JuspayRuntime {
   const connection = new JuspayConnection(ctx, JuspayTrainingOptionsSchema.parse(training ?? {}))
   const refunds = new RefundsRepo(ctx.db, ctx.history)
   const payments = new PaymentsService(ctx, connection, refunds)

@@ -20,7 +20,7 @@ export function rupeesText(paise: number): string {
 }
 
 const REFUNDABLE = new Set(['CHARGED', 'PARTIAL_CHARGED'])
-/** Once a transaction exists the amount may no longer change (juspay.md §4 A3). */
+/** Once a transaction exists the amount may no longer change (docs/providers/juspay.md §4 A3). */
 const UPDATABLE = new Set(['NEW', 'CREATED'])
 /** Refund amounts that no longer count against what can be refunded. */
 const RELEASED = new Set(['FAILURE'])

@@ -1,7 +1,7 @@
 import type { MandateView, PaymentOrder, TillRefund } from '../../../../shared/domain/payments'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { TillError } from '../../../../shared/errors'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { orderSubject, type JuspayAnswer } from './client'
 import type { JuspayConnection } from './connection'
 import { juspayFailure, mandateView, orderView, rupeesText } from './map'
@@ -23,14 +23,14 @@ function ok<T>(answer: JuspayAnswer<T>, what: string): { value: T; requestId: st
 /** Looking Juspay orders up, refunding them, changing unpaid ones, and customers' mandates. */
 export class PaymentsService {
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: JuspayConnection,
     private readonly refunds: RefundsRepo
   ) {}
 
   /** The most a cashier refunds without a manager, in paise. */
   cashierLimit(): number {
-    const rupees = Number(this.ctx.settings.values('juspay')['cashierRefundLimitRupees'] ?? DEFAULT_CASHIER_REFUND_LIMIT_RUPEES)
+    const rupees = Number(this.ctx.settings.values()['cashierRefundLimitRupees'] ?? DEFAULT_CASHIER_REFUND_LIMIT_RUPEES)
     return Number.isFinite(rupees) && rupees >= 0 ? Math.round(rupees) * 100 : 200_000
   }
 

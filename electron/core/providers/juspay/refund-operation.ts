@@ -4,7 +4,7 @@ import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { JuspayAnswer } from './client'
 import type { JuspayConnection } from './connection'
 import { refundView, rupeesText } from './map'
@@ -53,7 +53,7 @@ export class RefundOperation implements JournalOperation {
   readonly handler: OperationHandler
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: JuspayConnection,
     private readonly refunds: RefundsRepo,
     private readonly onChanged: (uniqueRequestId: string) => void

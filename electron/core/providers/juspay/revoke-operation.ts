@@ -3,7 +3,7 @@ import type { StaffSummary } from '../../../../shared/domain/staff'
 import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { JuspayConnection } from './connection'
 
 export const REVOKE_MANDATE = 'juspay.revokeMandate'
@@ -21,7 +21,7 @@ export class RevokeMandateOperation implements JournalOperation {
 
   constructor(
     private readonly connection: JuspayConnection,
-    private readonly ctx: ModuleContext
+    private readonly ctx: ProviderContext
   ) {
     this.handler = {
       send: (row) => this.send(row),

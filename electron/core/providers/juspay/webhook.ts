@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { bodyKey, sameSecret, type WebhookRoute } from '../../webhooks/receiver'
 import { trainingCredentials } from '../../training/simulators'
 import type { PaymentsService } from './payments-service'
@@ -26,13 +26,13 @@ const EventSchema = z
 /**
  * Juspay's webhooks at `/juspay`: HTTP Basic with the user name and password set in Juspay's
  * dashboard, compared in constant time. Deduplicated by the event id; an order event is
- * confirmed by asking Juspay for the order before anything changes (juspay.md §5).
+ * confirmed by asking Juspay for the order before anything changes (docs/providers/juspay.md §5).
  */
-export function juspayWebhook(ctx: ModuleContext, payments: PaymentsService): WebhookRoute {
+export function juspayWebhook(ctx: ProviderContext, payments: PaymentsService): WebhookRoute {
   const credentials = (): { user: string; password: string } | null => {
-    if (ctx.settings.mode('juspay') === 'training') return { user: trainingCredentials.juspay.webhookUser, password: trainingCredentials.juspay.webhookPassword }
-    const user = ctx.settings.values('juspay')['webhookUsername']
-    const password = ctx.settings.secret('juspay', 'webhookPassword')
+    if (ctx.settings.mode() === 'training') return { user: trainingCredentials.juspay.webhookUser, password: trainingCredentials.juspay.webhookPassword }
+    const user = ctx.settings.values()['webhookUsername']
+    const password = ctx.settings.secret('webhookPassword')
     return user && password ? { user, password } : null
   }
   return {

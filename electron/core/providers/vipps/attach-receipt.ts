@@ -6,7 +6,7 @@ import type { JournalRow } from '../../journal/journal-store'
 import type { AttemptResult, OperationHandler } from '../../journal/worker'
 import { credentialsRefused, refusesCredentials } from '../../journal/credentials-refused'
 import type { JournalOperation } from '../../journal/journal-operation'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
 import { credentialsProblem, problemOf, VIPPS, type VippsAnswer } from './client'
 import type { VippsConnection } from './connection'
@@ -26,7 +26,7 @@ export class AttachReceiptOperation implements JournalOperation {
   readonly handler: OperationHandler
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: VippsConnection,
     private readonly attachments: AttachmentsRepo
   ) {

@@ -1,6 +1,6 @@
 import { timeoutOf } from '../timeout-setting'
 import { createHash } from 'node:crypto'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import { startTrainingVipps, type RunningVippsSimulator, type VippsSimConfig } from '../../training/simulators'
 import { VippsClient } from './client'
 
@@ -10,7 +10,7 @@ export class VippsConnection {
   private cached: { key: string; client: VippsClient; msn: string } | null = null
 
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly version: string,
     private readonly simConfig: Partial<VippsSimConfig> = {}
   ) {}
@@ -21,7 +21,7 @@ export class VippsConnection {
   }
 
   async client(): Promise<{ client: VippsClient; msn: string }> {
-    const config = this.ctx.settings.resolve('vipps')
+    const config = this.ctx.settings.resolve()
     const v = config.values
     const sim = config.mode === 'training' ? await this.simulator() : null
     const target = sim

@@ -2,7 +2,7 @@ import { timeoutField } from '../timeout-setting'
 import { z } from 'zod'
 import type { vippsFeature } from '../../../../shared/channels/vipps'
 import type { HandlersOf } from '../../dispatch'
-import { runtimeAccessor, type ModuleContext, type ProviderModule, type ProviderRuntime } from '../module'
+import { runtimeAccessor, type ProviderContext, type ProviderModule, type ProviderRuntime } from '../module'
 import { AttachReceiptOperation, ATTACH_RECEIPT } from './attach-receipt'
 import { AttachmentsRepo } from './attachments-repo'
 import { SET_CATEGORY, SetCategoryOperation, UPLOAD_IMAGE, UploadImageOperation } from './category-and-image'
@@ -24,14 +24,14 @@ export const vippsOf = accessor.of
 /** Norway's standard, food, transport and zero rates, in hundredths of a percent. */
 const DEFAULT_VAT_RATES = '2500,1500,1200,0'
 
-function createVipps(ctx: ModuleContext, training: unknown): VippsRuntime {
+function createVipps(ctx: ProviderContext, training: unknown): VippsRuntime {
   const connection = new VippsConnection(ctx, ctx.version, VippsTrainingOptionsSchema.parse(training ?? {}))
   const attachments = new AttachmentsRepo(ctx.db, ctx.history)
   const receipts = new ReceiptsService(ctx, connection, attachments)
   const handlers: HandlersOf<typeof vippsFeature> = {
     'receipts:lookup': ({ paymentType, orderId }) => receipts.lookup(paymentType, orderId),
     'receipts:options': () => {
-      const v = ctx.settings.values('vipps')
+      const v = ctx.settings.values()
       return { vatRates: (v['vatRates'] ?? DEFAULT_VAT_RATES).split(',').map(Number), orderLinkTemplate: v['orderLinkTemplate'] ?? null }
     },
     'receipts:attach': ({ paymentType, orderId, receipt }, call) => receipts.attach(paymentType, orderId, receipt, call.actor?.id ?? null),

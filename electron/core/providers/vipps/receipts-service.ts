@@ -4,7 +4,7 @@ import { VippsProblemSchema, type Attachment, type JobResult, type Receipt, type
 import { minorToDecimal } from '../../../../shared/money'
 import { SET_CATEGORY, UPLOAD_IMAGE } from './category-and-image'
 import { imageProblem } from './image-check'
-import type { ModuleContext } from '../module'
+import type { ProviderContext } from '../module'
 import type { AttachmentsRepo } from './attachments-repo'
 import { ATTACH_RECEIPT } from './attach-receipt'
 import { problemOf, subjectOf, VIPPS, type VippsAnswer } from './client'
@@ -40,7 +40,7 @@ export function vippsFailure(answer: Exclude<VippsAnswer<unknown>, { kind: 'ok' 
 /** Looking a payment's receipt and category up, and attaching the till's receipt to it. */
 export class ReceiptsService {
   constructor(
-    private readonly ctx: ModuleContext,
+    private readonly ctx: ProviderContext,
     private readonly connection: VippsConnection,
     private readonly attachments: AttachmentsRepo
   ) {}

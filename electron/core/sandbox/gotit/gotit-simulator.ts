@@ -48,7 +48,7 @@ type ReturnCode =
   | 'SIM_TOO_MANY_CODES'
   | 'SIM_BAD_REQUEST'
 
-/** Placeholder codes and messages [ASSUMED]: Got It has not published its list (gotit.md §7). */
+/** Placeholder codes and messages [ASSUMED]: Got It has not published its list (docs/providers/gotit.md §7). */
 const messages: Record<ReturnCode, [string, string]> = {
   SIM_INVALID_PIN: ['Invalid store PIN', 'Mã PIN cửa hàng không hợp lệ'],
   SIM_CODE_NOT_FOUND: ['Voucher code not found', 'Không tìm thấy mã voucher'],
@@ -141,7 +141,7 @@ function parseBody(body: unknown): RequestBody | null {
 }
 
 /**
- * The Got It Merchant API v6 as ../shared/providers/gotit.md §13 describes it: stores by PIN,
+ * The Got It Merchant API v6 as docs/providers/gotit.md §13 describes it: stores by PIN,
  * every voucher state, DIRECT_FLOW and RESERVE_FLOW, conditional vouchers, GMT+7 dates, and
  * business failures as HTTP 200 with `success: false` and the first failing voucher in `data`.
  */
@@ -323,7 +323,7 @@ export class GotItSimulator {
     return this.conditionsMet(v, body, operation)
   }
 
-  /** [ASSUMED rules] gotit.md §13.11: SKUs, start date, excluded dates and weekdays, minimum bill. */
+  /** [ASSUMED rules] docs/providers/gotit.md §13.11: SKUs, start date, excluded dates and weekdays, minimum bill. */
   private conditionsMet(v: SimVoucher, body: RequestBody, operation: GotItOperation): Failure | { voucher: SimVoucher; redemptionValue: number; skus: SkuLine[] } {
     const value = v.value ?? 0
     if (v.voucherType !== 'conditional' || !v.conditions) return { voucher: v, redemptionValue: value, skus: [] }

@@ -62,7 +62,7 @@ export interface SimOrder {
   notified: boolean
 }
 
-/** Hubble's error envelope (giftcard-partner.md §6); codes other than E001 and E300 are [ASSUMED]. */
+/** Hubble's error envelope (docs/providers/hubble.md §6); codes other than E001 and E300 are [ASSUMED]. */
 function problem(status: number, id: string, code: string, message: string, requestId: string | null, subErrors: { fieldName: string; message: string }[] = []): SimResponse {
   return { status, body: { id, code, message, requestId: requestId ?? '', debugMessage: message, subErrors } }
 }
@@ -81,7 +81,7 @@ interface OrderBody {
 }
 
 /**
- * The Hubble partner API in memory, as giftcard-partner.md §12 describes it: login and token
+ * The Hubble partner API in memory, as docs/providers/hubble.md §12 describes it: login and token
  * expiry, the catalogue with inactive and disabled brands, order validation in Hubble's order,
  * outcomes per brand (at once, later, never), referenceId idempotency, the wallet, by-reference.
  */

@@ -139,7 +139,7 @@ function wireAmount(text: string | undefined): number | null {
 }
 
 /**
- * Juspay's Express Checkout server-to-server API as juspay.md §11 describes it: Basic auth with
+ * Juspay's Express Checkout server-to-server API as docs/providers/juspay.md §11 describes it: Basic auth with
  * the API key (with or without the trailing colon, as Juspay's own SDK sends it) and the
  * merchant id, order status with refunds, refunds with every documented refusal and a
  * unique_request_id honoured once per order, refunds that settle on the clock, order updates

@@ -44,7 +44,7 @@ function header(request: SimRequest, name: string): string | undefined {
 }
 
 /**
- * Vipps MobilePay Order Management and its access token, as vipps-order-management.md §10
+ * Vipps MobilePay Order Management and its access token, as docs/providers/vipps.md §10
  * describes them. Every Order Management request is checked against the official OpenAPI file;
  * a violation is a 400 problem and is recorded. Receipts are written once, a category is
  * replaced, image ids are unique, and each sales unit (MSN) sees only its own orders.
