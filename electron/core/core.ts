@@ -33,6 +33,7 @@ import { historyHandlers } from './features/history'
 import { CallLog } from './providers/call-log'
 import { scopeTo, type ModuleContext, type ProviderRuntime } from './providers/module'
 import { providerModules } from './providers/registry'
+import { providerManifests } from '../../shared/providers'
 import { KeepAliveAgents } from './providers/transport'
 import { ProviderSettings } from './settings/provider-settings'
 import { environmentOnlyVault, type SecretVault } from './settings/secret-vault'
@@ -115,8 +116,8 @@ export function createCore(options: CoreOptions): Core {
   if (tightened.length > 0) log.warn('other users could read the data folder; it is now private to this user', { changed: tightened.map((t) => `${t.path} (was ${t.was})`).join(', ') })
   const identity = new TillIdentity(db, { dataDir: options.dataDir, databaseFile, machine: options.machine ?? currentMachine() })
   const events = new EventBus()
-  const settings = new ProviderSettings(providerModules, db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
-  const connectivity = new ConnectivityRegistry(providerModules, (id) => settings.mode(id), now)
+  const settings = new ProviderSettings(providerManifests, db, options.vault ?? environmentOnlyVault, options.env ?? {}, now)
+  const connectivity = new ConnectivityRegistry(providerManifests, (id) => settings.mode(id), now)
   connectivity.onChange((statuses) => events.emit('providers:changed', statuses))
   const audit = new AuditLog(db, identity.tillId, now)
   const auth = new AuthService({
@@ -192,9 +193,10 @@ export function createCore(options: CoreOptions): Core {
 
   const providers = new Map<string, ProviderRuntime>()
   for (const module of providerModules) {
-    const runtime = module.create(scopeTo(context, module.id), options.training?.[module.id])
+    const { id } = module.manifest
+    const runtime = module.create(scopeTo(context, id), options.training?.[id])
     for (const [name, operation] of Object.entries(runtime.operations)) operations.add(name, operation)
-    providers.set(module.id, runtime)
+    providers.set(id, runtime)
   }
   const sender = new BackofficeSender(outbox, backofficeLink, log, now, (status) => events.emit('backoffice:changed', status), options.backoffice)
   const receiver = new CallbackReceiver(new InboxRepo(db), log, now)

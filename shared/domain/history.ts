@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { CurrencySchema, MoneySchema } from '../money'
 import { ProviderCallSchema } from './receipts'
+import { providerManifests, type ProviderManifests } from '../providers'
 
 /** `reversed`: done once, then taken back by the provider (a Hubble order it reversed). */
 export const HistoryStatusSchema = z.enum(['open', 'done', 'failed', 'review', 'reversed'])
 export type HistoryStatus = z.infer<typeof HistoryStatusSchema>
 
-export const HistoryKindSchema = z.enum(['redemption', 'gift_sale', 'receipt', 'refund', 'mandate_revoke'])
-export type HistoryKind = z.infer<typeof HistoryKindSchema>
+/** Every kind of money operation History records: each provider's manifest names its own. */
+export type HistoryKind = ProviderManifests[number]['historyKinds'][number]
+export const HistoryKindSchema = z.enum(providerManifests.flatMap((m) => m.historyKinds) as [HistoryKind, ...HistoryKind[]])
 
 const Day = z
   .string()

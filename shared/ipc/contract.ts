@@ -1,38 +1,32 @@
 import { z } from 'zod'
 import { appFeature } from '../channels/app'
 import { authFeature } from '../channels/auth'
-import { gotitFeature } from '../channels/gotit'
-import { hubbleFeature } from '../channels/hubble'
-import { vippsFeature } from '../channels/vipps'
-import { juspayFeature } from '../channels/juspay'
 import { historyFeature } from '../channels/history'
 import { journalFeature } from '../channels/journal'
 import { settingsFeature } from '../channels/settings'
 import { staffFeature } from '../channels/staff'
 import { backofficeFeature } from '../channels/backoffice'
 import { trainingFeature } from '../channels/training'
-import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, mergeReasons, type ChannelSpec, type ReasonsOf } from './channel-table'
+import { providerManifests, type ProviderManifest, type ProviderManifests } from '../providers'
+import { DEFAULT_MAX_INPUT_BYTES, mergeFeatures, mergeReasons, type ChannelSpec, type FeatureContract, type ReasonsOf } from './channel-table'
 
 export type { Access, ChannelSpec, EventSpec } from './channel-table'
+
+/** The till's own features; each provider's comes from its manifest (shared/providers/). */
+const coreFeatures = [appFeature, authFeature, staffFeature, settingsFeature, journalFeature, historyFeature, backofficeFeature, trainingFeature] as const
+
+type FeaturesOf<T extends readonly ProviderManifest[]> = { -readonly [I in keyof T]: T[I]['feature'] }
 
 /**
  * Every call the renderer (or an operator's script through the web host) may make, and every
  * event the core emits: each feature's table, merged. A name defined twice stops the till at start.
  */
-const features = [
-  appFeature,
-  authFeature,
-  staffFeature,
-  settingsFeature,
-  journalFeature,
-  gotitFeature,
-  hubbleFeature,
-  vippsFeature,
-  juspayFeature,
-  historyFeature,
-  backofficeFeature,
-  trainingFeature
-] as const
+const features = [...coreFeatures, ...(providerManifests.map((m) => m.feature) as unknown as FeaturesOf<ProviderManifests>)] as const
+
+/** The contract's channels for another list of providers (a test that adds a provider checks what it would add). */
+export function contractOf(manifests: readonly ProviderManifest[]): Record<string, ChannelSpec> {
+  return mergeFeatures(...([...coreFeatures, ...manifests.map((m) => m.feature)] as FeatureContract[])).channels as Record<string, ChannelSpec>
+}
 const app = mergeFeatures(...features)
 
 /** Every reason an error may carry (each feature declares its own); the renderer has words for each, or does not compile. */

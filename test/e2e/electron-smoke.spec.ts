@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { redeemWithKeys } from './fixtures'
+import { firstManagerRedeems } from './fixtures'
 
 // Electron downloads its binary lazily (npx install-electron); where it could not, there is none.
 const electronBinary = existsSync(join('node_modules', 'electron', 'path.txt'))
@@ -17,13 +17,7 @@ test('the built desktop app starts, a first manager signs in and redeems a train
   try {
     const page = await app.firstWindow()
     expect(page.url()).toBe('app://till/index.html')
-    await expect(page.getByRole('heading', { name: 'Welcome to Till' })).toBeVisible()
-    await page.getByLabel('Name').fill('Lan Pham')
-    await page.getByLabel('PIN', { exact: true }).fill('5093')
-    await page.getByLabel('PIN again').fill('5093')
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click()
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
-    await redeemWithKeys(page, '1000000001')
+    await firstManagerRedeems(page)
     // The packaged shell's promises: no Node in the page, and no DevTools in a packaged build.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
   } finally {

@@ -58,16 +58,18 @@ export async function startGotItSandbox(args: string[] = []): Promise<{
   stop(): void
 }> {
   const child = spawn(process.execPath, ['out/web-host/sandbox.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  // One JSON line per provider: Got It first, then Hubble, Vipps MobilePay and Juspay.
-  const [line, hubbleLine, vippsLine, juspayLine] = await new Promise<string[]>((resolve, reject) => {
+  // One JSON line per provider, each naming its provider: found by name, not by position.
+  const lines = await new Promise<Map<string, string>>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      const lines = out.split('\n')
-      if (lines.length > 4) resolve(lines.slice(0, 4))
+      const byProvider = new Map<string, string>()
+      for (const text of out.split('\n').filter((l) => l.startsWith('{'))) byProvider.set((JSON.parse(text) as { provider?: string }).provider ?? '', text)
+      if (['gotit', 'hubble', 'vipps', 'juspay'].every((provider) => byProvider.has(provider))) resolve(byProvider)
     })
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
   })
+  const [line, hubbleLine, vippsLine, juspayLine] = ['gotit', 'hubble', 'vipps', 'juspay'].map((provider) => lines.get(provider))
   const announced = JSON.parse(line ?? '{}') as { url: string; vouchers: Record<string, string>; pin: string }
   const hubbleAnnounced = JSON.parse(hubbleLine ?? '{}') as { url: string; clientId: string; clientSecret: string }
   const hubble = { ...hubbleAnnounced, control: async (path: string) => (await (await fetch(`${hubbleAnnounced.url}/__sim/${path}`)).json()) as unknown }
@@ -220,4 +222,15 @@ export async function redeemWithKeys(page: Page, code: string): Promise<void> {
   await expect(page.getByRole('button', { name: /^Redeem 1 voucher:/ })).toBeEnabled()
   await page.keyboard.press('F4')
   await expect(page.getByRole('status').filter({ hasText: /^Redeemed / })).toBeVisible()
+}
+
+/** A new till's first minutes in a desktop window: the first manager is made and signs in, then redeems a training voucher. */
+export async function firstManagerRedeems(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Welcome to Till' })).toBeVisible()
+  await page.getByLabel('Name').fill('Lan Pham')
+  await page.getByLabel('PIN', { exact: true }).fill('5093')
+  await page.getByLabel('PIN again').fill('5093')
+  await page.getByRole('button', { name: 'Create manager and sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  await redeemWithKeys(page, '1000000001')
 }

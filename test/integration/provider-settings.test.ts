@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { providerEnvironmentVariables } from '../../electron/core/settings/provider-settings'
-import { providerModules } from '../../electron/core/providers/registry'
+import { providerManifests } from '../../shared/providers'
 import { errorOf, recordingLog, staffedTill, useCores, valueOf } from '../helpers/core'
 import { useTempDirs } from '../helpers/temp-dir'
 import { testVault } from '../helpers/test-vault'
@@ -146,6 +146,6 @@ describe('provider settings', () => {
 
   it('lists every environment variable in the README', () => {
     const readme = readFileSync('README.md', 'utf8')
-    for (const name of providerEnvironmentVariables(providerModules)) expect(readme, name).toContain(`\`${name}\``)
+    for (const name of providerEnvironmentVariables(providerManifests)) expect(readme, name).toContain(`\`${name}\``)
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defineFeature, mergeFeatures } from '../../shared/ipc/channel-table'
 import { channelNames, contract } from '../../shared/ipc/contract'
 import { providerModules } from '../../electron/core/providers/registry'
+import { providerManifests } from '../../shared/providers'
 
 const spec = { summary: 's', access: 'public', input: z.object({}), output: z.object({}) } as const
 
@@ -20,11 +21,13 @@ describe('contract by feature', () => {
     expect(Object.keys(contract)).toEqual(channelNames)
   })
 
-  it('gives every provider module a unique id, a name and https production URLs', () => {
-    expect(new Set(providerModules.map((m) => m.id)).size).toBe(providerModules.length)
-    for (const module of providerModules) {
-      expect(module.name.length).toBeGreaterThan(1)
-      expect(module.settings.baseUrls.production).toMatch(/^https:\/\//)
+  it('gives every provider a unique id, a name in every language, https production URLs, and a module in the manifests’ order', () => {
+    expect(new Set(providerManifests.map((m) => m.id)).size).toBe(providerManifests.length)
+    for (const manifest of providerManifests) {
+      expect(manifest.name.length).toBeGreaterThan(1)
+      expect(manifest.names.vi.length).toBeGreaterThan(1)
+      expect(manifest.settings.baseUrls.production).toMatch(/^https:\/\//)
     }
+    expect(providerModules.map((m) => m.manifest)).toEqual([...providerManifests])
   })
 })

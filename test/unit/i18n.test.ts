@@ -9,7 +9,7 @@ import { mergeBundles } from '../../shared/i18n'
 import { defineMessages } from '../../renderer/src/i18n/define'
 import { auditActions } from '../../shared/domain/audit'
 import { juspayOrderStatuses } from '../../shared/domain/payments'
-import { providerModules } from '../../electron/core/providers/registry'
+import { providerManifests } from '../../shared/providers'
 import { trainingVoucherNames } from '../../electron/core/providers/gotit'
 
 const en = dictionaries.en
@@ -65,7 +65,7 @@ describe('translations', () => {
 
   it('name every provider setting field, audit action and training voucher', () => {
     const keys = new Set(Object.keys(en))
-    for (const provider of providerModules) for (const spec of provider.settings.fields) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
+    for (const provider of providerManifests) for (const spec of provider.settings.fields) expect(keys.has(`field.${spec.key}`), spec.key).toBe(true)
     for (const action of auditActions) expect(keys.has(`audit.action.${action}`), action).toBe(true)
     for (const name of trainingVoucherNames) expect(keys.has(`training.voucher.${name}`), name).toBe(true)
   })

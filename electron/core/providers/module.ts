@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/domain/preferences'
-import type { ProviderFieldSpec } from '../../../shared/domain/provider-settings'
+import type { ProviderManifest } from '../../../shared/providers'
 import type { Money } from '../../../shared/money'
 import type { AuditLog } from '../audit/audit-log'
 import type { AuthService } from '../auth/auth-service'
@@ -96,13 +96,8 @@ export interface ProviderRuntime {
 
 /** One provider: everything about it lives in its folder; the registry lists it once. */
 export interface ProviderModule<R extends ProviderRuntime = ProviderRuntime> {
-  id: string
-  /** As the provider wants to be named in the interface. */
-  name: string
-  settings: {
-    fields: readonly ProviderFieldSpec[]
-    baseUrls: { sandbox: string; production: string }
-  }
+  /** Who the provider is to the rest of the till: its id, names, settings, screen, channels (shared/providers/<id>.ts). */
+  manifest: ProviderManifest
   /** `training` is how tests and benchmarks set up the module's training simulator; the module validates it. */
   create(ctx: ProviderContext, training?: unknown): R
 }

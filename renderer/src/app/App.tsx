@@ -13,10 +13,12 @@ import { Alerts } from './Alerts'
 import { CloseShift } from './CloseShift'
 import { ProviderIndicators } from './ProviderIndicators'
 import { screenForShortcut, screens, type ScreenId } from './screens'
+import { titleOf } from './screen-entry'
 import { useApp, useT, useTillClient } from './till-context'
 
 function CurrentScreen(props: { screen: ScreenId }) {
   const entry = screens.find((candidate) => candidate.id === props.screen) ?? screens[0]
+  if (!entry) return null
   return (
     <Suspense fallback={<p className="muted">…</p>}>
       <entry.Screen />
@@ -91,7 +93,7 @@ function Workspace() {
           {screens.map(({ id, title }, index) => (
             <li key={id}>
               <button type="button" aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`} onClick={() => go(id)}>
-                <span>{t(title)}</span>
+                <span>{titleOf({ title }, t, language)}</span>
                 {id === 'queue' && queue.count > 0 && (
                   <span className="badge" data-testid="queue-count">
                     {t('queue.navCount', { count: queue.count })}

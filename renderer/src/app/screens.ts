@@ -1,19 +1,36 @@
-import { giftCardsScreen } from '../features/giftcards'
-import { paymentsScreen } from '../features/payments'
+import { createElement } from 'react'
+import { providerManifests, type ProviderManifest } from '../../../shared/providers'
 import { historyScreen } from '../features/history'
-import { receiptsScreen } from '../features/receipts'
 import { queueScreen } from '../features/queue'
-import { redeemScreen } from '../features/redeem'
 import { settingsScreen } from '../features/settings'
+import type { ScreenEntry } from './screen-entry'
 
-/** The workspace's screens in menu order (Alt+1 … opens them); a feature adds its screen here. */
-export const screens = [redeemScreen, giftCardsScreen, receiptsScreen, paymentsScreen, queueScreen, historyScreen, settingsScreen] as const
+/** Each provider's screen folder (renderer/src/features/<screen>/index.ts), found by Vite: a new folder needs no line here. */
+const providerFolders = import.meta.glob<{ screen?: ScreenEntry }>('../features/*/index.ts', { eager: true })
 
-export type ScreenId = (typeof screens)[number]['id']
+/** What the menu shows for a provider whose screen folder is missing: said in words, not a blank page. */
+function MissingScreen() {
+  return createElement('p', { className: 'notice notice-warn', role: 'status' }, 'This provider has no screen in this build of the till.')
+}
+
+/** A provider's screen: its folder's component, with its manifest's id and name in the menu. */
+function providerScreen(manifest: ProviderManifest): ScreenEntry {
+  const folder = providerFolders[`../features/${manifest.screen.id}/index.ts`]?.screen
+  return { id: manifest.screen.id, title: manifest.screen.title, Screen: folder?.Screen ?? MissingScreen }
+}
+
+/** The workspace's screens in menu order (Alt+1 … opens them): each provider's, in the manifests' order, then the till's own. */
+export function screensOf(manifests: readonly ProviderManifest[]): ScreenEntry[] {
+  return [...manifests.map(providerScreen), queueScreen, historyScreen, settingsScreen]
+}
+
+export const screens = screensOf(providerManifests)
+
+export type ScreenId = string
 
 /** Alt+1 … Alt+7 open the screens in menu order. */
-export function screenForShortcut(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'key'>): ScreenId | null {
+export function screenForShortcut(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'key'>, list: readonly ScreenEntry[] = screens): ScreenId | null {
   if (!event.altKey || event.ctrlKey || event.metaKey) return null
   const index = Number(event.key) - 1
-  return Number.isInteger(index) && index >= 0 ? (screens[index]?.id ?? null) : null
+  return Number.isInteger(index) && index >= 0 ? (list[index]?.id ?? null) : null
 }

@@ -13,7 +13,7 @@ import { OfflinePolicy } from './offline-policy'
 import { MARK_USE, RESERVE, UNRESERVE } from './payloads'
 import { RedeemService } from './redeem-service'
 import { Reservations } from './reservations'
-import { gotItBaseUrls, gotItFields } from './settings'
+import { gotitManifest } from '../../../../shared/providers/gotit'
 
 /** The named vouchers a cashier can pick on the Redeem screen in training mode, one per lesson. */
 export const trainingVoucherNames: VoucherName[] = ['new', 'new_200k', 'new_50k', 'used', 'expired', 'cancelled', 'inactive', 'split', 'reserved_other', 'not_for_this_store', 'conditional']
@@ -101,9 +101,4 @@ function createGotIt(ctx: ProviderContext, training: unknown): GotItRuntime {
 }
 
 /** Got It vouchers, redeemed at the till with DIRECT_FLOW (or RESERVE_FLOW by store). */
-export const gotitModule: ProviderModule<GotItRuntime> = {
-  id: 'gotit',
-  name: 'Got It',
-  settings: { fields: gotItFields, baseUrls: gotItBaseUrls },
-  create: createGotIt
-}
+export const gotitModule: ProviderModule<GotItRuntime> = { manifest: gotitManifest, create: createGotIt }

@@ -1,4 +1,4 @@
-import { timeoutField } from '../timeout-setting'
+import { hubbleManifest } from '../../../../shared/providers/hubble'
 import { z } from 'zod'
 import type { hubbleFeature } from '../../../../shared/channels/hubble'
 import type { HandlersOf } from '../../dispatch'
@@ -88,26 +88,4 @@ function createHubble(ctx: ProviderContext, training: unknown): HubbleRuntime {
 }
 
 /** Hubble gift cards (India, INR): sell brand gift cards from the store's partner wallet, look orders up. */
-export const hubbleModule: ProviderModule<HubbleRuntime> = {
-  id: 'hubble',
-  name: 'Hubble gift cards',
-  settings: {
-    fields: [
-      { key: 'clientId', label: 'client id', secret: false, env: 'TILL_HUBBLE_CLIENT_ID', required: true },
-      { key: 'clientSecret', label: 'client secret', secret: true, env: 'TILL_HUBBLE_CLIENT_SECRET', required: true },
-      { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, env: 'TILL_HUBBLE_WEBHOOK_SECRET', required: false },
-      timeoutField('TILL_HUBBLE_TIMEOUT_MS'),
-      {
-        key: 'lowBalanceRupees',
-        label: 'warn when the wallet is below (₹)',
-        secret: false,
-        env: 'TILL_HUBBLE_LOW_BALANCE',
-        required: false,
-        defaultValue: '5000',
-        pattern: { regex: /^\d{1,9}$/, message: 'The low-balance warning is a whole number of rupees' }
-      }
-    ],
-    baseUrls: { sandbox: 'https://api.dev.myhubble.money', production: 'https://api.myhubble.money' }
-  },
-  create: createHubble
-}
+export const hubbleModule: ProviderModule<HubbleRuntime> = { manifest: hubbleManifest, create: createHubble }

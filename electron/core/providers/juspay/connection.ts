@@ -4,9 +4,7 @@ import type { ProviderContext } from '../module'
 import { startTrainingJuspay, type RunningJuspaySimulator, type JuspaySimConfig } from '../../training/simulators'
 import { JuspayClient } from './client'
 
-/** The `version` header the till is written against (docs/providers/juspay.md §3: pin one date, never change it silently). */
-export const DEFAULT_API_VERSION = '2023-06-30'
-export const DEFAULT_EXECUTION_PATH = '/orders/{order_id}'
+import { DEFAULT_API_VERSION, DEFAULT_EXECUTION_PATH } from '../../../../shared/providers/juspay'
 
 /** The Juspay client for the current settings; the in-process simulator in training mode. */
 export class JuspayConnection {

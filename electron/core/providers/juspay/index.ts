@@ -1,12 +1,12 @@
-import { timeoutField } from '../timeout-setting'
+import { juspayManifest } from '../../../../shared/providers/juspay'
 import { z } from 'zod'
 import type { juspayFeature } from '../../../../shared/channels/juspay'
 import { inr } from '../../../../shared/money'
 import type { HandlersOf } from '../../dispatch'
 import { who } from '../../features/who'
 import { runtimeAccessor, type ProviderContext, type ProviderModule, type ProviderRuntime } from '../module'
-import { DEFAULT_API_VERSION, DEFAULT_EXECUTION_PATH, JuspayConnection } from './connection'
-import { DEFAULT_CASHIER_REFUND_LIMIT_RUPEES, PaymentsService } from './payments-service'
+import { JuspayConnection } from './connection'
+import { PaymentsService } from './payments-service'
 import { REFUND, RefundOperation } from './refund-operation'
 import { RefundsRepo } from './refunds-repo'
 import { REVOKE_MANDATE, RevokeMandateOperation } from './revoke-operation'
@@ -80,45 +80,4 @@ function createJuspay(ctx: ProviderContext, training: unknown): JuspayRuntime {
 }
 
 /** Juspay payments (India, INR): order status, refunds, order updates and customers' mandates. */
-export const juspayModule: ProviderModule<JuspayRuntime> = {
-  id: 'juspay',
-  name: 'Juspay',
-  settings: {
-    fields: [
-      { key: 'merchantId', label: 'merchant id', secret: false, env: 'TILL_JUSPAY_MERCHANT_ID', required: true },
-      { key: 'apiKey', label: 'API key', secret: true, env: 'TILL_JUSPAY_API_KEY', required: true },
-      timeoutField('TILL_JUSPAY_TIMEOUT_MS'),
-      {
-        key: 'apiVersion',
-        label: 'API version (the version header)',
-        secret: false,
-        env: 'TILL_JUSPAY_API_VERSION',
-        required: false,
-        defaultValue: DEFAULT_API_VERSION,
-        pattern: { regex: /^\d{4}-\d{2}-\d{2}$/, message: 'The API version is a date, such as 2023-06-30' }
-      },
-      {
-        key: 'cashierRefundLimitRupees',
-        label: 'largest refund a cashier makes without a manager (₹)',
-        secret: false,
-        env: 'TILL_JUSPAY_CASHIER_REFUND_LIMIT',
-        required: false,
-        defaultValue: DEFAULT_CASHIER_REFUND_LIMIT_RUPEES,
-        pattern: { regex: /^\d{1,9}$/, message: 'The cashier’s refund limit is a whole number of rupees' }
-      },
-      {
-        key: 'executionPath',
-        label: 'path of a mandate debit’s status ({order_id} is replaced)',
-        secret: false,
-        env: 'TILL_JUSPAY_EXECUTION_PATH',
-        required: false,
-        defaultValue: DEFAULT_EXECUTION_PATH,
-        pattern: { regex: /^\/[A-Za-z0-9_\-/]*\{order_id\}[A-Za-z0-9_\-/]*$/, message: 'The path starts with / and contains {order_id}' }
-      },
-      { key: 'webhookUsername', label: 'webhook user name (set in Juspay’s dashboard)', secret: false, env: 'TILL_JUSPAY_WEBHOOK_USER', required: false },
-      { key: 'webhookPassword', label: 'webhook password (set in Juspay’s dashboard)', secret: true, env: 'TILL_JUSPAY_WEBHOOK_PASSWORD', required: false }
-    ],
-    baseUrls: { sandbox: 'https://sandbox.juspay.in', production: 'https://api.juspay.in' }
-  },
-  create: createJuspay
-}
+export const juspayModule: ProviderModule<JuspayRuntime> = { manifest: juspayManifest, create: createJuspay }

@@ -1,3 +1,4 @@
+import { DEFAULT_CASHIER_REFUND_LIMIT_RUPEES } from '../../../../shared/providers/juspay'
 import type { MandateView, PaymentOrder, TillRefund } from '../../../../shared/domain/payments'
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { TillError } from '../../../../shared/errors'
@@ -9,8 +10,6 @@ import { acceptedOf, nextPoll, REFUND } from './refund-operation'
 import { FINAL_REFUND_STATES, type RefundsRepo } from './refunds-repo'
 import { REVOKE_MANDATE } from './revoke-operation'
 import type { WireOrder } from './wire'
-
-export const DEFAULT_CASHIER_REFUND_LIMIT_RUPEES = '2000'
 
 /** A refund's blocked reason as the reason of the error people read. */
 const BLOCKED_REASON = { not_charged: 'juspay_not_refundable', nothing_left: 'juspay_nothing_left', not_supported: 'juspay_refund_unsupported', too_late: 'juspay_refund_too_late' } as const

@@ -44,7 +44,7 @@ export function DayGlance(props: { t: Translate }) {
               )}
               {value.totals.map((row) => (
                 <tr key={`${row.provider}-${row.kind}-${row.currency ?? ''}`}>
-                  <td>{providerName(row.provider, t)}</td>
+                  <td>{providerName(row.provider, language)}</td>
                   <td>{t(`history.kind.${row.kind}`)}</td>
                   <td>{row.count}</td>
                   <td>{row.currency ? formatMoney({ amount: row.amount, currency: row.currency }, language) : '—'}</td>

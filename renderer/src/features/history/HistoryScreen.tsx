@@ -13,9 +13,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { DayGlance } from './DayGlance'
 import { HistoryStory } from './HistoryStory'
 import { providerName } from './words'
+import { ProviderFilter } from './ProviderFilter'
 
 type Filters = Omit<HistoryQuery, 'before' | 'limit'>
-const providers = ['gotit', 'hubble', 'vipps', 'juspay'] as const
 const statuses = ['open', 'done', 'failed', 'review', 'reversed'] as const
 
 /** Every money operation of every provider, for managers (a cashier sees their own shift): filters, search, the story of one, export and print. */
@@ -148,17 +148,7 @@ export function HistoryScreen() {
         <label>
           {t('history.to')} <input type="date" value={draft.to ?? ''} onChange={(event) => set({ to: event.target.value || undefined })} />
         </label>
-        <label>
-          {t('history.provider')}{' '}
-          <select value={draft.provider ?? ''} onChange={(event) => set({ provider: event.target.value || undefined })}>
-            <option value="">{t('history.any')}</option>
-            {providers.map((p) => (
-              <option key={p} value={p}>
-                {providerName(p, t)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProviderFilter value={draft.provider} onChange={(provider) => set({ provider })} language={language} t={t} />
         <label>
           {t('history.status')}{' '}
           <select value={draft.status ?? ''} onChange={(event) => set({ status: statuses.find((s) => s === event.target.value) })}>
@@ -214,7 +204,7 @@ export function HistoryScreen() {
           {entries.map((e) => (
             <tr key={e.id} data-history={e.kind}>
               <td>{formatInstant(e.createdAt, timeZone, language)}</td>
-              <td>{providerName(e.provider, t)}</td>
+              <td>{providerName(e.provider, language)}</td>
               <td>
                 <button type="button" className="link-button" onClick={() => void open(e)}>
                   {t(`history.kind.${e.kind}`)} {e.ref}

@@ -1,7 +1,7 @@
-import { isMessageKey, type Translate } from '../../i18n/i18n'
+import type { Language } from '../../../../shared/domain/preferences'
+import { providerNameOf } from '../../../../shared/providers'
 
-/** A provider's name as the interface writes it; its id when the till has no words for it. */
-export function providerName(id: string, t: Translate): string {
-  const key = `history.provider.${id}`
-  return isMessageKey(key) ? t(key) : id
+/** A provider's name as the interface writes it (from its manifest); its id when no manifest names it. */
+export function providerName(id: string, language: Language): string {
+  return providerNameOf(id, language)
 }

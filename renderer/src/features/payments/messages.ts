@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/define'
 /** Words of the Juspay Payments screen. */
 export const paymentMessages = defineMessages({
   en: {
-    'nav.payments': 'Payments',
     'payments.title': 'Payments · Juspay',
     'payments.lookup': 'Look up a payment',
     'payments.orderId': 'Order id',
@@ -127,7 +126,6 @@ export const paymentMessages = defineMessages({
     'payments.revoke.refused': 'Juspay did not revoke {mandateId}: {why}'
   },
   vi: {
-    'nav.payments': 'Thanh toán',
     'payments.title': 'Thanh toán · Juspay',
     'payments.lookup': 'Tra cứu thanh toán',
     'payments.orderId': 'Mã đơn',

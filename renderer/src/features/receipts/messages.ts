@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/define'
 /** Words of the Vipps MobilePay Receipts screen. */
 export const receiptMessages = defineMessages({
   en: {
-    'nav.receipts': 'Receipts',
     'receipts.title': 'Receipts · Vipps MobilePay',
     'receipts.lookup': 'Look up a payment',
     'receipts.orderId': 'Order id',
@@ -108,7 +107,6 @@ export const receiptMessages = defineMessages({
     'receipts.job.refused': 'Vipps MobilePay refused it.'
   },
   vi: {
-    'nav.receipts': 'Biên lai',
     'receipts.title': 'Biên lai · Vipps MobilePay',
     'receipts.lookup': 'Tra cứu thanh toán',
     'receipts.orderId': 'Mã đơn',

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/define'
 /** Words of the Got It Redeem screen. */
 export const redeemMessages = defineMessages({
   en: {
-    'nav.redeem': 'Redeem',
     'redeem.title': 'Redeem vouchers',
     'redeem.codeLabel': 'Voucher code',
     'redeem.codeHint': 'Scan the voucher or type its code, then press Enter. {check} checks the bill, {redeem} redeems it.',
@@ -105,7 +104,6 @@ export const redeemMessages = defineMessages({
     'offline.exposure': 'Offline: {count, plural, one {# bill} other {# bills}}, {amount} not yet confirmed'
   },
   vi: {
-    'nav.redeem': 'Đổi voucher',
     'redeem.title': 'Đổi voucher',
     'redeem.codeLabel': 'Mã voucher',
     'redeem.codeHint': 'Quét voucher hoặc nhập mã, rồi nhấn Enter. {check} để kiểm tra hóa đơn, {redeem} để đổi.',
