@@ -24,6 +24,8 @@ export type SecretProtection = z.infer<typeof SecretProtectionSchema>
 
 export const ProviderFieldViewSchema = z.object({
   key: z.string(),
+  /** The manifest's English words for it, shown where the screen has none of its own (a provider added later). */
+  label: z.string(),
   secret: z.boolean(),
   required: z.boolean(),
   /** Null for secrets, always. */

@@ -48,11 +48,11 @@ describe('provider settings', () => {
     const view = valueOf(await core.call('settings:setProvider', { provider: 'hubble', mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } }))
     expect(view).toMatchObject({ mode: 'production', baseUrl: 'https://api.myhubble.money', problems: [] })
     expect(view.fields).toEqual([
-      { key: 'clientId', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
-      { key: 'clientSecret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false },
-      { key: 'webhookSecret', secret: true, required: false, value: null, isSet: false, fromEnvironment: false },
-      { key: 'timeoutMs', secret: false, required: false, value: '30000', isSet: true, fromEnvironment: false },
-      { key: 'lowBalanceRupees', secret: false, required: false, value: '5000', isSet: true, fromEnvironment: false }
+      { key: 'clientId', label: 'client id', secret: false, required: true, value: 'acme-pos', isSet: true, fromEnvironment: false },
+      { key: 'clientSecret', label: 'client secret', secret: true, required: true, value: null, isSet: true, fromEnvironment: false },
+      { key: 'webhookSecret', label: 'callback secret (X-Verify)', secret: true, required: false, value: null, isSet: false, fromEnvironment: false },
+      { key: 'timeoutMs', label: 'timeout (ms)', secret: false, required: false, value: '30000', isSet: true, fromEnvironment: false },
+      { key: 'lowBalanceRupees', label: 'warn when the wallet is below (₹)', secret: false, required: false, value: '5000', isSet: true, fromEnvironment: false }
     ])
     expect(core.context.settings.resolve('hubble')).toMatchObject({ mode: 'production', values: { clientId: 'acme-pos' }, secrets: { clientSecret: SECRET } })
   })
@@ -83,7 +83,7 @@ describe('provider settings', () => {
     const view = valueOf(await core.call('settings:get', {}))
     const gotit = view.providers.find((p) => p.provider === 'gotit')
     expect(gotit).toMatchObject({ mode: 'sandbox', modeFromEnvironment: true, baseUrl: 'http://127.0.0.1:6001', baseUrlFromEnvironment: true, problems: [] })
-    expect(gotit?.fields[0]).toEqual({ key: 'storePin', secret: true, required: true, value: null, isSet: true, fromEnvironment: true })
+    expect(gotit?.fields[0]).toEqual({ key: 'storePin', label: 'store PIN', secret: true, required: true, value: null, isSet: true, fromEnvironment: true })
     const juspay = view.providers.find((p) => p.provider === 'juspay')
     expect(juspay).toMatchObject({ mode: 'training', problems: ['TILL_JUSPAY_MODE is "prod", which is not training, sandbox or production; it is ignored.'] })
     expect(view.providers.find((p) => p.provider === 'vipps')?.problems).toEqual(['TILL_VIPPS_MSN: The merchant serial number (MSN) is 4 to 6 digits; it is ignored.'])

@@ -98,6 +98,7 @@ export class ProviderSettings {
         const field = e.fields.get(spec.key)
         return {
           key: spec.key,
+          label: spec.label,
           secret: spec.secret,
           required: spec.required,
           value: spec.secret ? null : (field?.value ?? null),

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { ProviderSettingsView } from '../../../../shared/domain/provider-settings'
 import type { ProviderMode } from '../../../../shared/domain/providers'
 import { useT, useTillClient } from '../../app/till-context'
-import type { MessageKey } from '../../i18n/i18n'
+import { isMessageKey, type MessageKey } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useSubmit } from '../auth/use-submit'
 
@@ -64,7 +64,7 @@ export function ProviderSettingsForm(props: { view: ProviderSettingsView; secret
       {view.fields.map((field) => (
         <div key={field.key} className="field">
           <label htmlFor={`${id}-${field.key}`}>
-            {t(`field.${field.key}` as MessageKey)} {field.fromEnvironment && fromEnv}
+            {isMessageKey(`field.${field.key}`) ? t(`field.${field.key}` as MessageKey) : field.label} {field.fromEnvironment && fromEnv}
           </label>
           {field.secret ? (
             <input
