@@ -1,6 +1,6 @@
 import { backofficeFigures } from './backoffice-bench'
 import { screensFigures } from './screens-bench'
-import { shellDuringDrain } from './shell-lag-bench'
+import { drainWithRemoteProvider, shellDuringDrain } from './shell-lag-bench'
 import { gotItOf } from '../electron/core/providers/gotit'
 import { spawn } from 'node:child_process'
 import { Agent, createServer, request } from 'node:http'
@@ -545,8 +545,14 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(figures)}\n`)
       return
     }
+    if (process.env['BENCH_PROFILE'] === 'drain-remote') {
+      const remote = await drainWithRemoteProvider(ROOT, join(dir, 'remote'), DRAIN_ROWS)
+      process.stdout.write(`${JSON.stringify(remote)}\n`)
+      return void process.stderr.write(`drain with Got It's simulator in a process of its own: ${round(remote.drain_ops_per_s, 0)}/s, lag p99 ${round(remote.lag_p99_ms)} ms\n`)
+    }
     if (process.env['BENCH_PROFILE'] === 'shell') {
       const shell = await shellDuringDrain(ROOT, join(dir, 'shell'), DRAIN_ROWS)
+      const remote = await drainWithRemoteProvider(ROOT, join(dir, 'remote'), DRAIN_ROWS)
       process.stdout.write(`${JSON.stringify(shell)}\n`)
       return void process.stderr.write(
         `the core in its own process drained ${shell.rows} mark uses at ${round(shell.drain_ops_per_s, 0)}/s; the shell's event loop lag p99 ${round(shell.shell_lag_p99_ms)} ms (max ${round(shell.shell_lag_max_ms)} ms; an idle process's p99 meanwhile ${round(shell.idle_process_lag_p99_ms)} ms); a contract call meanwhile p50 ${round(shell.reply_p50_ms)} ms, p99 ${round(shell.reply_p99_ms)} ms\n`
@@ -644,7 +650,9 @@ async function main(): Promise<void> {
       shell_drain_ops_per_s: round(shell.drain_ops_per_s, 0),
       shell_lag_p99_ms: round(shell.shell_lag_p99_ms),
       idle_process_lag_p99_ms: round(shell.idle_process_lag_p99_ms),
-      shell_reply_p99_ms: round(shell.reply_p99_ms)
+      shell_reply_p99_ms: round(shell.reply_p99_ms),
+      drain_remote_provider_ops_per_s: round(remote.drain_ops_per_s, 0),
+      drain_remote_provider_lag_p99_ms: round(remote.lag_p99_ms)
     }
     const targets: [keyof typeof result, '<=' | '>=', number][] = [
       ['redeem_vs_floor', '<=', 2],
@@ -680,6 +688,7 @@ async function main(): Promise<void> {
         `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips)`,
         `  memory: ${result.rss_after_drain_mb} MB resident after the redemptions and the drain; after three more rounds of 500 redemptions ${result.rss_rounds_mb.join(', ')} MB`,
         `  drain of ${DRAIN_ROWS} queued mark uses, three times: median ${result.drain_ops_per_s}/s (${result.drain_rates_per_s.join(', ')}), event loop lag p99 at most ${result.drain_event_loop_lag_p99_ms} ms`,
+        `  the same drain with Got It's simulator in a process of its own (its work off the till's CPU): ${result.drain_remote_provider_ops_per_s}/s, lag p99 ${result.drain_remote_provider_lag_p99_ms} ms`,
         `  the same drain with the core in its own process (${result.shell_drain_ops_per_s}/s): the shell's event loop lag p99 ${result.shell_lag_p99_ms} ms (an idle process's meanwhile ${result.idle_process_lag_p99_ms} ms), a contract call meanwhile p99 ${result.shell_reply_p99_ms} ms`,
         `  history of ${result.history_rows} redemptions (seeded in ${round(history.history_seed_s, 1)} s): page p50 ${result.history_page_p50_ms} ms, p95 ${result.history_page_p95_ms} ms`,
         `  export of ${result.export_rows} rows (${result.export_mb} MB) in ${result.export_s} s: event loop lag p99 ${result.export_event_loop_lag_p99_ms} ms, a contract call p99 ${result.export_ping_p99_ms} ms meanwhile`,
