@@ -552,7 +552,6 @@ async function main(): Promise<void> {
     }
     if (process.env['BENCH_PROFILE'] === 'shell') {
       const shell = await shellDuringDrain(ROOT, join(dir, 'shell'), DRAIN_ROWS)
-      const remote = await drainWithRemoteProvider(ROOT, join(dir, 'remote'), DRAIN_ROWS)
       process.stdout.write(`${JSON.stringify(shell)}\n`)
       return void process.stderr.write(
         `the core in its own process drained ${shell.rows} mark uses at ${round(shell.drain_ops_per_s, 0)}/s; the shell's event loop lag p99 ${round(shell.shell_lag_p99_ms)} ms (max ${round(shell.shell_lag_max_ms)} ms; an idle process's p99 meanwhile ${round(shell.idle_process_lag_p99_ms)} ms); a contract call meanwhile p50 ${round(shell.reply_p50_ms)} ms, p99 ${round(shell.reply_p99_ms)} ms\n`
@@ -581,6 +580,7 @@ async function main(): Promise<void> {
     const others = await otherProviders(join(dir, 'others'), Number(process.env['BENCH_OTHER_OPERATIONS'] ?? 300))
     const history = await historyAtScale(join(dir, 'history'))
     const shell = await shellDuringDrain(ROOT, join(dir, 'shell'), DRAIN_ROWS)
+    const remote = await drainWithRemoteProvider(ROOT, join(dir, 'remote'), DRAIN_ROWS)
     const backoffice = await backofficeFigures(ROOT)
     const screens = await screensFigures(ROOT)
     const result = {
