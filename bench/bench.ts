@@ -1,6 +1,6 @@
 import { backofficeFigures } from './backoffice-bench'
 import { screensFigures } from './screens-bench'
-import { drainWithRemoteProvider, shellDuringDrain } from './shell-lag-bench'
+import { drainWithRemoteProvider, shellDuringDrain, timedDrain } from './shell-lag-bench'
 import { gotItOf } from '../electron/core/providers/gotit'
 import { spawn } from 'node:child_process'
 import { Agent, createServer, request } from 'node:http'
@@ -286,13 +286,7 @@ async function redeemAndDrain(dir: string) {
       sim.faults.add({ route: '*', kind: 'reset-before' })
       for (let i = 0; i < DRAIN_ROWS; i++) gotItOf(core).offline.enqueueMarkUse([{ code: code(first + i), amount: 10000 }], null)
       sim.faults.clear()
-      const lag = monitorEventLoopDelay({ resolution: 5 })
-      lag.enable()
-      const started = performance.now()
-      await core.context.worker.drain()
-      const seconds = (performance.now() - started) / 1000
-      lag.disable()
-      drains.push({ rate: DRAIN_ROWS / seconds, lagP99Ms: lag.percentile(99) / 1e6 })
+      drains.push(await timedDrain(core, DRAIN_ROWS))
       const left = core.context.journal.list(['pending', 'unknown', 'sending', 'needs_review']).length
       if (left > 0) throw new Error(`${left} journal rows were left unsettled after the drain`)
     }

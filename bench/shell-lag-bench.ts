@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createCore } from '../electron/core/core'
+import { createCore, type Core } from '../electron/core/core'
 import { gotItOf } from '../electron/core/providers/gotit'
 import { CoreClient } from '../electron/core/process/core-client'
 import { forkCore } from '../electron/core/process/node-fork'
@@ -110,6 +110,17 @@ export async function shellDuringDrain(root: string, dir: string, rows: number) 
   }
 }
 
+/** Drains a core's journal once, watching its event loop: the rate and the lag's p99. */
+export async function timedDrain(core: Core, rows: number): Promise<{ rate: number; lagP99Ms: number }> {
+  const lag = monitorEventLoopDelay({ resolution: 5 })
+  lag.enable()
+  const started = performance.now()
+  await core.context.worker.drain()
+  const seconds = (performance.now() - started) / 1000
+  lag.disable()
+  return { rate: rows / seconds, lagP99Ms: lag.percentile(99) / 1e6 }
+}
+
 /**
  * The drain with Got It's simulator on a CPU of its own (a process of its own), as a real Got It
  * is on its own machines: the till's event loop does only the till's work. The same rows, the same
@@ -123,15 +134,10 @@ export async function drainWithRemoteProvider(root: string, dir: string, rows: n
     const setup = await core.call('auth:setup', { name: 'Bench Manager', pin: PIN })
     if (!setup.ok) throw new Error(setup.error.message)
     for (let i = 0; i < rows; i++) gotItOf(core).offline.enqueueMarkUse([{ code: String(2000000000 + i), amount: 10000 }], null)
-    const lag = monitorEventLoopDelay({ resolution: 5 })
-    lag.enable()
-    const started = performance.now()
-    await core.context.worker.drain()
-    const seconds = (performance.now() - started) / 1000
-    lag.disable()
+    const drained = await timedDrain(core, rows)
     const used = Object.values(await sim.uses())
     if (used.length !== rows || used.some((n) => n !== 1)) throw new Error('a queued voucher was not used exactly once')
-    return { rows, drain_ops_per_s: rows / seconds, lag_p99_ms: lag.percentile(99) / 1e6 }
+    return { rows, drain_ops_per_s: drained.rate, lag_p99_ms: drained.lagP99Ms }
   } finally {
     await core.close()
     sim.child.kill('SIGTERM')
