@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { providerManifests, type ProviderManifests } from '../providers'
 
-export const auditActions = [
+/** What the till itself records; each provider's manifest adds its own (a redemption requested, a refund). */
+const tillAuditActions = [
   'setup',
   'sign_in',
   'sign_in_failed',
@@ -21,17 +23,13 @@ export const auditActions = [
   'offline_accepted',
   'till_identity_changed',
   'manager_recovered',
-  'gift_cards_shown',
-  'refund_requested',
-  'redemption_requested',
-  'gift_card_sale_requested',
-  'mandate_revoke_requested',
   'provider_corrected',
-  'gift_card_sale_reversed',
   'backoffice_enrolled'
 ] as const
-export const AuditActionSchema = z.enum(auditActions)
-export type AuditAction = z.infer<typeof AuditActionSchema>
+
+export type AuditAction = (typeof tillAuditActions)[number] | ProviderManifests[number]['auditActions'][number]
+export const auditActions: readonly AuditAction[] = [...tillAuditActions, ...providerManifests.flatMap((m) => m.auditActions)]
+export const AuditActionSchema = z.enum(auditActions as [AuditAction, ...AuditAction[]])
 
 export const AuditOutcomeSchema = z.enum(['ok', 'denied', 'failed'])
 export type AuditOutcome = z.infer<typeof AuditOutcomeSchema>

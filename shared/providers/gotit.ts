@@ -15,6 +15,7 @@ export const gotitManifest = defineProvider({
   screen: { id: 'redeem', title: { en: 'Redeem', vi: 'Đổi voucher' } },
   feature: gotitFeature,
   historyKinds: ['redemption'],
+  auditActions: ['redemption_requested', 'offline_accepted'],
   settings: {
     fields: [
       { key: 'storePin', label: 'store PIN', secret: true, env: 'TILL_GOTIT_PIN', required: true },

@@ -9,6 +9,7 @@ export const hubbleManifest = defineProvider({
   screen: { id: 'giftcards', title: { en: 'Gift cards', vi: 'Thẻ quà tặng' } },
   feature: hubbleFeature,
   historyKinds: ['gift_sale'],
+  auditActions: ['gift_card_sale_requested', 'gift_cards_shown', 'gift_card_sale_reversed'],
   settings: {
     fields: [
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_HUBBLE_CLIENT_ID', required: true },

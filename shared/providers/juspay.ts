@@ -16,6 +16,7 @@ export const juspayManifest = defineProvider({
   screen: { id: 'payments', title: { en: 'Payments', vi: 'Thanh toán' } },
   feature: juspayFeature,
   historyKinds: ['refund', 'mandate_revoke'],
+  auditActions: ['refund_requested', 'mandate_revoke_requested'],
   settings: {
     fields: [
       { key: 'merchantId', label: 'merchant id', secret: false, env: 'TILL_JUSPAY_MERCHANT_ID', required: true },

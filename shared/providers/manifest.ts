@@ -25,6 +25,8 @@ export interface ProviderManifest<F extends FeatureContract = FeatureContract> {
   feature: F
   /** The kinds of money operation it records in History. */
   historyKinds: readonly string[]
+  /** The actions it records in the audit log (each has words in the renderer's audit messages). */
+  auditActions: readonly string[]
   /** Its settings fields (with their environment variables) and the base URLs of its environments. */
   settings: { fields: readonly ProviderFieldSpec[]; baseUrls: { sandbox: string; production: string } }
   /** Hosts of its help and portal pages, which a link in the till may open in the system browser. */

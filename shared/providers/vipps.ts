@@ -12,6 +12,7 @@ export const vippsManifest = defineProvider({
   screen: { id: 'receipts', title: { en: 'Receipts', vi: 'Biên lai' } },
   feature: vippsFeature,
   historyKinds: ['receipt'],
+  auditActions: [],
   settings: {
     fields: [
       { key: 'clientId', label: 'client id', secret: false, env: 'TILL_VIPPS_CLIENT_ID', required: true },

@@ -34,6 +34,7 @@ const toy = defineProvider({
     reasons: z.enum(['toy_refused'])
   }),
   historyKinds: ['toy_payment'],
+  auditActions: ['toy_payment_requested'],
   settings: {
     fields: [{ key: 'apiKey', label: 'API key', secret: true, env: 'TILL_TOYPAY_API_KEY', required: true }, timeoutField('TILL_TOYPAY_TIMEOUT_MS')],
     baseUrls: { sandbox: 'https://sandbox.toypay.example', production: 'https://api.toypay.example' }
