@@ -80,8 +80,15 @@ export class JournalStore {
 
   /** The request id of the latest attempt, of the latest row about a subject, that had one (for support). */
   latestRequestIdOf(subject: string): string | null {
-    const history = this.db.prepare<[string], string>('SELECT history FROM journal WHERE subject = ? ORDER BY id DESC LIMIT 1').pluck().get(subject)
-    return history === undefined ? null : lastRequestId({ history })
+    // Read where it is stored: the latest row's moves, newest first, the first with a request id (no parse of the whole history in JavaScript).
+    const requestId = this.db
+      .prepare<[string], string | null>(
+        `SELECT (SELECT json_extract(m.value, '$.requestId') FROM json_each(j.history) m WHERE json_extract(m.value, '$.requestId') IS NOT NULL ORDER BY m.key DESC LIMIT 1)
+         FROM journal j WHERE j.subject = ? ORDER BY j.id DESC LIMIT 1`
+      )
+      .pluck()
+      .get(subject)
+    return typeof requestId === 'string' ? requestId : null
   }
 
   /** Rows about a subject of the given operations, oldest first. */

@@ -37,6 +37,13 @@ export function providerEnvironmentVariables(providers: readonly ProviderSetting
   return providers.flatMap((p) => [providerEnvName(p.id, 'MODE'), providerEnvName(p.id, 'BASE_URL'), ...p.settings.fields.map((field) => field.env)])
 }
 
+/** A provider's settings in effect: each from the environment, or stored, or its default. */
+interface Effective {
+  mode: { value: ProviderMode; fromEnv: boolean }
+  baseUrl: { value: string; overridden: boolean; fromEnv: boolean }
+  fields: Map<string, { value: string | undefined; fromEnv: boolean }>
+}
+
 /**
  * Provider modes, base URLs and credentials: stored values (secrets sealed by the vault),
  * overridden by environment variables. A bad stored or environment value never crashes the
@@ -49,6 +56,8 @@ export class ProviderSettings {
   private readonly storedCache = new Map<ProviderId, StoredSettings>()
   /** What `resolve` made of them, kept and forgotten with them; a client call resolves its provider every time. */
   private readonly resolvedCache = new Map<ProviderId, Readonly<ResolvedProviderConfig>>()
+  /** Stored values with the environment laid over them, kept and forgotten with them: a redemption read them four times. */
+  private readonly effectiveCache = new Map<ProviderId, Effective>()
 
   constructor(
     providers: readonly ProviderSettingsSpec[],
@@ -217,6 +226,7 @@ export class ProviderSettings {
     const sealed = secretsChanged ? (Object.keys(next.secrets).length > 0 ? this.vault.seal(JSON.stringify(next.secrets)) : null) : undefined
     this.storedCache.delete(provider)
     this.resolvedCache.delete(provider)
+    this.effectiveCache.delete(provider)
     this.repo.save({ provider, mode: next.mode, baseUrl: next.baseUrl, values: JSON.stringify(next.values), secrets: sealed, at: this.now().toISOString() })
     return detail
   }
@@ -252,7 +262,13 @@ export class ProviderSettings {
     return { mode: mode.success ? mode.data : 'training', baseUrl: row.base_url, values: values.success ? values.data : {}, secrets }
   }
 
-  private effective(provider: ProviderId, stored = this.stored(provider)) {
+  /** The settings in effect; `given` (a change being checked) is never kept. */
+  private effective(provider: ProviderId, given?: StoredSettings): Effective {
+    if (!given) {
+      const kept = this.effectiveCache.get(provider)
+      if (kept) return kept
+    }
+    const stored = given ?? this.stored(provider)
     const envProblems: string[] = []
     const modeEnv = this.envValue(providerEnvName(provider, 'MODE'))
     const parsedMode = modeEnv === undefined ? undefined : ProviderModeSchema.safeParse(modeEnv)
@@ -280,10 +296,13 @@ export class ProviderSettings {
       fields.set(spec.key, envOk ? { value: fromEnv, fromEnv: true } : { value: storedValue ?? spec.defaultValue, fromEnv: false })
     }
     this.envProblems.set(provider, envProblems)
-    return { mode, baseUrl, fields }
+    const effective: Effective = { mode, baseUrl, fields }
+    // Kept only when what it stands on is kept (outside a transaction that may still roll back).
+    if (!given && this.storedCache.has(provider)) this.effectiveCache.set(provider, effective)
+    return effective
   }
 
-  private problems(provider: ProviderId, e: ReturnType<ProviderSettings['effective']>): string[] {
+  private problems(provider: ProviderId, e: Effective): string[] {
     const problems = [...(this.envProblems.get(provider) ?? [])]
     if (e.mode.value === 'training') return problems
     const missing = this.fields(provider).filter((spec) => spec.required && e.fields.get(spec.key)?.value === undefined)
