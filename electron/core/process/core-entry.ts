@@ -22,5 +22,8 @@ const exit = (code: number): void => {
   else setImmediate(() => process.exit(code))
 }
 const core = runCoreProcess(line, process.env, exit)
+// The core lives until its shell says close (or goes away): a listener on Electron's parentPort
+// alone has been seen not to hold a packaged utility process open (electron/electron#42978).
+setInterval(() => undefined, 2 ** 30)
 // Under Node's fork the channel closes when the shell goes; Electron ends a utility process with its parent itself.
 process.on('disconnect', () => core.shellGone())
