@@ -147,8 +147,11 @@ test.describe('with the gift card wallet below its threshold', () => {
 
 test('when the till’s core stops, the window says so in words, and after it starts again the cashier signs in and redeems', async ({ page, till }) => {
   await till.staff()
+  // The page hears the shell's events over its event stream: it must be open before the core is stopped.
+  const streamOpen = page.waitForResponse((response) => new URL(response.url()).pathname === '/events')
   await page.goto(till.url)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
+  await streamOpen
   const first = till.corePid()
   expect(first).toBeGreaterThan(0)
   process.kill(first, 'SIGKILL')
