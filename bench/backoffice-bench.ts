@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { percentile } from './stats'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -15,10 +16,6 @@ const BATCHES_PER_TILL = Number(process.env['BENCH_BACKOFFICE_BATCHES'] ?? 5)
 const OPERATIONS_PER_BATCH = 25
 const EVENTS_PER_OPERATION = 5
 const VISIBLE_SAMPLES = Number(process.env['BENCH_BACKOFFICE_VISIBLE'] ?? 60)
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
-}
 
 /** The built back office in a process of its own (the load comes from this one), on a PostgreSQL server. */
 export async function startService(root: string, databaseUrl: string): Promise<{ url: string; stop(): void }> {

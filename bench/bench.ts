@@ -1,4 +1,5 @@
 import { backofficeFigures } from './backoffice-bench'
+import { percentile } from './stats'
 import { screensFigures } from './screens-bench'
 import { drainWithRemoteProvider, shellDuringDrain, timedDrain } from './shell-lag-bench'
 import { gotItOf } from '../electron/core/providers/gotit'
@@ -27,11 +28,6 @@ const PAGE_SAMPLE = 100
 /** Redemptions between two turns of their floor (which runs half as many bare operations). */
 const FLOOR_BLOCK = 100
 const ROOT = resolve(import.meta.dirname, '..', '..')
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
-}
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits))
 

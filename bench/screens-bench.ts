@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { percentile } from './stats'
 import pg from 'pg'
 import { createUser, DEFAULT_SIGN_IN_POLICY } from '../backoffice/src/auth/accounts'
 import { openDatabase } from '../backoffice/src/open'
@@ -15,10 +16,6 @@ const SAMPLES = Number(process.env['BENCH_SCREENS_SAMPLES'] ?? 60)
 const STATEMENT_LINES = 100_000
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Kolkata', 'Europe/Oslo']
 const PASSWORD = 'bench password 1'
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
-}
 
 /**
  * Seeds the chain straight into PostgreSQL, with the schema's own indexes dropped while the rows

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { percentile } from './stats'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createCore, type Core } from '../electron/core/core'
 import { gotItOf } from '../electron/core/providers/gotit'
@@ -7,10 +8,6 @@ import { forkCore } from '../electron/core/process/node-fork'
 import { spawn, type ChildProcess } from 'node:child_process'
 
 const PIN = '4826'
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
-}
 
 /** The Got It simulator in a process of its own (`npm run sandbox`), so its work is not counted as the shell's. */
 async function sandboxProcess(root: string, stock: number): Promise<{ child: ChildProcess; url: string; pin: string; uses(): Promise<Record<string, number>> }> {

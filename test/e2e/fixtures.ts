@@ -234,3 +234,14 @@ export async function firstManagerRedeems(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Redeem vouchers')
   await redeemWithKeys(page, '1000000001')
 }
+
+/** A ₹500 practice gift card sold through the contract (the catalogue synced first), as a cashier's earlier sale. */
+export async function sellPracticeGiftCard(till: TillHost): Promise<{ value: { order: { referenceId: string } } }> {
+  await till.rpc('giftcards:sync')
+  const sold = await till.rpc('giftcards:sell', {
+    productId: '01GMAW822RPDJ5C50XK24QC2C4',
+    lines: [{ denomination: 50000, quantity: 1 }],
+    customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
+  })
+  return sold.body as { value: { order: { referenceId: string } } }
+}

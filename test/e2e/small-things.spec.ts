@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { expect, sellPracticeGiftCard, test } from './fixtures'
 
 test('the only manager is not offered Disable, and a PIN too easy to guess is refused with the reason', async ({ page, till }) => {
   await till.staff()
@@ -18,14 +18,7 @@ test('the only manager is not offered Disable, and a PIN too easy to guess is re
 
 test('a gift card order of the day opens from the list, with Hubble’s state in words', async ({ page, till }) => {
   await till.staff()
-  await till.rpc('giftcards:sync')
-  const sale = (
-    await till.rpc('giftcards:sell', {
-      productId: '01GMAW822RPDJ5C50XK24QC2C4',
-      lines: [{ denomination: 50000, quantity: 1 }],
-      customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
-    })
-  ).body as { value: { order: { referenceId: string } } }
+  const sale = await sellPracticeGiftCard(till)
   await page.goto(till.url)
   await page.getByRole('button', { name: /^Gift cards/ }).click()
   await page.getByRole('button', { name: `Open order ${sale.value.order.referenceId}` }).click()

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { expect, sellPracticeGiftCard, test } from './fixtures'
 
 test('Payments in training: practice orders to pick, one above the cashier’s refund limit, and an outage to practise', async ({ page, till }) => {
   const { cashierId } = await till.staff()
@@ -24,14 +24,7 @@ test('Payments in training: practice orders to pick, one above the cashier’s r
 
 test('Receipts and gift cards in training: practice payments and orders to pick, looked up at once', async ({ page, till }) => {
   await till.staff()
-  await till.rpc('giftcards:sync')
-  const sale = (
-    await till.rpc('giftcards:sell', {
-      productId: '01GMAW822RPDJ5C50XK24QC2C4',
-      lines: [{ denomination: 50000, quantity: 1 }],
-      customer: { name: 'Asha Rao', phone: '9876543210', email: 'asha@example.com' }
-    })
-  ).body as { value: { order: { referenceId: string } } }
+  const sale = await sellPracticeGiftCard(till)
   await page.goto(till.url)
   await page.getByRole('button', { name: /^Receipts/ }).click()
   await page

@@ -7,7 +7,8 @@ const LinkSchema = z.object({ url: z.string(), tillId: z.string(), store: z.obje
 const StoppedSchema = z.object({ problem: z.string(), at: z.string() })
 type Link = z.infer<typeof LinkSchema>
 
-const LINK = 'backoffice.link'
+/** The meta key the enrolment is kept under (read also by the core's start, to re-seal its key). */
+export const LINK = 'backoffice.link'
 const STOPPED = 'backoffice.stopped'
 
 /** Where the back office is and the key this till holds for it, as the sender needs them. */

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import type { Db } from '../db/connection'
+import { LINK } from '../backoffice/link'
 import { sealedWithKey } from './keyed-vault'
 import type { SecretVault } from './secret-vault'
-
-const LINK = 'backoffice.link'
 
 interface Found {
   providers: { provider: string; sealed: Buffer }[]

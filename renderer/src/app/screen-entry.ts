@@ -10,9 +10,8 @@ export interface ScreenEntry<Id extends string = string> {
   Screen: ComponentType
 }
 
-/** A provider's screen folder declares only its component; its id and title are the manifest's. */
-export function defineScreen<const Id extends string>(entry: { id: Id; Screen: ComponentType; title?: ScreenEntry['title'] }): ScreenEntry<Id> {
-  return { title: entry.title ?? { en: entry.id, vi: entry.id }, ...entry }
+export function defineScreen<const Id extends string>(entry: ScreenEntry<Id>): ScreenEntry<Id> {
+  return entry
 }
 
 /** A screen's name in the person's language. */

@@ -11,6 +11,17 @@ import { useTempDirs } from '../../helpers/temp-dir'
 import { until } from '../../helpers/until'
 import { testVault } from '../../helpers/test-vault'
 import { databaseKinds, useBackofficeDatabases } from '../../helpers/backoffice'
+import type { Core } from '../../../electron/core/core'
+
+/** Enrols a till with a code from the back office and waits until nothing waits to be sent. */
+async function enrolAndSendAll(core: Core, bo: { url: string; code(): Promise<string> }, what: string): Promise<void> {
+  valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
+  await until(
+    async () => valueOf(await core.call('backoffice:status', {})).waiting,
+    (n) => n === 0,
+    what
+  )
+}
 
 describe('the till’s outbox', () => {
   const tempDir = useTempDirs()
@@ -107,12 +118,7 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const bo = await backoffice()
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20 } })
     await staffedTill(core)
-    valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(
-      async () => valueOf(await core.call('backoffice:status', {})).waiting,
-      (n) => n === 0,
-      'the first batches'
-    )
+    await enrolAndSendAll(core, bo, 'the first batches')
     await bo.db.query('UPDATE till SET key_hash = NULL, revoked_at = now()')
     core.context.audit.append({ actor: null, action: 'settings_changed', outcome: 'ok' })
     const stopped = await until(
@@ -133,12 +139,7 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const bo = await backoffice()
     const core = openCore({ dataDir: tempDir(), vault: testVault(), backoffice: { intervalMs: 20, heartbeatMs: 100 } })
     await staffedTill(core)
-    valueOf(await core.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(
-      async () => valueOf(await core.call('backoffice:status', {})).waiting,
-      (n) => n === 0,
-      'the first batches'
-    )
+    await enrolAndSendAll(core, bo, 'the first batches')
     const tillId = core.context.identity.tillId
     const seen = async () => (await bo.db.query<{ last_seen_at: Date; last_batch_at: Date }>('SELECT last_seen_at, last_batch_at FROM till WHERE till_id = $1', [tillId]))[0]
     const first = await seen()
@@ -201,12 +202,7 @@ describe.each(databaseKinds)('a till reporting to its back office (%s)', (kind) 
     const dataDir = tempDir()
     const first = openCore({ dataDir, vault: testVault(), backoffice: { intervalMs: 20 } })
     await staffedTill(first)
-    valueOf(await first.call('backoffice:enrol', { url: bo.url, code: await bo.code() }))
-    await until(
-      async () => valueOf(await first.call('backoffice:status', {})).waiting,
-      (n) => n === 0,
-      'the first till to send'
-    )
+    await enrolAndSendAll(first, bo, 'the first till to send')
     const firstId = first.context.identity.tillId
     await first.close()
     const copy = openCore({ dataDir, vault: testVault(), backoffice: { intervalMs: 20 }, machine: { machineId: 'another-computer', hostname: 'other', macs: ['02:00:00:00:00:01'] } })

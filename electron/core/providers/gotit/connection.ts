@@ -4,7 +4,8 @@ import { bodyFieldAuth } from '../auth'
 import { ProviderHttp } from '../http'
 import { startTrainingGotIt, type GotItSimConfig, type RunningGotItSimulator } from '../../training/simulators'
 import { GotItClient } from './client'
-import { DEFAULT_CHECK_BUDGET_MS, DEFAULT_CHECK_CONCURRENCY, GOTIT_PATH_PREFIX } from './settings'
+import { DEFAULT_CHECK_BUDGET_MS, DEFAULT_CHECK_CONCURRENCY } from '../../../../shared/providers/gotit'
+import { GOTIT_PATH_PREFIX } from '../../../../shared/wire/gotit'
 
 /**
  * The Got It client for the current settings: the in-process simulator in training mode (started

@@ -1,5 +1,4 @@
 import { lazy } from 'react'
-import { defineScreen } from '../../app/screen-entry'
 
-/** This provider's screen; its id and its name in the menu come from the provider's manifest (shared/providers/). Loaded when first opened (but Redeem, the first). */
-export const screen = defineScreen({ id: 'giftcards', Screen: lazy(() => import('./GiftCardsScreen').then((module) => ({ default: module.GiftCardsScreen }))) })
+/** This provider's screen (its id and its name in the menu are its manifest's, shared/providers/). Loaded when first opened (but Redeem, the first). */
+export const Screen = lazy(() => import('./GiftCardsScreen').then((module) => ({ default: module.GiftCardsScreen })))

@@ -4,7 +4,7 @@ import { useApp } from '../../app/till-context'
 import type { Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { useChannel } from '../settings/use-channel'
-import { providerName } from './words'
+import { providerNameOf } from '../../../../shared/providers'
 
 /** Chart.js is loaded when a manager first opens History, not with the till. */
 const HourChart = lazy(() => import('./HourChart').then((module) => ({ default: module.HourChart })))
@@ -44,7 +44,7 @@ export function DayGlance(props: { t: Translate }) {
               )}
               {value.totals.map((row) => (
                 <tr key={`${row.provider}-${row.kind}-${row.currency ?? ''}`}>
-                  <td>{providerName(row.provider, language)}</td>
+                  <td>{providerNameOf(row.provider, language)}</td>
                   <td>{t(`history.kind.${row.kind}`)}</td>
                   <td>{row.count}</td>
                   <td>{row.currency ? formatMoney({ amount: row.amount, currency: row.currency }, language) : '—'}</td>

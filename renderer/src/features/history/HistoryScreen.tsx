@@ -12,7 +12,7 @@ import { isMessageKey, type Translate } from '../../i18n/i18n'
 import { ErrorNotice } from '../../ui/ErrorNotice'
 import { DayGlance } from './DayGlance'
 import { HistoryStory } from './HistoryStory'
-import { providerName } from './words'
+import { providerNameOf } from '../../../../shared/providers'
 import { ProviderFilter } from './ProviderFilter'
 
 type Filters = Omit<HistoryQuery, 'before' | 'limit'>
@@ -204,7 +204,7 @@ export function HistoryScreen() {
           {entries.map((e) => (
             <tr key={e.id} data-history={e.kind}>
               <td>{formatInstant(e.createdAt, timeZone, language)}</td>
-              <td>{providerName(e.provider, language)}</td>
+              <td>{providerNameOf(e.provider, language)}</td>
               <td>
                 <button type="button" className="link-button" onClick={() => void open(e)}>
                   {t(`history.kind.${e.kind}`)} {e.ref}
