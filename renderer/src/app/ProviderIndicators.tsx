@@ -14,7 +14,7 @@ export function ProviderIndicators() {
           <li key={status.provider} className={`provider provider-${status.connectivity}`} data-provider={status.provider} title={`${state}${seen}`}>
             <span className="dot" aria-hidden="true" />
             <span>{status.name}</span>
-            <span className="provider-state">
+            <span className="visually-hidden">
               {state} · {t(`provider.mode.${status.mode}`)}
             </span>
           </li>
