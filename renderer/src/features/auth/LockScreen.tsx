@@ -13,9 +13,13 @@ export function LockScreen(props: { staff: StaffSummary }) {
   const signOut = useApp((state) => state.signOut)
   const [pin, setPin] = useState('')
   const id = useId()
-  // A scanner's burst is never a PIN: it is ignored, counts against nobody, and the cashier is told what to do.
+  // A scanner's burst is never a PIN: it counts against nobody and the cashier is told what to do. The
+  // PIN starts again: a key the computer held back at the head of a scan reaches the field as if typed.
   const [scanned, setScanned] = useState(false)
-  useScans(() => setScanned(true))
+  useScans(() => {
+    setScanned(true)
+    setPin('')
+  })
   const { error, busy, onSubmit } = useSubmit(async () => {
     const typed = pin
     setPin('')

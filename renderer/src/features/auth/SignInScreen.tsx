@@ -14,9 +14,13 @@ export function SignInScreen() {
   const [pin, setPin] = useState('')
   const pinRef = useRef<HTMLInputElement>(null)
   const id = useId()
-  // A scanner's burst is never a PIN: it is ignored, counts against nobody, and the cashier is told what to do.
+  // A scanner's burst is never a PIN: it counts against nobody and the cashier is told what to do. The
+  // PIN starts again: a key the computer held back at the head of a scan reaches the field as if typed.
   const [scanned, setScanned] = useState(false)
-  useScans(() => setScanned(true))
+  useScans(() => {
+    setScanned(true)
+    setPin('')
+  })
   const { error, busy, onSubmit } = useSubmit(async () => {
     // Cleared when sent, not when answered: a PIN typed meanwhile must not be wiped.
     const typed = pin
