@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import { createCore } from '../electron/core/core'
 import { openDatabase } from '../electron/core/db/connection'
+import { measurePhases } from '../electron/core/perf/phase-times'
 
 /**
  * `npm run bench`: the till against the physical floor on this machine. Prints one JSON object as
@@ -51,6 +52,8 @@ function floorCommitMs(dir: string, count: number): number {
 interface Floor {
   /** Runs `count` bare operations and returns their times in ms. */
   run(count: number): Promise<number[]>
+  /** The times of each part of every bare operation run so far: the first round trip, the commit, the other round trips. */
+  parts: { firstTrip: number[]; commit: number[]; otherTrips: number[] }
   /** Log pages one bare operation writes (see `walPagesPer`). */
   walPages(count: number): Promise<number>
   close(): Promise<void>
@@ -90,14 +93,21 @@ async function openFloor(dir: string, roundTrips: number): Promise<Floor> {
   let done = 0
   const floor: Floor = {
     walPages: (count) => walPagesPer(db, count, async () => void (await floor.run(count))),
+    parts: { firstTrip: [], commit: [], otherTrips: [] },
     async run(count) {
       const times: number[] = []
       for (let i = 0; i < count; i++, done++) {
         const started = performance.now()
         await call(keepAlive)
+        const tripped = performance.now()
         commit(`claim ${done}`)
+        const committed = performance.now()
         for (let k = 1; k < roundTrips; k++) await call(false)
-        times.push(performance.now() - started)
+        const ended = performance.now()
+        floor.parts.firstTrip.push(tripped - started)
+        floor.parts.commit.push(committed - tripped)
+        if (roundTrips > 1) floor.parts.otherTrips.push(ended - committed)
+        times.push(ended - started)
       }
       return times
     },
@@ -167,6 +177,13 @@ function medianAndP99(times: number[]): { p50: number; p99: number } {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) }
 }
 
+const p50 = (times: number[]): number => medianAndP99(times).p50
+
+/** Each phase's median, in ms. */
+function p50s(phases: Map<string, number[]>): Record<string, number> {
+  return Object.fromEntries([...phases].map(([phase, times]) => [phase, round(p50(times))]))
+}
+
 async function floorOperationMs(dir: string, roundTrips: number, count: number): Promise<{ p50: number; p99: number }> {
   const floor = await openFloor(dir, roundTrips)
   try {
@@ -182,10 +199,11 @@ async function otherProviders(dir: string, count: number) {
     dataDir: dir,
     host: 'web',
     version: 'bench',
-    training: { hubble: { walletRupees: 1_000_000_000 }, juspay: { bulkOrders: count } },
+    training: { hubble: { walletRupees: 1_000_000_000 }, juspay: { bulkOrders: count + PAGE_SAMPLE } },
     worker: { tickMs: 3_600_000 },
     startWorker: false
   })
+  /** Times `count` operations, then counts the log pages of PAGE_SAMPLE more (call log batches flushed before and after, as for a redemption). */
   const timed = async (name: string, one: (i: number) => Promise<void>) => {
     const times: number[] = []
     for (let i = 0; i < count; i++) {
@@ -194,7 +212,17 @@ async function otherProviders(dir: string, count: number) {
       times.push(performance.now() - started)
     }
     times.sort((a, b) => a - b)
-    return { [`${name}_p50_ms`]: percentile(times, 50), [`${name}_p99_ms`]: percentile(times, 99) }
+    const calls = core.context.http.log
+    const byTable = await walPagesByTable(core.context.db, PAGE_SAMPLE, async () => {
+      calls.flush()
+      for (let i = count; i < count + PAGE_SAMPLE; i++) await one(i)
+      calls.flush()
+    })
+    const pages = round(
+      Object.values(byTable).reduce((sum, n) => sum + n, 0),
+      1
+    )
+    return { [`${name}_p50_ms`]: percentile(times, 50), [`${name}_p99_ms`]: percentile(times, 99), [`${name}_wal_pages`]: pages }
   }
   const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
     if (!result.ok) throw new Error(result.error.message)
@@ -254,13 +282,24 @@ async function redeemAndDrain(dir: string) {
     const floorTimes: number[] = []
     const floor = await openFloor(dir, 2)
     let pages: { redeem: number; floor: number; byTable: Record<string, number> }
+    let phases: Record<string, number>
+    let providerMsPerRedemption: number
     try {
-      for (let i = 0; i < REDEMPTIONS; i++) {
-        if (i % FLOOR_BLOCK === 0) floorTimes.push(...(await floor.run(FLOOR_BLOCK / 2)))
-        const started = performance.now()
-        await redeem(i)
-        times.push(performance.now() - started)
+      const servedBefore = { ...sim.served }
+      const stopPhases = measurePhases()
+      try {
+        for (let i = 0; i < REDEMPTIONS; i++) {
+          if (i % FLOOR_BLOCK === 0) floorTimes.push(...(await floor.run(FLOOR_BLOCK / 2)))
+          const started = performance.now()
+          await redeem(i)
+          times.push(performance.now() - started)
+        }
+      } finally {
+        phases = p50s(stopPhases())
       }
+      // The simulator answers in this process: its time is Got It's share of a redemption, not the till's.
+      providerMsPerRedemption = (sim.served.ms - servedBefore.ms) / REDEMPTIONS
+      Object.assign(phases, { floor_first_trip: round(p50(floor.parts.firstTrip)), floor_commit: round(p50(floor.parts.commit)), floor_second_trip: round(p50(floor.parts.otherTrips)) })
       const calls = core.context.http.log
       // The call log's batches are part of what a redemption writes: flushed before and after.
       const byTable = await walPagesByTable(core.context.db, PAGE_SAMPLE, async () => {
@@ -306,6 +345,8 @@ async function redeemAndDrain(dir: string) {
       rounds.push(rss())
     }
     return {
+      phases,
+      provider_ms_per_redemption: providerMsPerRedemption,
       redeem_p50_ms: percentile(times, 50),
       redeem_p99_ms: percentile(times, 99),
       floor: medianAndP99(floorTimes),
@@ -513,7 +554,7 @@ async function webReadyInChild(): Promise<Awaited<ReturnType<typeof webReady>>> 
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof webReady>>
 }
 
-/** `BENCH_PROFILE=redeem node --cpu-prof out/web-host/bench.mjs`: only the redemptions, for a CPU profile of them (`BENCH_PROFILE=web`: only the web host's start). */
+/** `BENCH_PROFILE=redeem node --cpu-prof out/web-host/bench.mjs`: only the redemptions, for a CPU profile of them, with where their time goes (`BENCH_PROFILE=web`: only the web host's start; `others`: a gift card sale, a Vipps receipt and a Juspay refund). */
 async function profileOnly(dir: string): Promise<void> {
   const measured = await redeemAndDrain(join(dir, 'till'))
   const floor = measured.floor
@@ -522,7 +563,10 @@ async function profileOnly(dir: string): Promise<void> {
       measured.pages.byTable
     )
       .map(([name, n]) => `${name} ${n}`)
-      .join(', ')}), ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n`
+      .join(', ')}), ${round(measured.pages.floor, 1)} its floor; drain ${round(measured.drain_ops_per_s, 1)}/s, lag p99 ${round(measured.drain_event_loop_lag_p99_ms)} ms\n` +
+      `phases p50 (ms): ${Object.entries(measured.phases)
+        .map(([phase, ms]) => `${phase} ${ms}`)
+        .join(', ')}; Got It's simulator ${round(measured.provider_ms_per_redemption)} ms a redemption\n`
   )
 }
 
@@ -551,6 +595,10 @@ async function main(): Promise<void> {
       const figures = await screensFigures(ROOT)
       process.stdout.write(`${JSON.stringify(figures)}\n`)
       return
+    }
+    if (process.env['BENCH_PROFILE'] === 'others') {
+      const others = await otherProviders(join(dir, 'others'), Number(process.env['BENCH_OTHER_OPERATIONS'] ?? 300))
+      return void process.stdout.write(`${JSON.stringify(others)}\n`)
     }
     if (process.env['BENCH_PROFILE'] === 'web') {
       const web = await webReady(join(dir, 'web'), 5)
@@ -588,19 +636,24 @@ async function main(): Promise<void> {
       redeem_vs_floor: round(measured.redeem_p50_ms / floor2.p50, 2),
       redeem_wal_pages: round(measured.pages.redeem, 1),
       redeem_wal_pages_by_table: measured.pages.byTable,
+      redeem_phases_p50_ms: measured.phases,
+      redeem_provider_sim_ms: round(measured.provider_ms_per_redemption),
       floor_wal_pages: round(measured.pages.floor, 1),
       gift_sale_p50_ms: round(others['gift_sale_p50_ms'] ?? NaN),
       gift_sale_p99_ms: round(others['gift_sale_p99_ms'] ?? NaN),
       gift_sale_vs_floor: round((others['gift_sale_p50_ms'] ?? NaN) / floor1.p50, 2),
       gift_sale_p99_over_floor_ms: round((others['gift_sale_p99_ms'] ?? NaN) - floor1.p99),
+      gift_sale_wal_pages: others['gift_sale_wal_pages'] ?? NaN,
       vipps_receipt_p50_ms: round(others['vipps_receipt_p50_ms'] ?? NaN),
       vipps_receipt_p99_ms: round(others['vipps_receipt_p99_ms'] ?? NaN),
       vipps_receipt_vs_floor: round((others['vipps_receipt_p50_ms'] ?? NaN) / floor1.p50, 2),
       vipps_receipt_p99_over_floor_ms: round((others['vipps_receipt_p99_ms'] ?? NaN) - floor1.p99),
+      vipps_receipt_wal_pages: others['vipps_receipt_wal_pages'] ?? NaN,
       juspay_refund_p50_ms: round(others['juspay_refund_p50_ms'] ?? NaN),
       juspay_refund_p99_ms: round(others['juspay_refund_p99_ms'] ?? NaN),
       juspay_refund_vs_floor: round((others['juspay_refund_p50_ms'] ?? NaN) / floor2.p50, 2),
       juspay_refund_p99_over_floor_ms: round((others['juspay_refund_p99_ms'] ?? NaN) - floor2.p99),
+      juspay_refund_wal_pages: others['juspay_refund_wal_pages'] ?? NaN,
       rss_after_drain_mb: round(measured.rss_after_drain_mb, 1),
       rss_rounds_mb: measured.rss_rounds_mb.map((m) => round(m, 1)),
       rss_growth_last_round_mb: round((measured.rss_rounds_mb[2] ?? NaN) - (measured.rss_rounds_mb[1] ?? NaN), 1),
@@ -675,7 +728,10 @@ async function main(): Promise<void> {
         `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
         `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); one durable commit and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one round trip ${result.floor_operation_1rt_ms} ms (p99 ${result.floor_operation_1rt_p99_ms} ms)`,
         `  pages written to SQLite's log: ${result.redeem_wal_pages} a redemption, ${result.floor_wal_pages} a bare operation`,
-        `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips)`,
+        `  where a redemption's time goes (p50, ms): ${Object.entries(result.redeem_phases_p50_ms)
+          .map(([phase, ms]) => `${phase} ${ms}`)
+          .join(', ')}; of that, Got It's simulator (in this process) ${result.redeem_provider_sim_ms} ms on average`,
+        `  redeem p50 is ${result.redeem_vs_floor}× its floor; gift card sale ${result.gift_sale_p50_ms}/${result.gift_sale_p99_ms} ms (${result.gift_sale_vs_floor}×), Vipps receipt ${result.vipps_receipt_p50_ms}/${result.vipps_receipt_p99_ms} ms (${result.vipps_receipt_vs_floor}×), Juspay refund ${result.juspay_refund_p50_ms}/${result.juspay_refund_p99_ms} ms (${result.juspay_refund_vs_floor}×) (p50/p99, × the floor with as many round trips); log pages ${result.gift_sale_wal_pages}, ${result.vipps_receipt_wal_pages} and ${result.juspay_refund_wal_pages} each`,
         `  memory: ${result.rss_after_drain_mb} MB resident after the redemptions and the drain; after three more rounds of 500 redemptions ${result.rss_rounds_mb.join(', ')} MB`,
         `  drain of ${DRAIN_ROWS} queued mark uses, three times: median ${result.drain_ops_per_s}/s (${result.drain_rates_per_s.join(', ')}), event loop lag p99 at most ${result.drain_event_loop_lag_p99_ms} ms`,
         `  the same drain with Got It's simulator in a process of its own (its work off the till's CPU): ${result.drain_remote_provider_ops_per_s}/s, lag p99 ${result.drain_remote_provider_lag_p99_ms} ms`,

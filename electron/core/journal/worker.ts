@@ -1,4 +1,5 @@
 import { commitLightly, transactionally, type Db } from '../db/connection'
+import { phaseEnd, phaseStart } from '../perf/phase-times'
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import type { JournalRow, JournalStore } from './journal-store'
 import type { JournalState } from './states'
@@ -222,7 +223,9 @@ export class JournalWorker {
       outcome = { to: 'needs_review', requestId: null, note: `no handler for ${claimed.operation}` }
     } else {
       try {
+        const sending = phaseStart()
         outcome = claimed.state === 'sending' ? await handler.send(claimed) : await handler.verify(claimed)
+        if (!draining) phaseEnd('send', sending)
       } catch (error) {
         // A bug or a bad configuration: if we were sending, the request may have left.
         const note = error instanceof Error ? error.message : String(error)
@@ -259,13 +262,19 @@ export class JournalWorker {
     // is still `sending`, and the next start verifies it with the provider like any lost answer. A
     // redemption costs one durable commit (its claim), not two.
     if (draining) await this.settleSoon(settle)
-    else commitLightly(this.db, settle)
+    else {
+      const settling = phaseStart()
+      commitLightly(this.db, settle)
+      phaseEnd('settle', settling)
+    }
+    const telling = phaseStart()
     // The row as the settlement left it (the operation's own `settle` changes business records only).
     const after = moved ?? this.store.get(id)
     if (after) {
       handler?.settled?.(after, outcome)
       this.onMoved(after)
     }
+    if (!draining) phaseEnd('tell', telling)
     return after
   }
 }

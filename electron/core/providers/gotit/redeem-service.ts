@@ -4,6 +4,7 @@ import { isGotItCodeFormat, maskCode, normalizeCode } from '../../../../shared/d
 import type { StaffSummary } from '../../../../shared/domain/staff'
 import { sumMoney, vnd } from '../../../../shared/money'
 import { commitLightly, immediately } from '../../db/connection'
+import { phaseEnd, phaseStart } from '../../perf/phase-times'
 import { readPreferences } from '../../db/repos/preferences-repo'
 import { crashPoint } from '../../journal/crash-points'
 import { lastRequestId, readJson } from '../../journal/journal-store'
@@ -76,9 +77,12 @@ export class RedeemService {
     const asked = existing ?? { bill_number: this.ctx.identity.reserveBillNumber(), flow: readPreferences(this.ctx.db).gotitFlow }
     const results = new Map<string, CheckedVoucher>()
     for (const code of codes.filter((c) => !isGotItCodeFormat(c))) results.set(code, unchecked(code, 'invalid_format'))
+    const asking = phaseStart()
     const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), asked, input, results)
     const vouchers = codes.map((code) => needsItems(results.get(code) ?? unchecked(code, 'refused'), input))
     // A check moves no money, so its answer need not wait for the disk: the redemption's own commit, durable, carries it there.
+    phaseEnd('check_ask', asking)
+    const storing = phaseStart()
     const bill = commitLightly(this.ctx.db, () => {
       const at = this.ctx.now().toISOString()
       // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
@@ -90,6 +94,7 @@ export class RedeemService {
       )
       return row
     })
+    phaseEnd('check_store', storing)
     const allRedeemable = vouchers.every((v) => v.problem === null && v.amountToApply !== null)
     if (bill.flow === 'reserve' && allRedeemable) await this.reservations.hold(bill, codes, input)
     return {
@@ -177,6 +182,7 @@ export class RedeemService {
   async redeem(billNumber: string, actor: StaffSummary | null): Promise<Redemption> {
     // Not set up (a missing store PIN, say) is said as such, before anything is written.
     this.ctx.settings.resolve()
+    const claiming = phaseStart()
     const claimed = immediately(this.ctx.db, () => {
       const bill = this.bill(billNumber)
       if (bill.status !== 'open') throw new TillError('conflict', `Bill ${billNumber} is ${bill.status}; it cannot be redeemed again.`)
@@ -203,6 +209,7 @@ export class RedeemService {
       })
       return this.ctx.worker.claimInside(id)
     })
+    phaseEnd('claim', claiming)
     crashPoint('after-journal-write')
     const row = await this.ctx.worker.runClaimed(claimed)
     if (row?.state === 'rejected' && readJson(row.result, MarkUseResultSchema)?.reason === 'provider_unreachable') {
@@ -211,7 +218,10 @@ export class RedeemService {
         params: { reason: 'unreachable', provider: 'Got It' }
       })
     }
-    return this.view(billNumber)
+    const answering = phaseStart()
+    const view = this.view(billNumber)
+    phaseEnd('answer', answering)
+    return view
   }
 
   /** Gives up a bill; in RESERVE_FLOW its reservations are released (journaled, so a release is never lost). */

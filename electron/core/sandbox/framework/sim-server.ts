@@ -87,6 +87,11 @@ export interface RunningSimulator {
   faults: FaultPlan
   /** The latest requests that reached the simulator (at most SIM_REQUESTS_KEPT), oldest first; the control endpoint is not logged. */
   requests: SimRequestRecord[]
+  /**
+   * How many requests were answered and the time spent on them, from the request's arrival to its
+   * answer written: the provider's share of an operation, which the bench keeps apart from the till's.
+   */
+  served: { count: number; ms: number }
   /** What a trainee can look up on this simulator (empty where the provider has no lookups). */
   practice(): PracticeItem[]
   /** Turns the simulated outage on (every request dropped unanswered before it is processed) or off. */
@@ -197,7 +202,13 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
     return null
   }
 
+  const served = { count: 0, ms: 0 }
   const server = createServer((req, res) => {
+    const arrived = performance.now()
+    res.once('finish', () => {
+      served.count++
+      served.ms += performance.now() - arrived
+    })
     void (async () => {
       const url = parseTarget(req.url)
       if (!url) return send(res, { status: 400, body: { message: 'not a valid request target' } })
@@ -302,6 +313,7 @@ export async function startSimulator(options: SimulatorOptions, port = 0): Promi
     clock,
     faults,
     requests,
+    served,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
