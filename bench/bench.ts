@@ -49,6 +49,45 @@ function floorCommitMs(dir: string, count: number): number {
   return percentile(times, 50)
 }
 
+/**
+ * What a commit costs by the pages it changes, on this disk: a transaction updates rows on `pages`
+ * distinct pages of a table the page cache holds, then commits durably (synchronous=FULL) or
+ * lightly (NORMAL). The statements' time and the commit's are told apart. This is the price list
+ * behind a redemption's 37 pages, measured rather than estimated.
+ */
+function commitCostByPages(dir: string): Record<string, { statements_ms: number; commit_ms: number }> {
+  const db = openDatabase(join(dir, 'pages.sqlite'))
+  const ROWS_PER_PAGE = 9
+  const PAGES = 400
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)')
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+  db.transaction(() => {
+    for (let i = 0; i < PAGES * ROWS_PER_PAGE; i++) insert.run(Buffer.alloc(400, 1))
+  })()
+  const update = db.prepare('UPDATE t SET v = ? WHERE id = ?')
+  const figures: Record<string, { statements_ms: number; commit_ms: number }> = {}
+  for (const mode of ['FULL', 'NORMAL'] as const) {
+    db.pragma(`synchronous = ${mode}`)
+    for (const pages of [1, 10, 20, 40]) {
+      const statements: number[] = []
+      const commits: number[] = []
+      for (let round = 0; round < 300; round++) {
+        db.exec('BEGIN IMMEDIATE')
+        const started = performance.now()
+        // 13 pages apart from a start that moves each round: each row on a page of its own.
+        for (let k = 0; k < pages; k++) update.run(Buffer.alloc(400, round & 255), 1 + ((round * 7 + k * 13) % PAGES) * ROWS_PER_PAGE)
+        const written = performance.now()
+        db.exec('COMMIT')
+        statements.push(written - started)
+        commits.push(performance.now() - written)
+      }
+      figures[`${mode === 'FULL' ? 'durable' : 'light'}_${pages}`] = { statements_ms: round(p50(statements)), commit_ms: round(p50(commits)) }
+    }
+  }
+  db.close()
+  return figures
+}
+
 interface Floor {
   /** Runs `count` bare operations and returns their times in ms. */
   run(count: number): Promise<number[]>
@@ -596,6 +635,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(figures)}\n`)
       return
     }
+    if (process.env['BENCH_PROFILE'] === 'pages') return void process.stdout.write(`${JSON.stringify(commitCostByPages(dir))}\n`)
     if (process.env['BENCH_PROFILE'] === 'others') {
       const others = await otherProviders(join(dir, 'others'), Number(process.env['BENCH_OTHER_OPERATIONS'] ?? 300))
       return void process.stdout.write(`${JSON.stringify(others)}\n`)
@@ -612,6 +652,7 @@ async function main(): Promise<void> {
     // in a process of its own, so that Playwright is not counted in the core's memory.
     const web = await webReadyInChild()
     const floor = floorCommitMs(dir, REDEMPTIONS)
+    const commitCost = commitCostByPages(dir)
     const floor1 = await floorOperationMs(dir, 1, 1000)
     const measured = await redeemAndDrain(join(dir, 'till'))
     const floor2 = measured.floor
@@ -638,6 +679,7 @@ async function main(): Promise<void> {
       redeem_wal_pages_by_table: measured.pages.byTable,
       redeem_phases_p50_ms: measured.phases,
       redeem_provider_sim_ms: round(measured.provider_ms_per_redemption),
+      commit_cost_by_pages: commitCost,
       floor_wal_pages: round(measured.pages.floor, 1),
       gift_sale_p50_ms: round(others['gift_sale_p50_ms'] ?? NaN),
       gift_sale_p99_ms: round(others['gift_sale_p99_ms'] ?? NaN),
@@ -728,6 +770,9 @@ async function main(): Promise<void> {
         `  redeem (check + mark use, ${REDEMPTIONS}×): p50 ${result.redeem_p50_ms} ms, p99 ${result.redeem_p99_ms} ms`,
         `  floor: one durable SQLite commit ${result.floor_commit_ms} ms (median); one durable commit and two loopback round trips ${result.floor_operation_2rt_ms} ms (p99 ${result.floor_operation_2rt_p99_ms} ms), with one round trip ${result.floor_operation_1rt_ms} ms (p99 ${result.floor_operation_1rt_p99_ms} ms)`,
         `  pages written to SQLite's log: ${result.redeem_wal_pages} a redemption, ${result.floor_wal_pages} a bare operation`,
+        `  a commit by the pages it changes (p50 ms, statements + commit): ${Object.entries(result.commit_cost_by_pages)
+          .map(([kind, cost]) => `${kind.replace('_', ' ')} ${cost.statements_ms} + ${cost.commit_ms}`)
+          .join(', ')}`,
         `  where a redemption's time goes (p50, ms): ${Object.entries(result.redeem_phases_p50_ms)
           .map(([phase, ms]) => `${phase} ${ms}`)
           .join(', ')}; of that, Got It's simulator (in this process) ${result.redeem_provider_sim_ms} ms on average`,
