@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { isGotItCodeFormat } from '../../shared/domain/voucher-code'
 import { ScanDetector } from '../../renderer/src/ui/scan-detector'
 
 function keys(detector: ScanDetector, text: string, start: number, gaps: number[]): number {
@@ -45,5 +46,25 @@ describe('telling a scanner from a person', () => {
     last = keys(detector, '99', 30_000, [5])
     last = keys(detector, '2000000009', last + 600, [5])
     expect(detector.enter(last + 5)).toMatchObject({ code: '2000000009' })
+  })
+
+  it('takes a scan whole when its first key came late, where the rest is no code and the whole is one', () => {
+    const detector = new ScanDetector()
+    // A busy computer held the first key back 150 ms: alone it looks like a person's key.
+    detector.char('2', 0, null)
+    let last = keys(detector, '000000001', 150, [4])
+    expect(detector.enter(last + 5, isGotItCodeFormat)).toMatchObject({ code: '2000000001' })
+    // Without knowing what a code looks like, the detector cannot tell that key from a person's.
+    detector.char('2', 10_000, null)
+    last = keys(detector, '000000001', 10_150, [4])
+    expect(detector.enter(last + 5)).toMatchObject({ code: '000000001' })
+    // A person's key before a scan that is a code on its own stays apart.
+    keys(detector, '12', 20_000, [120])
+    last = keys(detector, '2000000007', 20_370, [5])
+    expect(detector.enter(last + 5, isGotItCodeFormat)).toMatchObject({ code: '2000000007' })
+    // A key long before is no part of the scan, whatever the scan looks like.
+    detector.char('2', 30_000, null)
+    last = keys(detector, '000000001', 30_600, [4])
+    expect(detector.enter(last + 5, isGotItCodeFormat)).toMatchObject({ code: '000000001' })
   })
 })

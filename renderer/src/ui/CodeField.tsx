@@ -16,6 +16,8 @@ export interface CodeFieldProps {
   focusSignal?: string
   /** Takes every scan on the page, wherever the focus is (the field another scan typed into keeps what it held). */
   captureScans?: boolean
+  /** What a code looks like, so that a scan whose first key came late is still taken whole. */
+  plausibleCode?(code: string): boolean
 }
 
 /**
@@ -39,7 +41,7 @@ export function CodeField(props: CodeFieldProps) {
   }
   const submit = (): void => submitCode(value)
   // A scan is the scanned code alone: never joined to text left in this field, never typed into another one.
-  useScans(submitCode, props.captureScans === true)
+  useScans(submitCode, props.captureScans === true, props.plausibleCode)
 
   useEffect(() => {
     if (props.focusSignal !== undefined) input.current?.focus()

@@ -31,6 +31,8 @@ interface Burst {
  */
 export class ScanDetector {
   private burst: Burst | null = null
+  /** A burst of one key that a pause ended: perhaps a person's key, perhaps a scan's first key that the computer held back. */
+  private lone: Burst | null = null
 
   /** A printable key; `field` is the text field it would type into (with its value before the key). */
   char(key: string, at: number, field: HTMLInputElement | HTMLTextAreaElement | null): void {
@@ -42,24 +44,35 @@ export class ScanDetector {
       burst.times.push(at)
       burst.last = at
     } else {
+      this.lone = burst?.chars.length === 1 ? burst : null
       this.burst = { chars: key, times: [at], last: at, stalled: 0, target: field, before: field?.value ?? '' }
     }
   }
 
-  /** Enter: the scanned code when the keys before it were a scan, else null. */
-  enter(at: number): { code: string; target: HTMLInputElement | HTMLTextAreaElement | null; before: string } | null {
+  /**
+   * Enter: the scanned code when the keys before it were a scan, else null. `plausible` says what a
+   * code looks like: a scan that does not, right after a lone key in the same field that makes it
+   * one, is that key's scan (its first key held back by a busy computer, not a person's).
+   */
+  enter(at: number, plausible?: (code: string) => boolean): { code: string; target: HTMLInputElement | HTMLTextAreaElement | null; before: string } | null {
     const burst = this.burst
+    const lone = this.lone
     this.burst = null
+    this.lone = null
     if (!burst) return null
     const gap = at - burst.last
     if (gap > STALL_MAX_MS || (gap > BURST_PAUSE_MS && !scanLike(burst))) return null
     if (burst.chars.length < SCAN_MIN_CHARS || !scanLike(burst)) return null
+    if (plausible && !plausible(burst.chars) && lone && lone.target === burst.target && (burst.times[0] ?? 0) - lone.last <= STALL_MAX_MS && plausible(lone.chars + burst.chars)) {
+      return { code: lone.chars + burst.chars, target: lone.target, before: lone.before }
+    }
     return { code: burst.chars, target: burst.target, before: burst.before }
   }
 
   /** Any other key ends a burst. */
   reset(): void {
     this.burst = null
+    this.lone = null
   }
 }
 
@@ -82,18 +95,21 @@ export function restoreField(field: HTMLInputElement | HTMLTextAreaElement, valu
 /**
  * Calls `onScan` for every scan on the page while `enabled`, wherever the focus is. The scan's
  * Enter does nothing else, and a field the scan typed into gets back what it held before: a scan
- * never leaves its digits in the bill total, or joins text already in a field.
+ * never leaves its digits in the bill total, or joins text already in a field. `plausible` (what a
+ * code looks like) lets a scan whose first key came late be taken whole (see `ScanDetector.enter`).
  */
-export function useScans(onScan: (code: string) => void, enabled = true): void {
+export function useScans(onScan: (code: string) => void, enabled = true, plausible?: (code: string) => boolean): void {
   const handler = useRef(onScan)
   handler.current = onScan
+  const looksLikeCode = useRef(plausible)
+  looksLikeCode.current = plausible
   useEffect(() => {
     if (!enabled) return
     const detector = new ScanDetector()
     const onKey = (event: KeyboardEvent): void => {
       const at = event.timeStamp
       if (event.key === 'Enter') {
-        const scan = detector.enter(at)
+        const scan = detector.enter(at, looksLikeCode.current)
         if (!scan) return
         event.preventDefault()
         event.stopPropagation()

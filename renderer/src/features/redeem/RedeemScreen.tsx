@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { formatMoney } from '../../../../shared/money'
+import { isGotItCodeFormat } from '../../../../shared/domain/voucher-code'
 import { useApp, useT, useTillClient } from '../../app/till-context'
 import { CodeField } from '../../ui/CodeField'
 import { ErrorNotice } from '../../ui/ErrorNotice'
@@ -78,6 +79,7 @@ export function RedeemScreen() {
         onValueChange={setCode}
         focusSignal={focusSignal}
         captureScans
+        plausibleCode={isGotItCodeFormat}
         autoFocus
       />
       <p className="visually-hidden" aria-live="polite">
