@@ -20,25 +20,24 @@ function HourChart(props: { day: DayView; t: Translate }) {
         <span className="today">{day.day}</span>
         <span className="last-week">{day.lastWeekDay}</span>
       </div>
-      <svg
-        className="chart"
-        viewBox={`0 0 ${24 * 30} ${height + 16}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={t('day.chart.describe', { day: day.day, total, lastWeek, lastWeekDay: day.lastWeekDay })}
-      >
-        {day.hours.map((h) => (
-          <g key={h.hour}>
-            <rect className="today" x={h.hour * 30 + 3} width={11} y={height - (h.count / max) * height} height={(h.count / max) * height} />
-            <rect className="last-week" x={h.hour * 30 + 15} width={11} y={height - (h.lastWeek / max) * height} height={(h.lastWeek / max) * height} />
-            {h.hour % 3 === 0 && (
-              <text x={h.hour * 30 + 3} y={height + 12}>
-                {hourLabel(h.hour)}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
+      {/* The bars stretch with the page; the hours are text beneath them, so they never do. */}
+      <div className="chart">
+        <svg viewBox={`0 0 ${24 * 30} ${height}`} preserveAspectRatio="none" role="img" aria-label={t('day.chart.describe', { day: day.day, total, lastWeek, lastWeekDay: day.lastWeekDay })}>
+          {day.hours.map((h) => (
+            <g key={h.hour}>
+              <rect className="today" x={h.hour * 30 + 3} width={11} y={height - (h.count / max) * height} height={(h.count / max) * height} />
+              <rect className="last-week" x={h.hour * 30 + 15} width={11} y={height - (h.lastWeek / max) * height} height={(h.lastWeek / max) * height} />
+            </g>
+          ))}
+        </svg>
+        <div className="chart-hours" aria-hidden="true">
+          {day.hours
+            .filter((h) => h.hour % 3 === 0)
+            .map((h) => (
+              <span key={h.hour}>{hourLabel(h.hour)}</span>
+            ))}
+        </div>
+      </div>
       <figcaption>
         <details>
           <summary>{t('day.chart.asTable')}</summary>
