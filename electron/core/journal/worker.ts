@@ -114,25 +114,26 @@ export class JournalWorker {
   private async drainOnce(): Promise<void> {
     this.store.recoverExpiredLeases()
     const width = Math.max(1, Math.floor(this.options.concurrency) || 1)
-    while (!this.stopped) {
-      const ids = this.store.due(200).filter((id) => !this.inFlight.has(id))
-      if (ids.length === 0) break
-      // Oldest first, a bounded number at a time. One commit claims a handful of rows (a commit
-      // is most of a row's cost); each is then sent and settled on its own. A crash in between
-      // leaves them `sending`, and the next start verifies them before anything is sent again.
-      for (let start = 0; start < ids.length && !this.stopped; start += width * CLAIM_PER_LANE) {
-        const chunk = ids.slice(start, start + width * CLAIM_PER_LANE)
-        const claimed = this.db.transaction(() => chunk.flatMap((id) => (this.inFlight.has(id) ? [] : (this.store.claimHere(id, this.options.leaseMs, false) ?? [])))).immediate()
-        let cursor = 0
-        const lane = async (): Promise<void> => {
-          while (cursor < claimed.length) {
-            const row = claimed[cursor++]
-            if (row) await this.runClaimed(row, true)
-          }
-        }
-        await Promise.all(Array.from({ length: width }, lane))
+    let due: number[] = []
+    let claimed: JournalRow[] = []
+    // Oldest first, a bounded number at a time. One commit claims a handful of rows (a commit is
+    // most of a row's cost); each is then sent and settled on its own. A crash in between leaves
+    // them `sending`, and the next start verifies them before anything is sent again. The lane
+    // that finds nothing claimed claims the next handful while the others' calls are on the way,
+    // so the lanes never wait for the slowest of a handful.
+    const next = (): JournalRow | undefined => {
+      while (claimed.length === 0 && !this.stopped) {
+        if (due.length === 0) due = this.store.due(200)
+        if (due.length === 0) return undefined
+        const chunk = due.splice(0, width * CLAIM_PER_LANE)
+        claimed = this.db.transaction(() => chunk.flatMap((id) => (this.inFlight.has(id) ? [] : (this.store.claimHere(id, this.options.leaseMs, false) ?? [])))).immediate()
       }
+      return claimed.shift()
     }
+    const lane = async (): Promise<void> => {
+      for (let row = next(); row; row = next()) await this.runClaimed(row, true)
+    }
+    await Promise.all(Array.from({ length: width }, lane))
   }
 
   /** Processes one row at once, due or not (the cashier is waiting), and returns it afterwards. */
