@@ -80,9 +80,9 @@ export class RedeemService {
     const asking = phaseStart()
     const requestId = await this.checkCodes(codes.filter(isGotItCodeFormat), asked, input, results)
     const vouchers = codes.map((code) => needsItems(results.get(code) ?? unchecked(code, 'refused'), input))
-    // A check moves no money, so its answer need not wait for the disk: the redemption's own commit, durable, carries it there.
     phaseEnd('check_ask', asking)
     const storing = phaseStart()
+    // A check moves no money, so its answer need not wait for the disk: the redemption's own commit, durable, carries it there.
     const bill = commitLightly(this.ctx.db, () => {
       const at = this.ctx.now().toISOString()
       // Got It took its time: the bill may have gone to redemption meanwhile, and is then not ours to change.
