@@ -31,17 +31,13 @@ interface AuditRow {
 
 export { GENESIS_HASH }
 
+/** An entry's fields as the chain and the screens name them, from its stored row. */
+function fieldsOf(row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash' | 'detail'>) {
+  return { at: row.at, tillId: row.till_id, actorId: row.actor_id, actorName: row.actor_name, action: row.action, subject: row.subject, outcome: row.outcome }
+}
+
 function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const material = auditHashMaterial(prevHash, {
-    at: row.at,
-    tillId: row.till_id,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    subject: row.subject,
-    outcome: row.outcome,
-    detail: row.detail
-  })
+  const material = auditHashMaterial(prevHash, { ...fieldsOf(row), detail: row.detail })
   return createHash('sha256').update(material).digest('hex')
 }
 
@@ -77,26 +73,15 @@ export class AuditLog {
       .run({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) })
   }
 
-  /** Newest first. */
   /** When the latest entry of an action was written (the last shift close, say). */
   lastAt(action: AuditAction): string | undefined {
     return this.db.prepare('SELECT at FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action) as string | undefined
   }
 
+  /** Newest first. */
   page(before: number | undefined, limit: number): AuditEntry[] {
     const rows = this.db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(before ?? Number.MAX_SAFE_INTEGER, limit)
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      tillId: row.till_id,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      action: row.action,
-      subject: row.subject,
-      outcome: row.outcome,
-      detail: AuditDetailSchema.parse(JSON.parse(row.detail)),
-      hash: row.hash
-    }))
+    return rows.map((row) => ({ id: row.id, ...fieldsOf(row), detail: AuditDetailSchema.parse(JSON.parse(row.detail)), hash: row.hash }))
   }
 
   /** Walks the whole chain from the first entry; reports the first entry that does not fit. */

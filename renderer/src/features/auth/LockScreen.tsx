@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
 import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
-import { useScans } from '../../ui/scan-detector'
+import { useScanIsNotAPin } from './use-scan-is-not-a-pin'
 
 export function LockScreen(props: { staff: StaffSummary }) {
   const t = useT()
@@ -13,13 +13,7 @@ export function LockScreen(props: { staff: StaffSummary }) {
   const signOut = useApp((state) => state.signOut)
   const [pin, setPin] = useState('')
   const id = useId()
-  // A scanner's burst is never a PIN: it counts against nobody and the cashier is told what to do. The
-  // PIN starts again: a key the computer held back at the head of a scan reaches the field as if typed.
-  const [scanned, setScanned] = useState(false)
-  useScans(() => {
-    setScanned(true)
-    setPin('')
-  })
+  const scanned = useScanIsNotAPin(() => setPin(''))
   const { error, busy, onSubmit } = useSubmit(async () => {
     const typed = pin
     setPin('')

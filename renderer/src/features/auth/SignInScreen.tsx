@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice'
 import { PinField } from '../../ui/PinField'
 import { PinPad } from '../../ui/PinPad'
 import { useSubmit } from './use-submit'
-import { useScans } from '../../ui/scan-detector'
+import { useScanIsNotAPin } from './use-scan-is-not-a-pin'
 
 export function SignInScreen() {
   const t = useT()
@@ -14,13 +14,7 @@ export function SignInScreen() {
   const [pin, setPin] = useState('')
   const pinRef = useRef<HTMLInputElement>(null)
   const id = useId()
-  // A scanner's burst is never a PIN: it counts against nobody and the cashier is told what to do. The
-  // PIN starts again: a key the computer held back at the head of a scan reaches the field as if typed.
-  const [scanned, setScanned] = useState(false)
-  useScans(() => {
-    setScanned(true)
-    setPin('')
-  })
+  const scanned = useScanIsNotAPin(() => setPin(''))
   const { error, busy, onSubmit } = useSubmit(async () => {
     // Cleared when sent, not when answered: a PIN typed meanwhile must not be wiped.
     const typed = pin
